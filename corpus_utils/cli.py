@@ -1,0 +1,67 @@
+"""Command line: ``python -m corpus_utils segment FILE [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from collections.abc import Sequence
+
+from .issue import Issue, load_issue
+from .loading import IssueFormatError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m corpus_utils", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    seg = commands.add_parser("segment", help="segment issues into articles and print a table of contents")
+    seg.add_argument("files", nargs="+", metavar="FILE", help="issue text file(s)")
+    seg.add_argument("--json", action="store_true", help="print the articles as JSON instead")
+    seg.add_argument("--page-offset", type=int, default=None, help="printed page minus page index")
+    args = parser.parse_args(argv)
+    status = 0
+    for path in args.files:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # the issue keeps them; printed below
+                issue = load_issue(path, page_offset=args.page_offset)
+        except (IssueFormatError, OSError) as err:
+            print(f"error: {err}", file=sys.stderr)
+            status = 1
+            continue
+        if args.json:
+            print(json.dumps(issue.to_json(), ensure_ascii=False, indent=1))
+        else:
+            print(table_of_contents(issue))
+        for note in issue.warnings:
+            print(f"warning: {note}", file=sys.stderr)
+    return status
+
+
+def table_of_contents(issue: Issue) -> str:
+    """A plain-text table of contents with the page offset and the character balance."""
+    off, bal = issue.page_offset, issue.balance()
+    lines = [
+        f"{issue.issue_id}  ({issue.n_pages} pages; printed page = index + {off.offset}, "
+        f"{off.source}: {off.agreeing} of {off.markers} continuation markers agree)",
+        "",
+        f"{'#':>3}  {'pages':<14} {'chars':>5}  {'column':<8} title — authors",
+    ]
+    for r in issue.articles.itertuples():
+        title = r.title or {"editor_note": "（编者按）"}.get(r.kind, "（无题）")
+        pages = ",".join(map(str, r.pages))
+        column = r.column or "—"
+        authors = "、".join(r.authors)
+        lines.append(
+            f"{r.article_id:>3}  {pages:<14} {r.n_chars:>5}  {column:<8} {title}" + (f" — {authors}" if authors else "")
+        )
+    lines += [
+        "",
+        f"characters (whitespace aside): input {bal.input} = body {bal.body} + metadata {bal.metadata} "
+        f"+ leftovers {bal.leftovers}" + ("" if bal.holds else f"  MISMATCH by {bal.difference}"),
+    ]
+    for r in issue.leftovers.itertuples():
+        lines.append(f"leftover p.{r.page}: {r.text}")
+    return "\n".join(lines)

@@ -1,0 +1,177 @@
+"""One magazine issue, loaded and segmented: the object every later stage starts from."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .articles import Fragment, Segmentation, segment_articles
+from .loading import read_issue_text
+from .pages import Page, PageOffset, infer_page_offset, split_pages
+from .paragraphs import BodyLine, block_width, join_paragraphs, line_widths
+
+ARTICLE_COLUMNS = ["article_id", "kind", "column", "title", "authors", "author_note", "pages", "text"]
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class CharBalance:
+    """Non-whitespace characters of the input against where they ended up."""
+
+    input: int
+    body: int
+    metadata: int
+    leftovers: int
+
+    @property
+    def difference(self) -> int:
+        return self.input - (self.body + self.metadata + self.leftovers)
+
+    @property
+    def holds(self) -> bool:
+        return self.difference == 0
+
+
+@dataclass
+class Issue:
+    """A segmented issue.
+
+    ``articles`` has the columns ``article_id, kind, column, title, authors, author_note,
+    pages, text`` (``pages`` are printed page numbers in reading order, continuation pages
+    included); ``metadata`` and ``leftovers`` hold every other piece of text with its page.
+    """
+
+    issue_id: str
+    source: Path
+    text: str
+    pages: list[Page]
+    page_offset: PageOffset
+    articles: pd.DataFrame
+    metadata: pd.DataFrame
+    leftovers: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def n_pages(self) -> int:
+        return len(self.pages)
+
+    def balance(self) -> CharBalance:
+        """Count characters (whitespace aside) in the input, the bodies, the metadata and the leftovers."""
+        return CharBalance(
+            input=_chars(self.text),
+            body=sum(_chars(t) for t in self.articles["text"]),
+            metadata=sum(_chars(t) for t in self.metadata["text"]),
+            leftovers=sum(_chars(t) for t in self.leftovers["text"]),
+        )
+
+    def to_json(self) -> dict:
+        """The issue as plain data: ``{"issue": …, "articles": […], "leftovers": […]}``."""
+        return {
+            "issue": {
+                "issue_id": self.issue_id,
+                "source": str(self.source),
+                "page_offset": self.page_offset.offset,
+                "n_pages": self.n_pages,
+            },
+            "articles": [
+                {**row, "authors": list(row["authors"]), "pages": list(row["pages"])}
+                for row in self.articles[ARTICLE_COLUMNS].to_dict("records")
+            ],
+            "leftovers": [{"page": int(r.page), "text": r.text} for r in self.leftovers.itertuples()],
+        }
+
+
+def load_issue(path: str | Path, *, page_offset: int | None = None) -> Issue:
+    """Read and segment one issue file.
+
+    ``page_offset`` (printed page minus page index) overrides the offset inferred from the
+    continuation markers. Raises ``IssueFormatError`` for a file that is not an issue's text.
+    """
+    path = Path(path)
+    text = read_issue_text(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        pages = split_pages(text, source=str(path))
+    notes = [str(w.message) for w in caught]
+    offset = infer_page_offset(pages, offset=page_offset)
+    seg = segment_articles(pages, offset, source=str(path))
+    notes += seg.warnings
+    if offset.source == "default":
+        notes.append(f"{path}: no pair of continuation markers; printed pages assumed to start at {offset.offset}")
+    for note in notes:
+        warnings.warn(note, stacklevel=2)
+    return Issue(
+        issue_id=path.stem,
+        source=path,
+        text=text,
+        pages=pages,
+        page_offset=offset,
+        articles=_articles_frame(seg, offset),
+        metadata=_fragments_frame(seg.metadata, offset),
+        leftovers=_fragments_frame(_merge_runs(seg.leftovers), offset)[["page", "line", "text"]],
+        warnings=notes,
+    )
+
+
+# internal functions ----------------------------------------------------------
+
+
+def _articles_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
+    rows = [
+        {
+            "article_id": k + 1,
+            "kind": rec.kind,
+            "column": rec.column,
+            "title": rec.title,
+            "authors": list(rec.authors),
+            "author_note": rec.author_note,
+            "pages": [offset.printed(p) for p in rec.pages],
+            "text": rec.text(),
+        }
+        for k, rec in enumerate(seg.records)
+    ]
+    # object columns keep None as None (a string dtype would turn a missing title into NaN)
+    frame = pd.DataFrame(rows, columns=ARTICLE_COLUMNS, dtype=object)
+    frame["article_id"] = frame["article_id"].astype(int)
+    frame["n_chars"] = frame["text"].map(_chars).astype(int)
+    return frame
+
+
+def _fragments_frame(fragments: list[Fragment], offset: PageOffset) -> pd.DataFrame:
+    rows = [
+        {
+            "page": offset.printed(f.page),
+            "line": f.line,
+            "role": f.role,
+            "text": f.text,
+            "article_id": None if f.article is None else f.article + 1,
+        }
+        for f in fragments
+    ]
+    frame = pd.DataFrame(rows, columns=["page", "line", "role", "text", "article_id"], dtype=object)
+    return frame.astype({"page": int, "line": int})
+
+
+def _merge_runs(fragments: list[Fragment]) -> list[Fragment]:
+    """Join leftover lines that follow each other on one page into paragraphs."""
+    runs: list[list[Fragment]] = []
+    for f in fragments:
+        if runs and runs[-1][-1].page == f.page and runs[-1][-1].line < f.line:
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    merged = []
+    for run in runs:
+        texts = [f.text for f in run]
+        widths = line_widths(texts)
+        lines = [BodyLine(t, block_width(t, widths)) for t in texts]
+        merged.append(Fragment(run[0].page, run[0].line, "leftover", "\n".join(join_paragraphs(lines))))
+    return merged
+
+
+def _chars(text: str | None) -> int:
+    return len(_WHITESPACE.sub("", text or ""))

@@ -1,0 +1,104 @@
+"""Raw bytes → normalised text: the first stage of the pipeline.
+
+An issue arrives as whatever a PDF extractor wrote: UTF-8 (with or without BOM), GB18030/GBK
+or UTF-16. This module decodes it, refuses what is not an issue's text with an error that
+names the file, and normalises line endings and full-width ASCII so later stages see one form.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A) only:
+# full-width punctuation is part of Chinese typography and stays as it is.
+_FULLWIDTH_ALNUM = {
+    c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)
+}
+
+
+class IssueFormatError(ValueError):
+    """The file is not an issue's text; the message names the file and what is wrong."""
+
+    def __init__(self, source: str | Path, problem: str) -> None:
+        self.source = str(source)
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+
+def read_issue_text(path: str | Path) -> str:
+    """Read one issue file and return its normalised text."""
+    path = Path(path)
+    if not path.is_file():
+        raise IssueFormatError(path, "no such file")
+    return normalise_text(decode_issue_bytes(path.read_bytes(), source=path))
+
+
+def decode_issue_bytes(data: bytes, *, source: str | Path = "<bytes>") -> str:
+    """Decode an issue's bytes, trying the encodings extractors write; raise on anything else."""
+    if not data.strip():
+        raise IssueFormatError(source, "empty file")
+    if data.lstrip()[:5] == b"%PDF-":
+        raise IssueFormatError(source, "this is a PDF, not text: extract its text first")
+    text = _decode(data, source)
+    if _CONTROL.search(text) and len(_CONTROL.findall(text)) > max(3, len(text) // 1000):
+        raise IssueFormatError(source, "binary data, not text")
+    if not text.strip():
+        raise IssueFormatError(source, "empty file")
+    if not _HANZI.search(text):
+        raise IssueFormatError(source, "no Chinese text in it (is this the right file?)")
+    return text
+
+
+def normalise_text(text: str) -> str:
+    """Unify line endings, drop a BOM and turn full-width digits and letters into ASCII."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_FULLWIDTH_ALNUM)
+
+
+def _decode(data: bytes, source: str | Path) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", source)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", source)
+    if b"\x00" in data:
+        encoding = _utf16_without_bom(data)
+        try:
+            return data.decode(encoding or "")
+        except (UnicodeDecodeError, LookupError):
+            raise IssueFormatError(source, "binary data, not text") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as err:
+        raise IssueFormatError(
+            source, f"not UTF-8, GB18030/GBK or UTF-16 text (undecodable byte at offset {err.start})"
+        ) from None
+    # GB18030 maps almost any byte pair to something; real Chinese text is mostly common Hanzi.
+    non_ascii = [c for c in text if ord(c) > 0x7F]
+    if non_ascii and len(_HANZI.findall(text)) < 0.6 * len(non_ascii):
+        raise IssueFormatError(source, "binary data or an unknown encoding, not Chinese text")
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without BOM has NULs in every other byte for ASCII; say which order, or None."""
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    enough = len(data) // 2 // 20  # ASCII (newlines, spaces, digits) is well over 5% of an issue
+    if odd > max(3 * even, enough):
+        return "utf-16-le"
+    if even > max(3 * odd, enough):
+        return "utf-16-be"
+    return None
+
+
+def _strict(data: bytes, encoding: str, source: str | Path) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise IssueFormatError(source, f"not valid {encoding} text (bad byte at offset {err.start})") from None

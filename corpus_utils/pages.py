@@ -1,0 +1,90 @@
+"""Normalised text → pages, and the offset between page index and printed page number.
+
+The extractor marks a page break by starting the page's first line with a space, and drops
+the printed page number. The continuation markers (`（下转 10页）` on one page, `（上接 13页）`
+on the page it points to) name printed pages, so each pair of them tells the offset.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+DOWN_MARKER = re.compile(r"[（(]\s*下\s*转\s*(\d+)\s*页\s*[）)]")
+UP_MARKER = re.compile(r"[（(]\s*上\s*接\s*(\d+)\s*页\s*[）)]")
+
+# Without markers nothing tells the printed numbers; the cover is page 1, so count from there.
+DEFAULT_OFFSET = 1
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of the issue: its 1-based line number in the file and its text."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """The non-blank lines between two page breaks; ``index`` counts from 0 in file order."""
+
+    index: int
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class PageOffset:
+    """printed page = page index + ``offset``; ``agreeing`` of ``markers`` markers confirm it."""
+
+    offset: int
+    agreeing: int
+    markers: int
+    source: Literal["markers", "caller", "default"]
+
+    def printed(self, index: int) -> int:
+        return index + self.offset
+
+
+def split_pages(text: str, *, source: str = "<text>") -> list[Page]:
+    """Split normalised text into pages at every line that starts with a space.
+
+    Text with no such line is one page, with a warning: its printed pages are then a guess.
+    """
+    pages: list[list[Line]] = [[]]
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        if raw[0] == " " and pages[-1]:
+            pages.append([])
+        pages[-1].append(Line(number, raw.strip()))
+    if len(pages) == 1:
+        warnings.warn(f"{source}: no page structure (no line starts with a space); read as one page", stacklevel=2)
+    return [Page(i, tuple(lines)) for i, lines in enumerate(pages)]
+
+
+def infer_page_offset(pages: list[Page], *, offset: int | None = None) -> PageOffset:
+    """Find the offset on which most continuation markers agree (or take the caller's).
+
+    A ``（下转 M页）`` on page i and an ``（上接 N页）`` on page j agree on offset d when
+    M = j + d and N = i + d; every marker with such a partner counts once.
+    """
+    downs = [(p.index, int(m.group(1))) for p in pages for ln in p.lines for m in DOWN_MARKER.finditer(ln.text)]
+    ups = [(p.index, int(m.group(1))) for p in pages for ln in p.lines for m in UP_MARKER.finditer(ln.text)]
+    total = len(downs) + len(ups)
+    if offset is not None:
+        return PageOffset(offset, _agreeing(downs, ups, offset), total, "caller")
+    votes = Counter(m - j for i, m in downs for j, n in ups if m - j == n - i)
+    if not votes:
+        return PageOffset(DEFAULT_OFFSET, 0, total, "default")
+    best = max(votes, key=lambda d: (_agreeing(downs, ups, d), -abs(d - DEFAULT_OFFSET)))
+    return PageOffset(best, _agreeing(downs, ups, best), total, "markers")
+
+
+def _agreeing(downs: list[tuple[int, int]], ups: list[tuple[int, int]], d: int) -> int:
+    down_ok = sum(any(m == j + d and n == i + d for j, n in ups) for i, m in downs)
+    up_ok = sum(any(m == j + d and n == i + d for i, m in downs) for j, n in ups)
+    return down_ok + up_ok

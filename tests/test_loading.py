@@ -1,0 +1,79 @@
+"""Loading: the encodings extractors write are read alike; anything else is refused by name."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_utils import IssueFormatError, load_issue
+from corpus_utils.loading import decode_issue_bytes, normalise_text, read_issue_text
+
+SAMPLE = "制度，2015 年，市委召开会议\n\n 部 长 笔 谈\n\n党建联盟“3+1”工作法。\n"
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        SAMPLE.encode("utf-8"),
+        b"\xef\xbb\xbf" + SAMPLE.encode("utf-8"),
+        SAMPLE.encode("gb18030"),
+        SAMPLE.encode("gbk"),
+        SAMPLE.encode("utf-16"),  # with BOM
+        SAMPLE.encode("utf-16-le"),
+        SAMPLE.encode("utf-16-be"),
+    ],
+    ids=["utf8", "utf8-bom", "gb18030", "gbk", "utf16-bom", "utf16le", "utf16be"],
+)
+def test_every_supported_encoding_gives_the_same_text(tmp_path, encoded):
+    path = tmp_path / "issue.txt"
+    path.write_bytes(encoded)
+    assert read_issue_text(path) == SAMPLE
+
+
+def test_crlf_and_cr_line_endings_become_newlines():
+    assert normalise_text("甲\r\n乙\r丙") == "甲\n乙\n丙"
+
+
+def test_fullwidth_digits_and_letters_become_ascii_but_punctuation_stays():
+    assert normalise_text("２０１９年ＡＰＰ，“３＋１”（下转１０页）") == "2019年APP，“3＋1”（下转10页）"
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "empty file"),
+        (b"  \n\n \r\n", "empty file"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        (bytes(range(256)) * 8, "binary"),
+        (b"\x00\x01\x02\x03" * 100, "binary"),
+        (b"Just an English text file.\nNothing else.\n", "no Chinese"),
+        (b"\x81\x20\xff\xfe\x80" * 3 + "中文".encode() + b"\xff", "not UTF-8"),
+    ],
+    ids=["empty", "whitespace", "pdf", "binary", "nul-binary", "no-chinese", "bad-bytes"],
+)
+def test_bad_input_names_the_file_and_the_problem(tmp_path, content, problem):
+    path = tmp_path / "bad_issue.txt"
+    path.write_bytes(content)
+    with pytest.raises(IssueFormatError) as err:
+        load_issue(path)
+    assert str(path) in str(err.value)
+    assert problem in str(err.value)
+
+
+def test_missing_file_is_reported(tmp_path):
+    with pytest.raises(IssueFormatError, match="no such file"):
+        load_issue(tmp_path / "nowhere.txt")
+
+
+def test_gb18030_noise_is_not_taken_for_chinese():
+    noise = bytes([0x81, 0x30, 0x81, 0x30]) * 50 + "中".encode("gb18030")
+    with pytest.raises(IssueFormatError):
+        decode_issue_bytes(noise, source="noise.txt")
+
+
+def test_text_without_page_breaks_is_one_page_with_a_warning(tmp_path):
+    path = tmp_path / "flat.txt"
+    path.write_text("党建联盟工作法。\n\n推动基层治理。\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="no page structure"):
+        issue = load_issue(path)
+    assert issue.n_pages == 1
+    assert issue.balance().holds
