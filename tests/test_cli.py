@@ -29,7 +29,16 @@ def test_segment_json_has_the_documented_shape(seed_path):
         "page_offset": 3,
         "n_pages": 46,
     }
-    assert list(data["articles"][0]) == ["article_id", "kind", "column", "title", "authors", "author_note", "pages", "text"]
+    assert list(data["articles"][0]) == [
+        "article_id",
+        "kind",
+        "column",
+        "title",
+        "authors",
+        "author_note",
+        "pages",
+        "text",
+    ]
     assert data["articles"][11]["title"] is None and data["articles"][11]["kind"] == "editor_note"
     assert data["leftovers"][0]["page"] == 3
     assert "下转" not in out.stdout and "\\u" not in out.stdout  # ensure_ascii=False

@@ -1,6 +1,6 @@
 """Segmentation on the seed: field accuracy against the hand-read contents, and time per issue.
 
-python bench/segmentation.py [--repeat 5]
+python bench/segmentation_accuracy.py [--repeat 5]
 """
 
 from __future__ import annotations

@@ -1,0 +1,83 @@
+"""Phrase discovery and the segmentation check, on the seed issue."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from corpus_utils import Tokenizer, add_phrases, discover_phrases, phrase_check, quoted_phrases
+from corpus_utils.cache import TextCache
+
+
+@pytest.fixture(scope="module")
+def bare_discovery(seed_texts, bare_tokenizer):
+    return discover_phrases(seed_texts, tokenizer=bare_tokenizer)
+
+
+def test_discovery_finds_the_seed_s_recurring_terms_that_jieba_splits(bare_discovery):
+    passing = set(bare_discovery.loc[bare_discovery.passes, "candidate"])
+    for term in ("党建联盟", "担当作为", "吹哨报到", "红色孵化器", "三会一课", "四级包保", "主题党日", "村企共建"):
+        assert term in passing, term
+
+
+def test_discovery_flags_quoted_slogans_and_numbered_formulas(bare_discovery):
+    rows = bare_discovery.set_index("candidate")
+    assert rows.loc["四个到位", "source"] == "formula" and rows.loc["四个到位", "passes"]
+    assert rows.loc["五个强化", "source"] == "formula"
+    assert rows.loc["吹哨报到", "frequency"] == 10
+
+
+def test_discovery_rejects_fragments_of_words(bare_discovery):
+    rows = bare_discovery.set_index("candidate")
+    for fragment in ("基层党", "委组织部", "区党"):  # cut out of 基层党建, 市委组织部, 区党委
+        assert not rows.loc[fragment, "passes"], fragment
+
+
+def test_discovery_statistics_follow_their_definitions(bare_discovery):
+    row = bare_discovery.set_index("candidate").loc["党建联盟"]
+    assert row.frequency == 98 + 0  # every 党建联盟 in the rebuilt text
+    assert row.pmi > 4 and row.left_entropy > 1.5 and row.right_entropy > 1.5
+    assert row.tokens == "党建/联盟"
+    assert "【党建联盟】" in row.example
+
+
+def test_what_the_domain_tokenizer_keeps_whole_does_not_pass(seed_texts, domain_tokenizer):
+    table = discover_phrases(seed_texts, tokenizer=domain_tokenizer)
+    rows = table.set_index("candidate")
+    assert rows.loc["党建联盟", "in_dictionary"]
+    assert not rows.loc["党建联盟", "passes"]
+
+
+def test_passing_candidates_are_added_in_one_call(seed_texts, bare_discovery):
+    tok = Tokenizer([], cache=TextCache(enabled=False))
+    added = add_phrases(bare_discovery, tok)
+    assert "党建联盟" in added
+    assert "党建联盟" in tok.cut("推动党建联盟引领基层治理")
+
+
+def test_quoted_phrases_count_slogans_and_mark_formulas(seed_texts):
+    q = quoted_phrases(seed_texts).set_index("phrase")
+    assert q.loc["不忘初心、牢记使命", "count"] == 10
+    assert q.loc["红色孵化器", "count"] == 10
+    assert q.loc["五个强化", "formula"] and q.loc["3+1", "formula"] and q.loc["四三一", "formula"]
+    assert not q.loc["红色孵化器", "formula"]
+
+
+def test_phrase_check_reports_a_split_phrase_as_split(seed_texts, bare_tokenizer, domain_tokenizer):
+    bare = phrase_check(seed_texts, ["担当作为", "党建联盟", "不存在的短语"], tokenizer=bare_tokenizer).set_index(
+        "phrase"
+    )
+    assert bare.loc["担当作为", "in_text"] == 23
+    assert bare.loc["担当作为", "as_token"] == 0
+    assert "担当/作为" in bare.loc["担当作为", "cuts"]
+    assert math.isnan(bare.loc["不存在的短语", "whole_share"])
+    ours = phrase_check(seed_texts, ["担当作为"], tokenizer=domain_tokenizer).set_index("phrase")
+    assert ours.loc["担当作为", "as_token"] == 23 and ours.loc["担当作为", "cuts"] == ""
+
+
+def test_phrase_check_counts_across_line_wraps(seed_issue, domain_tokenizer):
+    # 担当作 | 为 is split by a wrap in the raw file; the rebuilt text still counts it
+    raw_lines_joined = seed_issue.text.count("担当作为")
+    rebuilt = phrase_check(list(seed_issue.articles.text), ["担当作为"], tokenizer=domain_tokenizer)
+    assert rebuilt.loc[0, "in_text"] > raw_lines_joined

@@ -1,0 +1,163 @@
+"""The domain tokenizer: terms kept whole on real text, ordinary words left alone, stopwords,
+user dictionaries, the cache and a quiet start-up."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from corpus_utils import Tokenizer, phrase_check, terms, tokenize
+from corpus_utils.cache import TextCache
+from corpus_utils.tokens import DOMAIN_TERMS, read_dictionary
+
+GOLDEN_TERMS = [e.word for e in read_dictionary(Path(__file__).parent / "golden" / "domain_terms.txt")]
+
+# Sentences of the seed issue and the terms each must yield as single tokens.
+SENTENCES = [
+    ("不断激发干部担当作为的内生动力", ["担当作为", "内生动力"]),
+    ("以“党建联盟”建设工作为总抓手", ["党建联盟"]),
+    ("城市基层党建联盟工作法", ["党建联盟"]),
+    ("全力推动软弱涣散村党组织转化提升", ["软弱涣散", "党组织"]),
+    ("结合“两学一做”学习教育、干部作风大整顿", ["两学一做"]),
+    ("指导督促软弱涣散村党组织落实“三会一课”等党内组织生活制度", ["软弱涣散", "三会一课", "组织生活"]),
+    ("结合正在开展的“不忘初心、牢记使命”主题教育", ["不忘初心", "牢记使命", "主题教育"]),
+    ("增强“四个意识”、坚定“四个自信”、做到“两个维护”", ["四个意识", "四个自信", "两个维护"]),
+    ("学习贯彻习近平新时代中国特色社会主义思想", ["习近平新时代中国特色社会主义思想"]),
+    ("开展党建引领“社区吹哨、部门报到”活动", ["党建引领", "社区吹哨", "部门报到"]),
+    ("形成了行之有效的“吹哨报到”“四步走”工作法", ["吹哨报到"]),
+    ("着力将党群活动服务中心打造成“红色孵化器”", ["党群活动服务中心", "红色孵化器"]),
+    ("建立市级领导、乡镇领导、包保部门、第一书记“四级包保”机制", ["包保部门", "第一书记", "四级包保"]),
+    ("建立容错纠错机制，推进干部能上能下", ["容错纠错", "能上能下"]),
+    ("打赢脱贫攻坚战，实施乡村振兴战略", ["脱贫攻坚", "乡村振兴"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SENTENCES, ids=[s[0][:10] for s in SENTENCES])
+def test_domain_terms_are_whole_in_real_sentences(domain_tokenizer, sentence, expected):
+    tokens = domain_tokenizer.cut(sentence)
+    assert "".join(tokens) == sentence
+    for term in expected:
+        assert term in tokens, tokens
+
+
+def test_bare_jieba_splits_what_the_dictionary_keeps(bare_tokenizer):
+    assert "担当作为" not in bare_tokenizer.cut("激发干部担当作为的内生动力")
+    assert "党建联盟" not in bare_tokenizer.cut("城市基层党建联盟工作法")
+
+
+def test_at_least_95_percent_of_the_seed_domain_terms_are_kept_whole(seed_texts, domain_tokenizer, bare_tokenizer):
+    """The hand-read list in tests/golden/domain_terms.txt, counted on the seed's articles.
+
+    A term counts as kept whole when at least 85% of its occurrences come out as one token:
+    the rest are places where its letters belong to other words (基层/党建联盟 holds 基层党建's
+    letters; 组织/力量 holds 组织力's).
+    """
+    ours = phrase_check(seed_texts, GOLDEN_TERMS, tokenizer=domain_tokenizer)
+    bare = phrase_check(seed_texts, GOLDEN_TERMS, tokenizer=bare_tokenizer)
+    ours, bare = ours[ours.in_text > 0], bare[bare.in_text > 0]
+    assert len(ours) >= 110
+    assert (ours.whole_share >= 0.85).mean() >= 0.95
+    assert ours.as_token.sum() / ours.in_text.sum() >= 0.95
+    assert (bare.whole_share >= 0.85).mean() < 0.25
+
+
+def test_ordinary_words_are_left_as_bare_jieba_cuts_them(seed_texts, domain_tokenizer, bare_tokenizer):
+    """Outside the dictionary's own terms, at most 0.1% of bare jieba's words change."""
+    changed = total = 0
+    for text in seed_texts:
+        ours = _spans(domain_tokenizer.cut(text))
+        in_term = [False] * len(text)
+        for s, e, t in ours:
+            if t in domain_tokenizer:
+                in_term[s:e] = [True] * (e - s)
+        kept = {(s, e) for s, e, _ in ours}
+        for s, e, t in _spans(bare_tokenizer.cut(text)):
+            if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t) and not any(in_term[s:e]):
+                total += 1
+                changed += (s, e) not in kept
+    assert total > 10_000
+    assert changed / total <= 0.001
+
+
+def test_terms_drop_punctuation_numbers_whitespace_and_stopwords(domain_tokenizer):
+    text = "2019年，我们要进一步激发干部担当作为的内生动力，切实抓好 3 项工作。"
+    got = terms(text, tokenizer=domain_tokenizer)
+    assert "担当作为" in got and "干部" in got and "内生动力" in got
+    for dropped in ("，", "。", "2019", "3", " ", "我们", "进一步", "切实", "的", "工作"):
+        assert dropped not in got
+
+
+def test_custom_stopwords_are_honoured(domain_tokenizer):
+    assert "干部" not in terms("激发干部担当作为", tokenizer=domain_tokenizer, stopwords=frozenset({"干部"}))
+
+
+def test_a_user_dictionary_keeps_new_terms_whole(tmp_path):
+    sentence = "开展“争星创品 典亮龙潭”载体活动，推行驻村夜话工作法"
+    user = tmp_path / "issue.terms"
+    user.write_text("# this issue's own programme\n驻村夜话\n", encoding="utf-8")
+    before = Tokenizer([DOMAIN_TERMS], cache=TextCache(enabled=False))
+    after = Tokenizer([DOMAIN_TERMS, user], cache=TextCache(enabled=False))
+    assert "驻村夜话" not in before.cut(sentence)
+    assert "驻村夜话" in after.cut(sentence)
+    assert before.signature != after.signature
+
+
+def test_the_issue_dictionary_next_to_the_seed_is_picked_up(tmp_path, monkeypatch):
+    import corpus_utils.tokens as tokens
+
+    monkeypatch.setattr(tokens, "SEEDS_DIR", tmp_path)
+    (tmp_path / "042_test.terms").write_text("驻村夜话\n", encoding="utf-8")
+    assert tmp_path / "042_test.terms" in tokens.dictionary_files("042_test")
+    assert "驻村夜话" in tokens.get_tokenizer("042_test").cut("推行驻村夜话工作法")
+
+
+def test_added_terms_win_and_malformed_lines_are_reported(tmp_path, domain_tokenizer):
+    tok = Tokenizer([DOMAIN_TERMS], cache=TextCache(enabled=False))
+    assert tok.add_terms(["典亮龙潭"]) == ["典亮龙潭"]
+    assert "典亮龙潭" in tok.cut("争星创品典亮龙潭")
+    bad = tmp_path / "bad.terms"
+    bad.write_text("党建联盟 很多\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.terms:1"):
+        read_dictionary(bad)
+
+
+def test_tokens_are_cached_by_text_and_dictionary(tmp_path):
+    db = tmp_path / "cache.sqlite"
+    tok = Tokenizer([DOMAIN_TERMS], cache=TextCache(db))
+    text = "推动党建联盟引领基层治理实现新提升"
+    first = tok.cut(text)
+    assert TextCache(db).get(f"tokens:{tok.signature}", _key(text)) is not None  # written to disk
+    tok._jieba = None  # a cached rerun must not need jieba at all
+    assert tok.cut(text) == first
+    tok2 = Tokenizer([DOMAIN_TERMS], cache=TextCache(db))
+    tok2._jieba = None
+    assert tok2.cut(text) == first  # a new process reads it back from disk
+
+
+def test_jieba_start_up_logs_never_reach_stderr():
+    code = "from corpus_utils import tokenize; print('/'.join(tokenize('党建联盟')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "党建联盟"
+    assert out.stderr == ""
+
+
+def test_tokenize_uses_the_shared_tokenizer():
+    assert tokenize("担当作为") == ["担当作为"]
+
+
+def _key(text: str) -> str:
+    from corpus_utils.cache import text_key
+
+    return text_key(text)
+
+
+def _spans(tokens: list[str]) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for t in tokens:
+        out.append((pos, pos + len(t), t))
+        pos += len(t)
+    return out
