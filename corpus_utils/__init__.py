@@ -3,27 +3,65 @@
 The stages follow the data: ``loading`` (bytes → text), ``pages`` (text → pages),
 ``paragraphs`` (lines → paragraphs), ``layout`` and ``articles`` (pages → article records),
 ``issue`` (the loaded, segmented issue), ``tokens`` (text → tokens with the domain
-dictionary), ``phrases`` (phrase discovery and the segmentation check).
+dictionary), ``phrases`` (phrase discovery and the segmentation check), ``dfm``
+(document-term counts), ``frequencies``, ``tfidf``, ``keyness``, ``recurring`` (phrase
+counts, positions, KWIC) and ``compare`` (tables), ``plots`` and ``output`` (charts, files).
 """
 
+from .compare import column_shares, issue_summary, issue_trends
+from .dfm import article_table, column_order, document_terms, issue_tokenizer
+from .frequencies import column_overview, term_frequencies
 from .issue import CharBalance, Issue, load_issue
+from .keyness import keyness
 from .loading import IssueFormatError
+from .output import save_figure, save_table
+from .paths import resolve_issue, seed_paths
 from .phrases import add_phrases, discover_phrases, phrase_check, quoted_phrases
+from .recurring import (
+    DEFAULT_PHRASES,
+    kwic,
+    phrase_counts,
+    phrase_counts_by_column,
+    phrase_positions,
+    quoted_phrase_counts,
+)
+from .tfidf import top_tfidf_terms
 from .tokens import Tokenizer, get_tokenizer, stopword_list, terms, tokenize, write_terms
 
 __all__ = [
+    "DEFAULT_PHRASES",
     "CharBalance",
     "Issue",
     "IssueFormatError",
     "Tokenizer",
     "add_phrases",
+    "article_table",
+    "column_order",
+    "column_overview",
+    "column_shares",
     "discover_phrases",
+    "document_terms",
     "get_tokenizer",
+    "issue_summary",
+    "issue_tokenizer",
+    "issue_trends",
+    "keyness",
+    "kwic",
     "load_issue",
     "phrase_check",
+    "phrase_counts",
+    "phrase_counts_by_column",
+    "phrase_positions",
+    "quoted_phrase_counts",
     "quoted_phrases",
+    "resolve_issue",
+    "save_figure",
+    "save_table",
+    "seed_paths",
     "stopword_list",
+    "term_frequencies",
     "terms",
     "tokenize",
+    "top_tfidf_terms",
     "write_terms",
 ]

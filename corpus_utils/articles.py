@@ -98,6 +98,17 @@ class Record:
     def text(self) -> str:
         return "\n".join(join_paragraphs(self.body))
 
+    def page_starts(self) -> list[tuple[int, int]]:
+        """(offset among the text's non-whitespace characters, page index) where each page's
+        part of the body begins, in reading order: tells the page of any place in the text."""
+        out: list[tuple[int, int]] = []
+        pos = 0
+        for body, (page, _) in zip(self.body, self.body_at, strict=True):
+            if not out or out[-1][1] != page:
+                out.append((pos, page))
+            pos += len(re.sub(r"\s", "", body.text))
+        return out
+
 
 @dataclass
 class Segmentation:

@@ -42,7 +42,9 @@ class Issue:
 
     ``articles`` has the columns ``article_id, kind, column, title, authors, author_note,
     pages, text`` (``pages`` are printed page numbers in reading order, continuation pages
-    included); ``metadata`` and ``leftovers`` hold every other piece of text with its page.
+    included), then ``page_starts`` (where in the text each page's part begins, see
+    ``page_at``) and ``n_chars`` (non-whitespace characters of the text); ``metadata`` and
+    ``leftovers`` hold every other piece of text with its page.
     """
 
     issue_id: str
@@ -67,6 +69,23 @@ class Issue:
             metadata=sum(_chars(t) for t in self.metadata["text"]),
             leftovers=sum(_chars(t) for t in self.leftovers["text"]),
         )
+
+    def contents(self) -> pd.DataFrame:
+        """The table of contents: ``article_id, kind, column, title, authors, pages, n_chars``."""
+        toc = self.articles[["article_id", "kind", "column", "title", "authors", "pages", "n_chars"]].copy()
+        toc["authors"] = toc["authors"].map("、".join)
+        toc["pages"] = toc["pages"].map(lambda ps: ",".join(map(str, ps)))
+        return toc
+
+    def page_at(self, article_id: int, offset: int) -> int:
+        """The printed page of the character at ``offset`` in an article's text."""
+        row = self.articles.loc[self.articles["article_id"] == article_id].iloc[0]
+        solid = offset - sum(c.isspace() for c in row["text"][:offset])
+        page = row["pages"][0]
+        for start, printed in row["page_starts"]:
+            if start <= solid:
+                page = printed
+        return page
 
     def to_json(self) -> dict:
         """The issue as plain data: ``{"issue": …, "articles": […], "leftovers": […]}``."""
@@ -131,11 +150,12 @@ def _articles_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
             "author_note": rec.author_note,
             "pages": [offset.printed(p) for p in rec.pages],
             "text": rec.text(),
+            "page_starts": [(pos, offset.printed(p)) for pos, p in rec.page_starts()],
         }
         for k, rec in enumerate(seg.records)
     ]
     # object columns keep None as None (a string dtype would turn a missing title into NaN)
-    frame = pd.DataFrame(rows, columns=ARTICLE_COLUMNS, dtype=object)
+    frame = pd.DataFrame(rows, columns=[*ARTICLE_COLUMNS, "page_starts"], dtype=object)
     frame["article_id"] = frame["article_id"].astype(int)
     frame["n_chars"] = frame["text"].map(_chars).astype(int)
     return frame

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -9,6 +10,20 @@ ROOT = PACKAGE_DIR.parent
 SEEDS_DIR = ROOT / "seeds"
 FIGURES_DIR = ROOT / "figures"
 DATA_DIR = PACKAGE_DIR / "data"
+
+
+def figures_dir(issue_id: str | None = None) -> Path:
+    """Where charts go: ``figures/`` (or ``$CORPUS_UTILS_FIGURES``), one folder per issue."""
+    base = Path(os.environ.get("CORPUS_UTILS_FIGURES") or FIGURES_DIR)
+    return base / issue_id if issue_id else base
+
+
+def resolve_issue(path: str | Path) -> Path:
+    """An issue path as given, or relative to the project root (so notebooks can say ``seeds/…``)."""
+    path = Path(path)
+    if path.is_absolute() or path.exists():
+        return path
+    return ROOT / path
 
 
 def seed_paths() -> list[Path]:

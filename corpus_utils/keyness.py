@@ -1,0 +1,136 @@
+"""Document-term counts → keyness of every column against the rest of the issue, in one table.
+
+For a term with ``a`` occurrences among the ``c`` terms of a column and ``b`` among the
+``d`` terms of the rest of the issue, the 2×2 table is::
+
+                  column     rest
+    term            a          b
+    other terms   c − a      d − b
+
+and ``G2 = 2 Σ O ln(O / E)`` over its four cells (Dunning 1993; Rayson & Garside 2000),
+``E`` from the margins, no continuity correction; ``p`` from χ² with one degree of freedom.
+``g2`` is signed: positive where the column uses the term more (a/c > b/d). ``p_adj`` is
+Benjamini–Hochberg over the rows of one column (each column against the rest is one family
+of tests). ``log_ratio = log2((a/c) / (b/d))`` (Hardie 2014), a zero count taken as 0.5.
+Dispersion within the column: ``n_articles`` that use the term, and Gries' (2008)
+``DP = ½ Σ |v_i − s_i|`` over the column's records, ``s_i`` a record's share of the column's
+terms and ``v_i`` its share of the term's occurrences (0 = even, near 1 = one record).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy.stats import chi2
+
+from .dfm import article_table, document_terms
+from .issue import Issue
+from .tokens import Tokenizer
+
+KEYNESS_COLUMNS = [
+    "column",
+    "term",
+    "count_column",
+    "count_rest",
+    "tokens_column",
+    "tokens_rest",
+    "g2",
+    "p",
+    "p_adj",
+    "log_ratio",
+    "n_articles",
+    "dp",
+]
+
+
+def keyness(
+    issue: Issue,
+    *,
+    min_count: int = 3,
+    tokenizer: Tokenizer | None = None,
+    dtm: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Every column against the rest of the issue, for every term seen ``min_count`` times
+    in the issue; columns as in ``KEYNESS_COLUMNS``, strongest positive keyness first."""
+    dtm = document_terms(issue, tokenizer=tokenizer) if dtm is None else dtm
+    sizes = pd.Series(dtm.attrs["tokens"])
+    arts = article_table(issue).set_index("article_id")
+    columns = list(dict.fromkeys(arts["column"]))
+    art_column = arts["column"]
+    totals = dtm.groupby("term")["count"].sum()
+    vocab = totals[totals >= min_count].index
+    frames = []
+    for column in columns:
+        members = [a for a in sizes.index if art_column.get(a) == column]
+        in_col = dtm[dtm["column"] == column]
+        a = in_col.groupby("term")["count"].sum().reindex(vocab, fill_value=0)
+        b = totals.reindex(vocab) - a
+        c = int(sizes[members].sum())
+        d = int(sizes.sum()) - c
+        frame = pd.DataFrame({"column": column, "term": vocab, "count_column": a.values, "count_rest": b.values})
+        frame["tokens_column"], frame["tokens_rest"] = c, d
+        frame["g2"] = signed_g2(frame["count_column"], frame["count_rest"], c, d)
+        frame["p"] = chi2.sf(frame["g2"].abs(), df=1)
+        frame["p_adj"] = benjamini_hochberg(frame["p"].to_numpy())
+        frame["log_ratio"] = log_ratio(frame["count_column"], frame["count_rest"], c, d)
+        per_article = in_col.pivot_table(index="term", columns="article_id", values="count", aggfunc="sum")
+        per_article = per_article.reindex(index=vocab, columns=members, fill_value=0).fillna(0)
+        frame["n_articles"] = (per_article > 0).sum(axis=1).to_numpy()
+        frame["dp"] = gries_dp(per_article.to_numpy(), sizes[members].to_numpy())
+        frames.append(frame)
+    out = pd.concat(frames, ignore_index=True)
+    order = {c: i for i, c in enumerate(columns)}
+    out = out.assign(_c=out["column"].map(order)).sort_values(["_c", "g2"], ascending=[True, False])
+    return out[KEYNESS_COLUMNS].reset_index(drop=True)
+
+
+def signed_g2(a, b, c: int, d: int) -> np.ndarray:
+    """Four-cell log-likelihood G2 of a/c against b/d, negative where a/c < b/d."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    n = c + d
+    observed = [a, b, c - a, d - b]
+    expected = [c * (a + b) / n, d * (a + b) / n, c * (n - a - b) / n, d * (n - a - b) / n]
+    g2 = 2 * sum(_xlogx_over(o, e) for o, e in zip(observed, expected, strict=True))
+    g2 = np.maximum(g2, 0.0)  # rounding can leave -1e-13 where the rates are equal
+    sign = np.where(a * d >= b * c, 1.0, -1.0)
+    return sign * g2
+
+
+def log_ratio(a, b, c: int, d: int) -> np.ndarray:
+    """Hardie's Log Ratio: log2 of the ratio of relative frequencies, zeros taken as 0.5."""
+    a = np.where(np.asarray(a) == 0, 0.5, a)
+    b = np.where(np.asarray(b) == 0, 0.5, b)
+    return np.log2((a / c) / (b / d))
+
+
+def benjamini_hochberg(p: np.ndarray) -> np.ndarray:
+    """Benjamini–Hochberg adjusted p-values (step-up, monotone, capped at 1)."""
+    p = np.asarray(p, dtype=float)
+    n = len(p)
+    if n == 0:
+        return p
+    order = np.argsort(p)
+    ranked = p[order] * n / np.arange(1, n + 1)
+    adjusted = np.minimum.accumulate(ranked[::-1])[::-1]
+    out = np.empty(n)
+    out[order] = np.minimum(adjusted, 1.0)
+    return out
+
+
+def gries_dp(counts: np.ndarray, part_sizes: np.ndarray) -> np.ndarray:
+    """Gries' DP for each row of a term × part count matrix; NaN where the term is absent."""
+    counts = np.asarray(counts, dtype=float)
+    sizes = np.asarray(part_sizes, dtype=float)
+    if counts.size == 0:
+        return np.full(counts.shape[0], np.nan)
+    s = sizes / sizes.sum()
+    totals = counts.sum(axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        v = counts / totals
+        dp = 0.5 * np.abs(v - s).sum(axis=1)
+    return np.where(totals[:, 0] > 0, dp, np.nan)
+
+
+def _xlogx_over(o: np.ndarray, e: np.ndarray) -> np.ndarray:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(o > 0, o * np.log(o / e), 0.0)

@@ -1,0 +1,43 @@
+"""Tables and charts → files under ``figures/<issue_id>/``, with stable names."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from .fonts import check_glyphs
+from .paths import figures_dir
+
+PNG_DPI = 200
+
+
+def save_figure(fig: Figure, issue_id: str, name: str) -> list[Path]:
+    """Write a chart as PNG (200 dpi) and SVG; every text on it is checked against the font."""
+    for text in fig.findobj(Text):
+        if text.get_visible() and text.get_text():
+            check_glyphs(text.get_text(), where=f"{name}")
+    folder = figures_dir(issue_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"{name}.png", folder / f"{name}.svg"]
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=r"Glyph .* missing from font")
+        fig.savefig(paths[0], dpi=PNG_DPI, metadata={"Software": None})
+        fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
+    return paths
+
+
+def save_table(table: pd.DataFrame, issue_id: str, name: str) -> Path:
+    """Write a table as CSV (UTF-8 with BOM, so Excel opens it) under ``tables/``."""
+    folder = figures_dir(issue_id) / "tables"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.csv"
+    flat = table.copy()
+    for col in flat.columns:
+        if flat[col].map(lambda v: isinstance(v, list | tuple)).any():
+            flat[col] = flat[col].map(lambda v: "、".join(map(str, v)) if isinstance(v, list | tuple) else v)
+    flat.to_csv(path, index=False, encoding="utf-8-sig")
+    return path

@@ -1,0 +1,322 @@
+"""Tables → charts. Each ``plot_*`` takes the DataFrame a stat function returns and gives a
+matplotlib Figure titled in Chinese, in one report style, drawn with Noto Sans SC."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.colors import SymLogNorm
+from matplotlib.figure import Figure
+
+from .fonts import check_glyphs, font_path, register_font
+
+PALETTE = ["#b5322a", "#2f5d8a", "#d99a2b", "#5b8c5a", "#7a5c99", "#3c8d93", "#c96f3b", "#8c8c8c"]
+ACCENT = PALETTE[0]
+
+
+def use_report_style() -> None:
+    """Set the project's chart style: the Chinese font, sizes, light grid, no top/right frame."""
+    family = register_font()
+    plt.rcParams.update(
+        {
+            "font.family": family,
+            "font.size": 10,
+            "axes.titlesize": 12,
+            "axes.titleweight": "normal",  # the font has one weight; bold would fall back
+            "axes.labelsize": 10,
+            "figure.titlesize": 14,
+            "figure.titleweight": "normal",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": True,
+            "grid.color": "#e3e3e3",
+            "grid.linewidth": 0.6,
+            "axes.axisbelow": True,
+            "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+            "axes.unicode_minus": False,  # U+2212 is not in every CJK font; use '-'
+            "figure.dpi": 100,
+            "savefig.dpi": 200,
+            "savefig.bbox": "tight",
+            "svg.fonttype": "path",
+            "svg.hashsalt": "corpus_utils",
+        }
+    )
+
+
+def plot_column_sizes(overview: pd.DataFrame, *, issue_id: str = "") -> Figure:
+    """Records and characters per column (a ``column_overview`` table), in the issue's order."""
+    use_report_style()
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 0.45 * len(overview) + 1.6), sharey=True)
+    y = np.arange(len(overview))
+    ax1.barh(y, overview["n_records"], color=PALETTE[1])
+    ax2.barh(y, overview["n_chars"] / 1000, color=ACCENT)
+    ax1.set_yticks(y, overview["column"])
+    ax1.invert_yaxis()
+    for ax, values, fmt in ((ax1, overview["n_records"], "{:d}"), (ax2, overview["n_chars"] / 1000, "{:.1f}")):
+        for yi, v in zip(y, values, strict=True):
+            ax.text(v, yi, " " + fmt.format(v), va="center", fontsize=9)
+        ax.grid(axis="y", visible=False)
+        ax.margins(x=0.15)
+    ax1.set_xlabel("篇数（含编者按、讲话摘编）")
+    ax2.set_xlabel("字数（千字，不计空白）")
+    fig.suptitle(_title("各栏目篇数与字数", issue_id))
+    return fig
+
+
+def plot_top_terms(
+    freq: pd.DataFrame,
+    *,
+    n: int = 10,
+    columns: Sequence[str] | None = None,
+    value: str = "count",
+    issue_id: str = "",
+) -> Figure:
+    """The ``n`` most frequent terms of each column (a ``term_frequencies(by="column")`` table)."""
+    use_report_style()
+    columns = list(columns or dict.fromkeys(freq["column"]))
+    ncols = 3
+    nrows = int(np.ceil(len(columns) / ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(11, 2.9 * nrows), squeeze=False)
+    for ax, column in zip(axes.flat, columns, strict=False):
+        top = freq[freq["column"] == column].nlargest(n, value).iloc[::-1]
+        ax.barh(top["term"], top[value], color=ACCENT)
+        ax.set_title(column, fontsize=11)
+        ax.grid(axis="y", visible=False)
+        ax.tick_params(axis="y", labelsize=9)
+    for ax in list(axes.flat)[len(columns) :]:
+        ax.set_visible(False)
+    label = {"count": "出现次数", "per_10k": "每万字出现次数"}.get(value, value)
+    fig.supxlabel(label, fontsize=10)
+    fig.suptitle(_title(f"各栏目高频词（前 {n} 个，不含停用词）", issue_id))
+    fig.tight_layout(rect=(0, 0, 1, 0.97))
+    return fig
+
+
+def plot_keyness_heatmap(
+    table: pd.DataFrame,
+    *,
+    n: int = 6,
+    alpha: float = 0.05,
+    columns: Sequence[str] | None = None,
+    issue_id: str = "",
+) -> Figure:
+    """Column × term heatmap of signed G2 (a ``keyness`` table): for each column its ``n``
+    strongest significant keywords (``p_adj < alpha``); red = the column over-uses the term."""
+    use_report_style()
+    columns = list(columns or dict.fromkeys(table["column"]))
+    picked = []
+    for column in columns:
+        rows = table[(table["column"] == column) & (table["g2"] > 0) & (table["p_adj"] < alpha)]
+        picked += [(column, t) for t in rows.nlargest(n, "g2")["term"] if t not in {p[1] for p in picked}]
+    terms = [t for _, t in picked]
+    grid = table.pivot_table(index="term", columns="column", values="g2").reindex(index=terms, columns=columns)
+    sig = table.pivot_table(index="term", columns="column", values="p_adj").reindex(index=terms, columns=columns)
+    fig, ax = plt.subplots(figsize=(1.05 * len(columns) + 2.6, 0.3 * len(terms) + 1.8))
+    if not terms:
+        ax.text(0.5, 0.5, "没有显著关键词", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+    else:
+        limit = float(np.nanmax(np.abs(grid.to_numpy()))) or 1.0
+        # a few huge G2 would wash out the rest: colour on a log scale beyond |G2| = 10
+        norm = SymLogNorm(linthresh=10, vmin=-limit, vmax=limit, base=10)
+        image = ax.imshow(grid.to_numpy(), cmap="RdBu_r", norm=norm, aspect="auto")
+        ax.xaxis.tick_top()
+        ax.set_xticks(range(len(columns)), columns, rotation=30, ha="left")
+        ax.tick_params(axis="x", length=0)
+        ax.set_yticks(range(len(terms)), terms, fontsize=9)
+        ax.grid(False)
+        for i in range(len(terms)):
+            for j in range(len(columns)):
+                v = grid.iat[i, j]
+                if np.isfinite(v) and sig.iat[i, j] < alpha:
+                    strong = abs(norm(v) - 0.5) > 0.3
+                    ax.text(
+                        j, i, f"{v:.0f}", ha="center", va="center", fontsize=7, color="white" if strong else "#333333"
+                    )
+        bar = fig.colorbar(image, ax=ax, shrink=0.5, pad=0.02)
+        bar.set_label("带符号的 G²（正值：本栏目偏用；对数色阶）")
+    fig.suptitle(_title("栏目关键词：各栏目对全刊其余部分的对数似然 G²", issue_id), x=0.02, ha="left")
+    fig.text(
+        0.02,
+        0.0,
+        f"格中数字为 BH 校正后 p < {alpha} 的 G²；每栏目取 G² 最大的 {n} 个正向关键词。",
+        fontsize=8,
+        color="#666666",
+        ha="left",
+        va="top",
+    )
+    fig.tight_layout(rect=(0, 0, 1, 0.97))
+    return fig
+
+
+def plot_tfidf_terms(top: pd.DataFrame, *, columns: Sequence[str] | None = None, issue_id: str = "") -> Figure:
+    """Each column's highest TF-IDF terms (a ``top_tfidf_terms(by="column")`` table)."""
+    use_report_style()
+    columns = list(columns or dict.fromkeys(top["column"]))
+    ncols = 3
+    nrows = int(np.ceil(len(columns) / ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(11, 2.7 * nrows), squeeze=False)
+    for ax, column in zip(axes.flat, columns, strict=False):
+        rows = top[top["column"] == column].sort_values("tfidf")
+        ax.barh(rows["term"], rows["tfidf"], color=PALETTE[1])
+        ax.set_title(column, fontsize=11)
+        ax.grid(axis="y", visible=False)
+        ax.tick_params(axis="y", labelsize=9)
+    for ax in list(axes.flat)[len(columns) :]:
+        ax.set_visible(False)
+    fig.supxlabel("TF-IDF（IDF 按全刊各篇计算）", fontsize=10)
+    fig.suptitle(_title("各栏目 TF-IDF 最高的词", issue_id))
+    fig.tight_layout(rect=(0, 0, 1, 0.97))
+    return fig
+
+
+def plot_phrase_counts(by_column: pd.DataFrame, *, columns: Sequence[str] | None = None, issue_id: str = "") -> Figure:
+    """Phrase × column counts (a ``phrase_counts_by_column`` table): colour per 10,000
+    characters, number = raw count."""
+    use_report_style()
+    columns = list(columns or dict.fromkeys(by_column["column"]))
+    phrases = list(dict.fromkeys(by_column["phrase"]))
+    rate = by_column.pivot(index="phrase", columns="column", values="per_10k").reindex(index=phrases, columns=columns)
+    count = by_column.pivot(index="phrase", columns="column", values="count").reindex(index=phrases, columns=columns)
+    fig, ax = plt.subplots(figsize=(1.05 * len(columns) + 2.4, 0.5 * len(phrases) + 1.8))
+    image = ax.imshow(rate.to_numpy(), cmap="Reds", aspect="auto", vmin=0)
+    ax.set_xticks(range(len(columns)), columns, rotation=30, ha="right")
+    ax.set_yticks(range(len(phrases)), phrases)
+    ax.grid(False)
+    top = float(np.nanmax(rate.to_numpy())) or 1.0
+    for i in range(len(phrases)):
+        for j in range(len(columns)):
+            n = int(count.iat[i, j])
+            ax.text(
+                j,
+                i,
+                str(n),
+                ha="center",
+                va="center",
+                fontsize=9,
+                color="white" if rate.iat[i, j] > 0.55 * top else ("#333333" if n else "#bbbbbb"),
+            )
+    bar = fig.colorbar(image, ax=ax, shrink=0.7, pad=0.02)
+    bar.set_label("每万字出现次数")
+    ax.set_title(_title("重点短语在各栏目的出现次数", issue_id), loc="left")
+    return fig
+
+
+def plot_phrase_dispersion(
+    positions: pd.DataFrame, *, phrases: Sequence[str] | None = None, issue_id: str = ""
+) -> Figure:
+    """Where each phrase falls across the issue's printed pages (a ``phrase_positions`` table):
+    one tick per occurrence, spread within its page."""
+    use_report_style()
+    phrases = list(phrases or dict.fromkeys(positions["phrase"]))
+    fig, ax = plt.subplots(figsize=(11, 0.55 * len(phrases) + 1.6))
+    for i, phrase in enumerate(phrases):
+        rows = positions[positions["phrase"] == phrase].sort_values(["page", "position"])
+        xs = []
+        for _, grp in rows.groupby("page", sort=True):
+            k = len(grp)
+            xs += [p - 0.4 + 0.8 * (j + 0.5) / k for j, p in enumerate(grp["page"])]
+        ax.scatter(xs, [i] * len(xs), marker="|", s=160, linewidths=0.9, alpha=0.85, color=PALETTE[i % len(PALETTE)])
+        ax.text(1.005, i, f"{len(rows)} 次", transform=ax.get_yaxis_transform(), va="center", fontsize=9)
+    pages = positions["page"]
+    lo, hi = (int(pages.min()), int(pages.max())) if len(pages) else (1, 2)
+    ax.set_xlim(lo - 1, hi + 1)
+    ax.set_yticks(range(len(phrases)), phrases)
+    ax.set_ylim(len(phrases) - 0.5, -0.5)
+    ax.set_xlabel("印刷页码")
+    ax.grid(axis="y", visible=False)
+    ax.set_title(_title("重点短语在本期各页的分布", issue_id), loc="left")
+    return fig
+
+
+def plot_wordclouds(
+    freq: pd.DataFrame,
+    *,
+    columns: Sequence[str] | None = None,
+    max_words: int = 60,
+    issue_id: str = "",
+) -> Figure:
+    """One word cloud per column (a ``term_frequencies(by="column")`` table), deterministic."""
+    from wordcloud import WordCloud
+
+    use_report_style()
+    columns = list(columns or dict.fromkeys(freq["column"]))
+    ncols = 2
+    nrows = int(np.ceil(len(columns) / ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(11, 3.1 * nrows), squeeze=False)
+    for k, (ax, column) in enumerate(zip(axes.flat, columns, strict=False)):
+        rows = freq[freq["column"] == column].nlargest(max_words, "count")
+        words = dict(zip(rows["term"], rows["count"], strict=True))
+        check_glyphs("".join(words), where=f"word cloud {column}")
+        cloud = WordCloud(
+            font_path=str(font_path()),
+            width=900,
+            height=460,
+            background_color="white",
+            color_func=_dark_shades(PALETTE[k % len(PALETTE)]),
+            prefer_horizontal=1.0,
+            random_state=42,
+            max_words=max_words,
+            min_font_size=9,
+            relative_scaling=0.5,
+        ).generate_from_frequencies(words)
+        ax.imshow(cloud.to_array(), interpolation="bilinear")
+        ax.set_title(column, fontsize=11)
+        ax.set_axis_off()
+    for ax in list(axes.flat)[len(columns) :]:
+        ax.set_visible(False)
+    fig.suptitle(_title("各栏目词云（词越大出现越多）", issue_id))
+    fig.tight_layout(rect=(0, 0, 1, 0.97))
+    return fig
+
+
+def plot_issue_trends(trends: pd.DataFrame, *, value: str = "per_10k") -> Figure:
+    """Phrases across issues (an ``issue_trends`` table): one line per phrase; with a single
+    issue, one bar per phrase."""
+    use_report_style()
+    issues = list(dict.fromkeys(trends["issue_id"]))
+    label = {"per_10k": "每万字出现次数", "count": "出现次数"}.get(value, value)
+    if len(issues) == 1:
+        rows = trends.iloc[::-1]
+        fig, ax = plt.subplots(figsize=(8, 0.45 * len(rows) + 1.6))
+        ax.barh(rows["phrase"], rows[value], color=ACCENT)
+        for y, v in enumerate(rows[value]):
+            ax.text(v, y, f" {v:.1f}", va="center", fontsize=9)
+        ax.margins(x=0.15)
+        ax.grid(axis="y", visible=False)
+        ax.set_xlabel(label)
+        ax.set_title(f"重点短语出现频率（目前只有一期：{issues[0]}）", loc="left")
+        return fig
+    fig, ax = plt.subplots(figsize=(max(6.5, 1.4 * len(issues) + 3), 4.2))
+    x = np.arange(len(issues))
+    for i, (phrase, grp) in enumerate(trends.groupby("phrase", sort=False)):
+        values = grp.set_index("issue_id").reindex(issues)[value]
+        ax.plot(x, values, marker="o", color=PALETTE[i % len(PALETTE)], label=phrase)
+    ax.set_xticks(x, [i if len(i) <= 20 else i[:19] + "…" for i in issues], rotation=20, ha="right")
+    ax.set_ylabel(label)
+    ax.set_xlim(-0.5, len(issues) - 0.5)
+    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.set_title("重点短语的期际变化", loc="left")
+    return fig
+
+
+def _dark_shades(hex_color: str):
+    """A word-cloud colour function: shades of one palette colour, none too pale to read."""
+    from matplotlib.colors import to_rgb
+
+    base = np.array(to_rgb(hex_color))
+
+    def color(word, font_size, position, orientation, random_state=None, **kwargs):
+        mix = 0.35 * (random_state.random() if random_state is not None else 0.5)
+        r, g, b = (base * (1 - mix) + np.array([0.15, 0.15, 0.15]) * mix) * 255
+        return f"rgb({int(r)}, {int(g)}, {int(b)})"
+
+    return color
+
+
+def _title(text: str, issue_id: str) -> str:
+    return f"{text}　{issue_id}" if issue_id else text

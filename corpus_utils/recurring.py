@@ -1,0 +1,121 @@
+"""Article texts → recurring phrases: counts per article and column, positions, KWIC lines.
+
+Counts are taken over the rebuilt text (a phrase split by a line wrap in the raw file still
+counts once), as non-overlapping occurrences, independent of how the tokenizer cuts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from .dfm import article_table
+from .issue import Issue
+
+DEFAULT_PHRASES = ("担当作为", "党建联盟", "软弱涣散", "不忘初心", "主题教育")
+
+
+def phrase_counts(issue: Issue, phrases: Iterable[str] = DEFAULT_PHRASES) -> pd.DataFrame:
+    """Occurrences of each phrase in each record that uses it.
+
+    ``per_10k = count / n_chars * 10,000`` with ``n_chars`` the record's non-whitespace
+    characters. Columns: ``phrase, article_id, column, count, per_10k``.
+    """
+    arts = article_table(issue)
+    rows = [
+        {
+            "phrase": phrase,
+            "article_id": art.article_id,
+            "column": art.column,
+            "count": n,
+            "per_10k": n / art.n_chars * 10_000,
+        }
+        for phrase in dict.fromkeys(phrases)
+        for art in arts.itertuples()
+        if (n := art.text.count(phrase))
+    ]
+    return pd.DataFrame(rows, columns=["phrase", "article_id", "column", "count", "per_10k"])
+
+
+def phrase_counts_by_column(issue: Issue, phrases: Iterable[str] = DEFAULT_PHRASES) -> pd.DataFrame:
+    """Each phrase in each column, zeros included: ``phrase, column, count, n_chars, per_10k``."""
+    phrases = list(dict.fromkeys(phrases))
+    arts = article_table(issue)
+    sizes = arts.groupby("column", sort=False)["n_chars"].sum()
+    counts = phrase_counts(issue, phrases).groupby(["phrase", "column"])["count"].sum()
+    rows = [
+        {"phrase": p, "column": c, "count": int(counts.get((p, c), 0)), "n_chars": int(n)}
+        for p in phrases
+        for c, n in sizes.items()
+    ]
+    frame = pd.DataFrame(rows, columns=["phrase", "column", "count", "n_chars"])
+    frame["per_10k"] = frame["count"] / frame["n_chars"] * 10_000
+    return frame
+
+
+def phrase_positions(issue: Issue, phrases: Iterable[str] = DEFAULT_PHRASES) -> pd.DataFrame:
+    """Every occurrence with its printed page and its place in the issue's reading order.
+
+    ``position`` runs from 0 to 1 over the issue's body text in reading order, so a
+    dispersion plot shows where in the issue a phrase clusters. Columns: ``phrase,
+    article_id, column, page, offset, position``.
+    """
+    arts = article_table(issue)
+    starts = arts["n_chars"].cumsum() - arts["n_chars"]
+    total = max(int(arts["n_chars"].sum()), 1)
+    rows = []
+    for phrase in dict.fromkeys(phrases):
+        for art, start in zip(arts.itertuples(), starts, strict=True):
+            for m in re.finditer(re.escape(phrase), art.text):
+                solid = m.start() - sum(c.isspace() for c in art.text[: m.start()])
+                rows.append(
+                    {
+                        "phrase": phrase,
+                        "article_id": art.article_id,
+                        "column": art.column,
+                        "page": issue.page_at(art.article_id, m.start()),
+                        "offset": m.start(),
+                        "position": (start + solid) / total,
+                    }
+                )
+    return pd.DataFrame(rows, columns=["phrase", "article_id", "column", "page", "offset", "position"])
+
+
+def kwic(issue: Issue, phrase: str, *, width: int = 20) -> pd.DataFrame:
+    """Key word in context: each occurrence with ``width`` characters either side.
+
+    Columns: ``article_id, title, column, page, left, keyword, right``.
+    """
+    arts = article_table(issue)
+    rows = []
+    for art in arts.itertuples():
+        text = art.text
+        for m in re.finditer(re.escape(phrase), text):
+            rows.append(
+                {
+                    "article_id": art.article_id,
+                    "title": art.title,
+                    "column": art.column,
+                    "page": issue.page_at(art.article_id, m.start()),
+                    "left": text[max(0, m.start() - width) : m.start()].replace("\n", " "),
+                    "keyword": phrase,
+                    "right": text[m.end() : m.end() + width].replace("\n", " "),
+                }
+            )
+    return pd.DataFrame(rows, columns=["article_id", "title", "column", "page", "left", "keyword", "right"])
+
+
+def quoted_phrase_counts(issue: Issue, *, min_count: int = 2) -> pd.DataFrame:
+    """The issue's quoted slogans and numbered formulas: ``phrase, count, formula, n_articles``.
+
+    Slogans seen at least ``min_count`` times and every numbered formula.
+    """
+    from .phrases import quoted_phrases
+
+    texts: Sequence[str] = article_table(issue)["text"].tolist()
+    table = quoted_phrases(texts)
+    table["n_articles"] = [sum(f"“{p}”" in t for t in texts) for p in table["phrase"]]
+    keep = (table["count"] >= min_count) | table["formula"]
+    return table[keep].reset_index(drop=True)

@@ -1,0 +1,96 @@
+"""Keyness: the statistics against hand-worked values and scipy's reference, then the seed table."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from scipy.stats import chi2_contingency
+
+from corpus_utils import keyness
+from corpus_utils.keyness import KEYNESS_COLUMNS, benjamini_hochberg, gries_dp, log_ratio, signed_g2
+
+
+def test_g2_by_hand():
+    # a=10 of c=1000 in the column, b=20 of d=4000 in the rest; E = 6, 24, 994, 3976
+    by_hand = 2 * (
+        10 * math.log(10 / 6) + 20 * math.log(20 / 24) + 990 * math.log(990 / 994) + 3980 * math.log(3980 / 3976)
+    )
+    assert by_hand == pytest.approx(2.9437, abs=1e-4)
+    assert signed_g2([10], [20], 1000, 4000)[0] == pytest.approx(by_hand)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "c", "d"), [(10, 20, 1000, 4000), (0, 35, 800, 9000), (98, 0, 5000, 20000), (3, 3, 50, 60)]
+)
+def test_g2_matches_scipy_four_cell_log_likelihood(a, b, c, d):
+    g, *_ = chi2_contingency([[a, b], [c - a, d - b]], correction=False, lambda_="log-likelihood")
+    ours = signed_g2([a], [b], c, d)[0]
+    assert abs(ours) == pytest.approx(g)
+    assert math.copysign(1, ours) == (1 if a / c >= b / d else -1)
+
+
+def test_log_ratio_by_hand():
+    assert log_ratio([10], [20], 1000, 4000)[0] == pytest.approx(1.0)  # 1% against 0.5%
+    assert log_ratio([0], [20], 1000, 4000)[0] == pytest.approx(math.log2((0.5 / 1000) / (20 / 4000)))
+
+
+def test_benjamini_hochberg_by_hand():
+    # sorted p 0.005, 0.01, 0.03, 0.04 → ×4/rank 0.02, 0.02, 0.04, 0.04 (already monotone)
+    assert benjamini_hochberg(np.array([0.01, 0.04, 0.03, 0.005])).tolist() == pytest.approx([0.02, 0.04, 0.04, 0.02])
+    assert benjamini_hochberg(np.array([0.5, 0.9])).tolist() == pytest.approx([0.9, 0.9])
+
+
+def test_gries_dp_by_hand():
+    sizes = np.array([100, 100, 100, 100, 100])
+    counts = np.array([[2, 0, 0, 0, 0], [1, 1, 1, 1, 1], [0, 0, 0, 0, 0]])
+    dp = gries_dp(counts, sizes)
+    assert dp[0] == pytest.approx(0.8) and dp[1] == pytest.approx(0.0) and math.isnan(dp[2])
+    # unequal parts: sizes 0.5/0.3/0.2, term 1/1/0 → ½(|0.5−0.5| + |0.5−0.3| + |0−0.2|) = 0.2
+    assert gries_dp(np.array([[1, 1, 0]]), np.array([50, 30, 20]))[0] == pytest.approx(0.2)
+
+
+@pytest.fixture(scope="module")
+def seed_keyness(seed_issue):
+    return keyness(seed_issue)
+
+
+def test_keyness_table_has_the_published_columns(seed_keyness):
+    assert list(seed_keyness.columns) == KEYNESS_COLUMNS
+
+
+def test_each_row_recomputes_from_its_own_counts(seed_keyness):
+    sample = seed_keyness.sample(200, random_state=1)
+    for r in sample.itertuples():
+        g, p, *_ = chi2_contingency(
+            [[r.count_column, r.count_rest], [r.tokens_column - r.count_column, r.tokens_rest - r.count_rest]],
+            correction=False,
+            lambda_="log-likelihood",
+        )
+        assert abs(r.g2) == pytest.approx(g, abs=1e-9)
+        assert r.p == pytest.approx(p, rel=1e-9)
+
+
+def test_margins_are_consistent(seed_keyness):
+    per_column = seed_keyness.groupby("column")[["tokens_column", "tokens_rest"]].first()
+    assert per_column.sum(axis=1).nunique() == 1  # every column splits the same total
+    totals = seed_keyness.assign(t=seed_keyness.count_column + seed_keyness.count_rest).groupby("term")["t"].nunique()
+    assert (totals == 1).all()  # a term's total is the same seen from every column
+
+
+def test_the_seed_columns_have_their_expected_keywords(seed_keyness):
+    top = seed_keyness[seed_keyness.g2 > 0].groupby("column").head(1).set_index("column")["term"]
+    assert top["城市党建"] == "党建联盟"
+    assert top["农村党建"] == "软弱涣散"
+    assert top["卷首语"] == "自我革命"
+    row = seed_keyness[(seed_keyness.column == "城市党建") & (seed_keyness.term == "党建联盟")].iloc[0]
+    assert (row.count_column, row.count_rest, row.n_articles) == (98, 0, 5)
+    assert row.p_adj < 1e-10
+    lonely = seed_keyness[(seed_keyness.column == "组工论坛") & (seed_keyness.term == "公务员")].iloc[0]
+    assert lonely.n_articles == 1 and lonely.dp > 0.7  # carried by one article of four
+
+
+def test_p_adj_is_bh_within_each_column(seed_keyness):
+    for _, grp in seed_keyness.groupby("column"):
+        assert np.allclose(grp.p_adj.to_numpy(), benjamini_hochberg(grp.p.to_numpy()))
