@@ -1,12 +1,14 @@
-"""Command line: ``python -m corpus_utils segment FILE [--json]``."""
+"""Command line: ``python -m corpus_utils segment FILE [--json]`` and ``report [ISSUE ...]``."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 
 from .issue import Issue, load_issue
 from .loading import IssueFormatError
@@ -20,7 +22,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     seg.add_argument("files", nargs="+", metavar="FILE", help="issue text file(s)")
     seg.add_argument("--json", action="store_true", help="print the articles as JSON instead")
     seg.add_argument("--page-offset", type=int, default=None, help="printed page minus page index")
+    rep = commands.add_parser(
+        "report", help="run every notebook for each issue: reports/, figures/ and an Excel workbook per issue"
+    )
+    rep.add_argument("issues", nargs="*", metavar="ISSUE", help="issue files (default: every issue in seeds/)")
+    rep.add_argument("--phrases", help="comma-separated phrases to follow (default: dictionaries/phrases.txt)")
+    rep.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="notebooks run at once")
+    rep.add_argument("--no-html", action="store_true", help="skip the HTML export")
+    rep.add_argument("--force", action="store_true", help="rerun notebooks whose inputs have not changed")
     args = parser.parse_args(argv)
+    if args.command == "report":
+        return _report(args)
     status = 0
     for path in args.files:
         try:
@@ -38,6 +50,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         for note in issue.warnings:
             print(f"warning: {note}", file=sys.stderr)
     return status
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .paths import seed_paths
+    from .report import REPORTS_DIR, run_report
+
+    issues = [Path(p) for p in args.issues] or seed_paths()
+    if not issues:
+        print("error: no issues given and none in seeds/", file=sys.stderr)
+        return 2
+    bad = []
+    for path in issues:  # refuse bad input up front, with the loader's one-line reason
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                load_issue(path)
+        except (IssueFormatError, OSError) as err:
+            bad.append(f"error: {err}")
+    if bad:
+        print("\n".join(bad), file=sys.stderr)
+        return 1
+    phrases = [p.strip() for p in args.phrases.split(",") if p.strip()] if args.phrases else None
+    result = run_report(issues, phrases=phrases, jobs=args.jobs, html=not args.no_html, force=args.force)
+    done = f"{len(result.done)} notebooks run, {len(result.skipped)} up to date, for {len(issues)} issue(s)"
+    print(f"{done}; reports in {REPORTS_DIR}/, charts and tables in figures/")
+    for book in result.workbooks:
+        print(f"tables: {book}")
+    for failure in result.failures:
+        print(f"FAILED {failure}", file=sys.stderr)
+    return 0 if result.ok else 1
 
 
 def table_of_contents(issue: Issue) -> str:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 import warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from .articles import Fragment, Segmentation, segment_articles
+from .cache import cache_dir, text_key
 from .loading import read_issue_text
 from .pages import Page, PageOffset, infer_page_offset, split_pages
 from .paragraphs import BodyLine, block_width, join_paragraphs, line_widths
@@ -104,13 +109,31 @@ class Issue:
         }
 
 
-def load_issue(path: str | Path, *, page_offset: int | None = None) -> Issue:
+def load_issue(path: str | Path, *, page_offset: int | None = None, cache: bool = True) -> Issue:
     """Read and segment one issue file.
 
     ``page_offset`` (printed page minus page index) overrides the offset inferred from the
     continuation markers. Raises ``IssueFormatError`` for a file that is not an issue's text.
+    The result is cached on disk, keyed by the file's bytes, its path, the offset and the
+    segmenter's own code, so a rerun on an unchanged issue skips the segmentation.
     """
     path = Path(path)
+    key = _cache_key(path, page_offset) if cache and path.is_file() else None
+    if key is not None:
+        hit = _cached_issue(key)
+        if hit is not None:
+            for note in hit.warnings:
+                warnings.warn(note, stacklevel=2)
+            return hit
+    issue = _segment(path, page_offset)
+    for note in issue.warnings:
+        warnings.warn(note, stacklevel=2)
+    if key is not None:
+        _store_issue(key, issue)
+    return issue
+
+
+def _segment(path: Path, page_offset: int | None) -> Issue:
     text = read_issue_text(path)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -121,8 +144,6 @@ def load_issue(path: str | Path, *, page_offset: int | None = None) -> Issue:
     notes += seg.warnings
     if offset.source == "default":
         notes.append(f"{path}: no pair of continuation markers; printed pages assumed to start at {offset.offset}")
-    for note in notes:
-        warnings.warn(note, stacklevel=2)
     return Issue(
         issue_id=path.stem,
         source=path,
@@ -137,6 +158,44 @@ def load_issue(path: str | Path, *, page_offset: int | None = None) -> Issue:
 
 
 # internal functions ----------------------------------------------------------
+
+_SEGMENTER_MODULES = ("loading", "pages", "paragraphs", "layout", "articles", "issue")
+
+
+@lru_cache(maxsize=1)
+def _segmenter_version() -> str:
+    """A hash of the segmenter's source: editing any of its modules invalidates the cache."""
+    here = Path(__file__).parent
+    return text_key(*((here / f"{m}.py").read_text(encoding="utf-8") for m in _SEGMENTER_MODULES))
+
+
+def _cache_key(path: Path, page_offset: int | None) -> str:
+    digest = hashlib.sha1(path.read_bytes()).hexdigest()
+    return text_key(digest, str(path.resolve()), str(page_offset), _segmenter_version(), pd.__version__)
+
+
+def _cache_file(key: str) -> Path:
+    return cache_dir() / "issues" / f"{key}.pickle"
+
+
+def _cached_issue(key: str) -> Issue | None:
+    try:
+        with _cache_file(key).open("rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def _store_issue(key: str, issue: Issue) -> None:
+    target = _cache_file(key)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(issue, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(target)
+    except OSError:
+        pass  # a read-only checkout still works, only slower
 
 
 def _articles_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:

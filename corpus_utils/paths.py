@@ -9,6 +9,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 ROOT = PACKAGE_DIR.parent
 SEEDS_DIR = ROOT / "seeds"
 FIGURES_DIR = ROOT / "figures"
+NOTEBOOKS_DIR = ROOT / "notebooks"
 DATA_DIR = PACKAGE_DIR / "data"
 
 

@@ -1,12 +1,16 @@
-"""Every notebook runs on the seed issue (papermill), writes its charts and tables, and is
-stored without outputs, with a tagged parameters cell."""
+"""The notebooks, run as the report command runs them: every notebook on the seed issue,
+its charts and tables written, its executed copy and HTML in reports/, one Excel workbook.
+The notebooks themselves are stored without outputs, with a tagged parameters cell."""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+
+from corpus_utils.report import run_report
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 SEED_ID = "000_5e927a446d779796"
@@ -43,13 +47,63 @@ def test_notebook_is_stored_clean_with_a_parameters_cell(path):
     assert nb["cells"][0]["cell_type"] == "markdown" and title.startswith("# ")
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs_on_the_seed_and_writes_its_files(path, tmp_path, monkeypatch):
-    import papermill
+@pytest.fixture(scope="module")
+def report(tmp_path_factory, seed_path):
+    """One report run over the seed, figures and reports in a temporary folder."""
+    root = tmp_path_factory.mktemp("report")
+    before = os.environ.get("CORPUS_UTILS_FIGURES")
+    os.environ["CORPUS_UTILS_FIGURES"] = str(root / "figures")
+    try:
+        result = run_report([seed_path], out_dir=root / "reports", progress=False)
+    finally:
+        if before is None:
+            os.environ.pop("CORPUS_UTILS_FIGURES")
+        else:
+            os.environ["CORPUS_UTILS_FIGURES"] = before
+    return root, result
 
-    monkeypatch.setenv("CORPUS_UTILS_FIGURES", str(tmp_path / "figures"))
-    papermill.execute_notebook(
-        str(path), str(tmp_path / path.name), cwd=str(path.parent), progress_bar=False, log_output=False
-    )
-    for name in EXPECTED[path.stem]:
-        assert (tmp_path / "figures" / SEED_ID / name).resolve().is_file(), name
+
+def test_every_notebook_ran_without_failure(report):
+    _, result = report
+    assert result.failures == []
+    assert sorted(p.stem for p in result.done) == list(EXPECTED)
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_notebook_wrote_its_charts_tables_and_report(report, name):
+    root, _ = report
+    for rel in EXPECTED[name]:
+        assert (root / "figures" / SEED_ID / rel).resolve().is_file(), rel
+    folder = "compare" if name == "05_compare_issues" else SEED_ID
+    executed = root / "reports" / folder / f"{name}.ipynb"
+    nb = json.loads(executed.read_text(encoding="utf-8"))
+    assert any(c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
+    html = executed.with_suffix(".html").read_text(encoding="utf-8")
+    assert "<html" in html and "data:image/png;base64" in html
+
+
+def test_one_workbook_gathers_the_issue_s_tables(report):
+    import openpyxl
+
+    root, result = report
+    assert result.workbooks == [root / "reports" / SEED_ID / "tables.xlsx"]
+    sheets = openpyxl.load_workbook(result.workbooks[0], read_only=True).sheetnames
+    assert {"keyness", "phrase_counts", "contents", "kwic"} <= set(sheets)
+
+
+def test_the_published_tables_keep_their_columns(report):
+    import pandas as pd
+
+    root, _ = report
+    tables = root / "figures" / SEED_ID / "tables"
+    keyness = pd.read_csv(tables / "keyness.csv", encoding="utf-8-sig")
+    assert list(keyness.columns) == [
+        "column", "term", "count_column", "count_rest", "tokens_column", "tokens_rest",
+        "g2", "p", "p_adj", "log_ratio", "n_articles", "dp",
+    ]  # fmt: skip
+    counts = pd.read_csv(tables / "phrase_counts.csv", encoding="utf-8-sig")
+    assert list(counts.columns) == ["phrase", "article_id", "column", "count", "per_10k"]
+    assert counts.groupby("phrase")["count"].sum().to_dict() == {
+        "担当作为": 23, "党建联盟": 98, "软弱涣散": 97, "不忘初心": 13, "主题教育": 13,
+    }  # fmt: skip
+    assert (tables / "keyness.csv").read_bytes().startswith(b"\xef\xbb\xbf")
