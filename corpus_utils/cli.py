@@ -1,4 +1,4 @@
-"""Command line: ``python -m corpus_utils segment FILE [--json]`` and ``report [ISSUE ...]``."""
+"""Command line: ``segment FILE [--json]``, ``extract ISSUE.pdf`` and ``report [ISSUE ...]``."""
 
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     seg.add_argument("files", nargs="+", metavar="FILE", help="issue text file(s)")
     seg.add_argument("--json", action="store_true", help="print the articles as JSON instead")
     seg.add_argument("--page-offset", type=int, default=None, help="printed page minus page index")
+    ext = commands.add_parser("extract", help="write a PDF issue's text in the seed's shape, to inspect or correct")
+    ext.add_argument("pdf", metavar="ISSUE.pdf")
+    ext.add_argument("-o", "--output", help="where to write it (default: ISSUE.txt beside the PDF; - for stdout)")
     rep = commands.add_parser(
         "report", help="run every notebook for each issue: reports/, figures/ and an Excel workbook per issue"
     )
@@ -33,6 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "report":
         return _report(args)
+    if args.command == "extract":
+        return _extract(args)
     status = 0
     for path in args.files:
         try:
@@ -50,6 +55,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         for note in issue.warnings:
             print(f"warning: {note}", file=sys.stderr)
     return status
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .pdf import pdf_issue_text
+
+    source = Path(args.pdf)
+    try:
+        if not source.is_file():
+            raise IssueFormatError(source, "no such file")
+        pdf = pdf_issue_text(source)
+    except IssueFormatError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    if args.output == "-":
+        sys.stdout.write(pdf.text)
+        return 0
+    target = Path(args.output) if args.output else source.with_suffix(".txt")
+    target.write_text(pdf.text, encoding="utf-8")
+    numbers = f", printed page numbers on {len(pdf.printed)}" if pdf.printed else ""
+    print(f"{target}: {pdf.text.count(chr(10) + chr(10) + ' ') + 1} pages of text{numbers}")
+    return 0
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .articles import Fragment, Segmentation, segment_articles
 from .cache import cache_dir, text_key
-from .loading import read_issue_text
+from .loading import IssueFormatError, is_pdf, normalise_text, read_issue_text
 from .pages import Page, PageOffset, infer_page_offset, split_pages
 from .paragraphs import BodyLine, block_width, join_paragraphs, line_widths
 
@@ -134,12 +134,25 @@ def load_issue(path: str | Path, *, page_offset: int | None = None, cache: bool 
 
 
 def _segment(path: Path, page_offset: int | None) -> Issue:
-    text = read_issue_text(path)
+    if not path.is_file():
+        raise IssueFormatError(path, "no such file")
+    numbered = None
+    if is_pdf(path):
+        from .pdf import pdf_issue_text, printed_page_offset
+
+        pdf = pdf_issue_text(path)
+        text = normalise_text(pdf.text)
+        numbered = printed_page_offset(pdf.printed), len(pdf.printed)
+    else:
+        text = read_issue_text(path)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         pages = split_pages(text, source=str(path))
     notes = [str(w.message) for w in caught]
     offset = infer_page_offset(pages, offset=page_offset)
+    if page_offset is None and numbered and numbered[0]:
+        (printed, agree), total = numbered
+        offset = PageOffset(printed, agree, total, "printed")
     seg = segment_articles(pages, offset, source=str(path))
     notes += seg.warnings
     if offset.source == "default":

@@ -28,6 +28,12 @@ class IssueFormatError(ValueError):
         super().__init__(f"{source}: {problem}")
 
 
+def is_pdf(path: str | Path) -> bool:
+    """Whether the file is a PDF (by its first bytes, whatever its name)."""
+    with Path(path).open("rb") as f:
+        return f.read(1024).lstrip()[:5] == b"%PDF-"
+
+
 def read_issue_text(path: str | Path) -> str:
     """Read one issue file and return its normalised text."""
     path = Path(path)
@@ -41,7 +47,7 @@ def decode_issue_bytes(data: bytes, *, source: str | Path = "<bytes>") -> str:
     if not data.strip():
         raise IssueFormatError(source, "empty file")
     if data.lstrip()[:5] == b"%PDF-":
-        raise IssueFormatError(source, "this is a PDF, not text: extract its text first")
+        raise IssueFormatError(source, "this is a PDF, not text: load it with load_issue, or extract its text first")
     text = _decode(data, source)
     if _CONTROL.search(text) and len(_CONTROL.findall(text)) > max(3, len(text) // 1000):
         raise IssueFormatError(source, "binary data, not text")

@@ -38,12 +38,13 @@ class Page:
 
 @dataclass(frozen=True)
 class PageOffset:
-    """printed page = page index + ``offset``; ``agreeing`` of ``markers`` markers confirm it."""
+    """printed page = page index + ``offset``; ``agreeing`` of ``markers`` markers confirm it
+    (for ``source="printed"``, of a PDF's pages that carry a page number, how many agree)."""
 
     offset: int
     agreeing: int
     markers: int
-    source: Literal["markers", "caller", "default"]
+    source: Literal["markers", "caller", "default", "printed"]
 
     def printed(self, index: int) -> int:
         return index + self.offset

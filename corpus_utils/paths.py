@@ -28,5 +28,8 @@ def resolve_issue(path: str | Path) -> Path:
 
 
 def seed_paths() -> list[Path]:
-    """Every issue file in ``seeds/``, sorted by name (text now, PDFs once they are supported)."""
-    return sorted(p for p in SEEDS_DIR.glob("*") if p.suffix.lower() in {".txt"} and p.is_file())
+    """Every issue in ``seeds/``, sorted by name: its text, or its PDF where no text of the same
+    name is there (the text extracted from a PDF, perhaps corrected, wins)."""
+    texts = {p.stem: p for p in SEEDS_DIR.glob("*.txt") if p.is_file()}
+    pdfs = {p.stem: p for p in SEEDS_DIR.glob("*.pdf") if p.is_file() and p.stem not in texts}
+    return sorted({**texts, **pdfs}.values())

@@ -45,11 +45,12 @@ def test_segment_json_has_the_documented_shape(seed_path):
 
 
 def test_bad_input_is_one_line_on_stderr_and_a_non_zero_exit(tmp_path):
-    pdf = tmp_path / "issue.txt"
+    pdf = tmp_path / "issue.txt"  # a broken PDF under a text file's name
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj\n")
     out = _run("segment", str(pdf))
     assert out.returncode != 0
-    assert out.stderr.strip() == f"error: {pdf}: this is a PDF, not text: extract its text first"
+    assert out.stderr.startswith(f"error: {pdf}: not a readable PDF")
+    assert len(out.stderr.strip().splitlines()) == 1
     assert "Traceback" not in out.stderr
 
 

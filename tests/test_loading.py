@@ -42,7 +42,7 @@ def test_fullwidth_digits_and_letters_become_ascii_but_punctuation_stays():
     [
         (b"", "empty file"),
         (b"  \n\n \r\n", "empty file"),
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "not a readable PDF"),
         (bytes(range(256)) * 8, "binary"),
         (b"\x00\x01\x02\x03" * 100, "binary"),
         (b"Just an English text file.\nNothing else.\n", "no Chinese"),
@@ -57,6 +57,11 @@ def test_bad_input_names_the_file_and_the_problem(tmp_path, content, problem):
         load_issue(path)
     assert str(path) in str(err.value)
     assert problem in str(err.value)
+
+
+def test_pdf_bytes_read_as_text_are_refused(tmp_path):
+    with pytest.raises(IssueFormatError, match="this is a PDF, not text"):
+        decode_issue_bytes(b"%PDF-1.7\n1 0 obj", source="issue.txt")
 
 
 def test_missing_file_is_reported(tmp_path):
