@@ -78,17 +78,13 @@ def plot_top_terms(
     """The ``n`` most frequent terms of each column (a ``term_frequencies(by="column")`` table)."""
     use_report_style()
     columns = list(columns or dict.fromkeys(freq["column"]))
-    ncols = 3
-    nrows = int(np.ceil(len(columns) / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(11, 2.9 * nrows), squeeze=False)
-    for ax, column in zip(axes.flat, columns, strict=False):
+    fig, axes = _panels(len(columns), ncols=3, height=2.9)
+    for ax, column in zip(axes, columns, strict=True):
         top = freq[freq["column"] == column].nlargest(n, value).iloc[::-1]
         ax.barh(top["term"], top[value], color=ACCENT)
         ax.set_title(column, fontsize=11)
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="y", labelsize=9)
-    for ax in list(axes.flat)[len(columns) :]:
-        ax.set_visible(False)
     label = {"count": "出现次数", "per_10k": "每万字出现次数"}.get(value, value)
     fig.supxlabel(label, fontsize=10)
     fig.suptitle(_title(f"各栏目高频词（前 {n} 个，不含停用词）", issue_id))
@@ -157,17 +153,13 @@ def plot_tfidf_terms(top: pd.DataFrame, *, columns: Sequence[str] | None = None,
     """Each column's highest TF-IDF terms (a ``top_tfidf_terms(by="column")`` table)."""
     use_report_style()
     columns = list(columns or dict.fromkeys(top["column"]))
-    ncols = 3
-    nrows = int(np.ceil(len(columns) / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(11, 2.7 * nrows), squeeze=False)
-    for ax, column in zip(axes.flat, columns, strict=False):
+    fig, axes = _panels(len(columns), ncols=3, height=2.7)
+    for ax, column in zip(axes, columns, strict=True):
         rows = top[top["column"] == column].sort_values("tfidf")
         ax.barh(rows["term"], rows["tfidf"], color=PALETTE[1])
         ax.set_title(column, fontsize=11)
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="y", labelsize=9)
-    for ax in list(axes.flat)[len(columns) :]:
-        ax.set_visible(False)
     fig.supxlabel("TF-IDF（IDF 按全刊各篇计算）", fontsize=10)
     fig.suptitle(_title("各栏目 TF-IDF 最高的词", issue_id))
     fig.tight_layout(rect=(0, 0, 1, 0.97))
@@ -245,10 +237,8 @@ def plot_wordclouds(
 
     use_report_style()
     columns = list(columns or dict.fromkeys(freq["column"]))
-    ncols = 2
-    nrows = int(np.ceil(len(columns) / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(11, 3.1 * nrows), squeeze=False)
-    for k, (ax, column) in enumerate(zip(axes.flat, columns, strict=False)):
+    fig, axes = _panels(len(columns), ncols=2, height=3.1)
+    for k, (ax, column) in enumerate(zip(axes, columns, strict=True)):
         rows = freq[freq["column"] == column].nlargest(max_words, "count")
         words = dict(zip(rows["term"], rows["count"], strict=True))
         check_glyphs("".join(words), where=f"word cloud {column}")
@@ -267,8 +257,6 @@ def plot_wordclouds(
         ax.imshow(cloud.to_array(), interpolation="bilinear")
         ax.set_title(column, fontsize=11)
         ax.set_axis_off()
-    for ax in list(axes.flat)[len(columns) :]:
-        ax.set_visible(False)
     fig.suptitle(_title("各栏目词云（词越大出现越多）", issue_id))
     fig.tight_layout(rect=(0, 0, 1, 0.97))
     return fig
@@ -302,6 +290,16 @@ def plot_issue_trends(trends: pd.DataFrame, *, value: str = "per_10k") -> Figure
     ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
     ax.set_title("重点短语的期际变化", loc="left")
     return fig
+
+
+def _panels(n: int, *, ncols: int, height: float) -> tuple[Figure, list]:
+    """A grid for ``n`` small multiples, ``ncols`` a row, ``height`` inches a row; unused cells hidden."""
+    nrows = max(1, int(np.ceil(n / ncols)))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(11, height * nrows), squeeze=False)
+    flat = list(axes.flat)
+    for ax in flat[n:]:
+        ax.set_visible(False)
+    return fig, flat[:n]
 
 
 def _dark_shades(hex_color: str):
