@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .columns import assign_columns
 from .layout import (
     AUTHOR_NOTE,
     EDITOR_NOTE,
@@ -162,11 +163,11 @@ class _Segmenter:
         self.start_at = self._new_article_start(in_block | trailing) if block is not None else None
         i = 0
         while i < len(texts):
-            i = self._read_line(i, in_block, block)
+            i = self._read_line(i, in_block)
         if block is not None:
             self._title_block(block)
 
-    def _read_line(self, i: int, in_block: set[int], block) -> int:
+    def _read_line(self, i: int, in_block: set[int]) -> int:
         text, line = self.texts[i], self.page.lines[i].number
         nxt = self.texts[i + 1] if i + 1 < len(self.texts) else None
         if i in in_block:
@@ -218,7 +219,7 @@ class _Segmenter:
             if self.open is None and self.first_header is not None and i < self.first_header:
                 self._leftover(line, text)  # stray text before the column header that opens the page
                 return
-            if self.start_at is None or i >= self.start_at:
+            if self.open is None or self.start_at is None or i >= self.start_at:
                 self.open = self.started = self._new("article", line)
         elif self.open is None:
             self._leftover(line, text)
@@ -367,7 +368,7 @@ class _Segmenter:
         self.metadata = [
             Fragment(f.page, f.line, f.role, f.text, owners.get(f.article, f.article)) for f in self.metadata
         ]
-        self._assign_columns()
+        assign_columns(self.records, self.headers, self.blocks)
         return Segmentation(self.records, self.metadata, self.leftovers, self.warnings)
 
     def _stitch(self) -> dict[int | None, int | None]:
@@ -404,53 +405,3 @@ class _Segmenter:
                     "but no （上接…） block was found there"
                 )
         return owners
-
-    def _assign_columns(self) -> None:
-        """A header names the column of the record it stands with; others share their run's column.
-
-        A run is a stretch of records of one sort: excerpts apart from articles, and an
-        editor's note opens a new run. A header that opens the first page of a record starts
-        its column there; one found elsewhere is a running header of that page. A record
-        without a header takes the next header of its run, unless that one starts a new
-        column, then the previous one.
-        """
-        own: dict[int, tuple[str, bool]] = {}
-        for page, line, name in self.headers:
-            hit = self._record_at(page, line)
-            if hit is not None:
-                own.setdefault(hit[0], (name, hit[1]))
-        runs: list[list[int]] = []
-        for k, rec in enumerate(self.records):
-            prev = self.records[k - 1] if k else None
-            if prev is None or rec.kind == "editor_note" or (rec.kind == "excerpt") != (prev.kind == "excerpt"):
-                runs.append([])
-            runs[-1].append(k)
-        for run in runs:
-            for pos, k in enumerate(run):
-                after = [own[j] for j in run[pos:] if j in own]
-                before = [own[j] for j in run[:pos] if j in own]
-                if after and (after[0] is own.get(k) or not after[0][1] or not before):
-                    self.records[k].column = after[0][0]
-                elif before:
-                    self.records[k].column = before[-1][0]
-
-    def _record_at(self, page: int, line: int) -> tuple[int, bool] | None:
-        """The record a header at (page, line) stands with, and whether it opens that record's
-        first page: the first record with text after it on that page, else the last before."""
-        firsts, lasts = {}, {}
-        for k, rec in enumerate(self.records):
-            own = [(p, ln) for (p, ln) in rec.body_at if p == page and not _in_block(p, ln, self.blocks)]
-            if rec.start[0] == page:
-                own.append(rec.start)
-            if own:
-                firsts[k], lasts[k] = min(own)[1], max(own)[1]
-        after = [k for k in firsts if firsts[k] > line]
-        if after:
-            k = min(after, key=lambda k: firsts[k])
-            return k, self.records[k].start == (page, firsts[k])
-        before = [k for k in lasts if lasts[k] < line]
-        return (max(before, key=lambda k: lasts[k]), False) if before else None
-
-
-def _in_block(page: int, line: int, blocks: list[Record]) -> bool:
-    return any((page, line) in b.body_at for b in blocks)

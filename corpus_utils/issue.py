@@ -172,7 +172,7 @@ def _segment(path: Path, page_offset: int | None) -> Issue:
 
 # internal functions ----------------------------------------------------------
 
-_SEGMENTER_MODULES = ("loading", "pages", "paragraphs", "layout", "articles", "issue")
+_SEGMENTER_MODULES = ("loading", "pages", "paragraphs", "layout", "articles", "columns", "pdf", "issue")
 
 
 @lru_cache(maxsize=1)

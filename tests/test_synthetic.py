@@ -120,3 +120,17 @@ def test_any_text_with_chinese_segments_without_crashing(tmp_path, text):
     text = "党建" + text
     issue = _load(tmp_path, text)
     assert issue.balance().holds, issue.balance()
+
+
+def test_a_cut_on_the_first_line_of_a_new_article_s_page_is_kept(tmp_path):
+    """Regression: a （下转…） line opening a page whose title block starts an article, with no
+    article open before it, once crashed the segmenter."""
+    text = (
+        " 部 长 笔 谈\n\n推动党建联盟工作持续规范，（下转 2页）\n\n切实提升基层治理水平。\n\n"
+        "聚焦软弱涣散整顿\n\n刘秋伟\n\n （上接 1页）推动基层治理。\n"
+    )
+    issue = _load(tmp_path, text)
+    assert issue.balance().holds
+    assert issue.articles["title"].tolist() == ["聚焦软弱涣散整顿"]
+    assert issue.articles["text"].iloc[0] == "推动党建联盟工作持续规范，推动基层治理。"
+    assert issue.leftovers["text"].tolist() == ["切实提升基层治理水平。"]  # after the cut, before nothing
