@@ -75,6 +75,8 @@ ORG_SUFFIXES = (
     "街道",
     "社区",
 )
+# Words a byline may carry besides the names: 本刊记者 张三, 执笔：李四, 本刊评论员.
+BYLINE_ROLES = {"本刊记者", "记者", "通讯员", "执笔", "本刊评论员", "本刊特约评论员", "特约评论员", "本刊编辑部"}
 TITLE_OPENERS = ("关于", "论", "浅谈", "浅析", "试论", "谈谈", "对")
 _SENTENCE_PUNCT = set("，。；！？、,;!?")
 
@@ -129,8 +131,11 @@ def byline_authors(text: str) -> list[str] | None:
     compact = re.sub(r"\s+", "", s)
     if re.fullmatch(rf"[{HANZI}（）()]{{3,24}}", compact) and compact.endswith(ORG_SUFFIXES):
         return [compact]
-    tokens = [t for t in re.split(r"[\s、，,]+", s) if t]
-    if not all(re.fullmatch(rf"[{HANZI}·]+", t) for t in tokens):
+    tokens = [t for t in re.split(r"[\s、，,：:]+", s) if t]
+    if tokens and all(t in BYLINE_ROLES for t in tokens):
+        return ["".join(tokens)]  # 本刊评论员
+    tokens = [t for t in tokens if t not in BYLINE_ROLES]  # 本刊记者 张三 → 张三
+    if not tokens or not all(re.fullmatch(rf"[{HANZI}·]+", t) for t in tokens):
         return None
     if len(tokens) > 1 and all(len(t) == 1 for t in tokens):
         tokens = ["".join(tokens)]  # one name set letter-spaced: 邵 壮
