@@ -32,6 +32,7 @@ from .layout import (
 from .pages import DOWN_MARKER, UP_MARKER, Page, PageOffset
 from .paragraphs import (
     DEFAULT_WIDTHS,
+    HEADING,
     TERMINAL,
     WIDE,
     BodyLine,
@@ -40,6 +41,7 @@ from .paragraphs import (
     ends_paragraph,
     join_paragraphs,
     line_widths,
+    starts_indented,
     tidy_spacing,
 )
 
@@ -213,8 +215,10 @@ class _Segmenter:
         width = block_width(whole, self.widths)
         measure = None if text == whole else display_width(whole)  # a marker filled the rest
         if self.block_open is not None:
-            self.block_open.add(self.page.index, line, text, width, measure=measure)
-            return
+            if not self._resumes_interrupted(text):
+                self.block_open.add(self.page.index, line, text, width, measure=measure)
+                return
+            self.block_open = None
         if self.new_here and self.started is None:
             if self.open is None and self.first_header is not None and i < self.first_header:
                 self._leftover(line, text)  # stray text before the column header that opens the page
@@ -225,6 +229,23 @@ class _Segmenter:
             self._leftover(line, text)
             return
         self.open.add(self.page.index, line, text, width, measure=measure)
+
+    def _resumes_interrupted(self, text: str) -> bool:
+        """Whether a （上接…） block has ended and this line goes on with the article it interrupted.
+
+        A block usually ends at an author note or a header. Without them: the interrupted
+        article stopped mid-sentence, the block's paragraph has just ended, and this line is
+        not a new paragraph's indented first line nor a heading, so it cannot open one.
+        """
+        rec, blk = self.open, self.block_open
+        if rec is None or blk is None or rec.kind != "article" or not rec.body or not blk.body:
+            return False
+        if TERMINAL.search(rec.body[-1].text) or HEADING.match(text):
+            return False
+        last = blk.body[-1]
+        if not ends_paragraph(last.text, text, last.width, prev_width=last.shown):
+            return False
+        return not starts_indented(text, last.width)
 
     def _new_article_start(self, skip: set[int]) -> int | None:
         """Where the article whose title block ends this page begins.

@@ -80,7 +80,7 @@ BYLINE_ROLES = {"本刊记者", "记者", "通讯员", "执笔", "本刊评论�
 TITLE_OPENERS = ("关于", "论", "浅谈", "浅析", "试论", "谈谈", "对")
 _SENTENCE_PUNCT = set("，。；！？、,;!?")
 
-AUTHOR_NOTE = re.compile(r"^[（(]\s*作\s*者\s*(?:为|系|是|单位|简介)")
+AUTHOR_NOTE = re.compile(r"^[（(]\s*(?:本文)?作\s*者\s*(?:为|系|是|单位|简介)")
 EDITOR_NOTE = re.compile(r"^[【\[]?\s*编\s*者\s*按\s*[】\]]?\s*[：:]?")
 EXCERPT_HEAD = re.compile(rf"^(?P<name>[{HANZI}]{{2,4}})\s*[：:]\s*(?P<title>\S.*)$")
 EXCERPT_SOURCE = re.compile(r"^[—―─－\-]{2,}\s*")
@@ -105,7 +105,8 @@ def is_column_header(text: str) -> bool:
     if len(tokens) < 2 or not all(re.fullmatch(rf"[{HANZI}]+", t) for t in tokens):
         return False
     if all(len(t) == 1 for t in tokens):
-        return 3 <= len(tokens) <= 6
+        # 专 题 is a header too, 邵 壮 a letter-spaced name
+        return 3 <= len(tokens) <= 6 or (len(tokens) == 2 and not _is_person_name("".join(tokens)))
     return len(tokens) == 2 and all(len(t) == 2 for t in tokens)
 
 
@@ -125,11 +126,14 @@ def despace(text: str) -> str:
 
 def byline_authors(text: str) -> list[str] | None:
     """The authors if the line is a byline (person names or an organisation), else None."""
-    s = text.strip()
+    s = re.sub(r"^(?:[□■◎●○◇◆]|文\s*[/／|｜])\s*", "", text.strip())  # □ 张三, 文/张三
     if not s or _SENTENCE_PUNCT & set(s) or len(s) > 24:
         return None
     compact = re.sub(r"\s+", "", s)
     if re.fullmatch(rf"[{HANZI}（）()]{{3,24}}", compact) and compact.endswith(ORG_SUFFIXES):
+        parts = s.split()
+        if len(parts) > 1 and all(p.endswith(ORG_SUFFIXES) for p in parts):
+            return parts  # two organisations: 舒兰市委组织部 蛟河市委组织部
         return [compact]
     tokens = [t for t in re.split(r"[\s、，,：:]+", s) if t]
     if tokens and all(t in BYLINE_ROLES for t in tokens):

@@ -13,8 +13,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-DOWN_MARKER = re.compile(r"[（(]\s*下\s*转\s*(\d+)\s*页\s*[）)]")
-UP_MARKER = re.compile(r"[（(]\s*上\s*接\s*(\d+)\s*页\s*[）)]")
+# （下转 10页）, (下转10 页), （下转第10页）, （转第10页）; （上接 13页）, （接第13页）
+DOWN_MARKER = re.compile(r"[（(]\s*(?:下\s*)?转\s*第?\s*(\d+)\s*[页版]\s*[）)]")
+UP_MARKER = re.compile(r"[（(]\s*(?:上\s*)?接\s*第?\s*(\d+)\s*[页版]\s*[）)]")
 
 # Without markers nothing tells the printed numbers; the cover is page 1, so count from there.
 DEFAULT_OFFSET = 1

@@ -107,9 +107,13 @@ def ends_paragraph(
     if w < 0.6 * width or (terminal and w < width - _TOLERANCE):
         return True
     # A full first line, indented two em; a short next line is more likely a paragraph's tail.
-    nw = display_width(nxt) if next_width is None else next_width
-    indented = width - 2 - _TOLERANCE < nw <= width - 2 + _TOLERANCE / 2
-    return indented and (terminal or in_heading)
+    return starts_indented(nxt, width, measured=next_width) and (terminal or in_heading)
+
+
+def starts_indented(text: str, width: float, *, measured: float | None = None) -> bool:
+    """Whether a line looks like a paragraph's full first line: two em short of ``width``."""
+    w = display_width(text) if measured is None else measured
+    return width - 2 - _TOLERANCE < w <= width - 2 + _TOLERANCE / 2
 
 
 def join_paragraphs(lines: Sequence[BodyLine]) -> list[str]:

@@ -7,7 +7,7 @@ import pytest
 from corpus_utils.layout import byline_authors, find_title_block, is_column_header, is_excerpt_head, title_from_lines
 
 
-@pytest.mark.parametrize("text", ["部 长 笔 谈", "卷 首 语", "城 市 党 建", "农村 党建", "组 工 论 坛"])
+@pytest.mark.parametrize("text", ["部 长 笔 谈", "卷 首 语", "城 市 党 建", "农村 党建", "组 工 论 坛", "专 题"])
 def test_column_headers(text):
     assert is_column_header(text)
 
@@ -31,6 +31,9 @@ def test_not_column_headers(text):
         ("本刊记者 张三 李四", ["张三", "李四"]),
         ("执笔：王海涛", ["王海涛"]),
         ("本刊评论员", ["本刊评论员"]),
+        ("□ 张宇恒", ["张宇恒"]),
+        ("文/王海涛", ["王海涛"]),
+        ("舒兰市委组织部 蛟河市委组织部", ["舒兰市委组织部", "蛟河市委组织部"]),
         ("农村 党建", None),
         ("面评估和检查验收。", None),
         ("工作成效", None),

@@ -21,13 +21,22 @@ def test_a_page_starts_at_a_line_beginning_with_a_space():
 
 @pytest.mark.parametrize(
     ("text", "page"),
-    [("（下转 10页）", 10), ("(下转 10页）", 10), ("（下转10 页)", 10), ("（ 下转 44 页 ）", 44)],
+    [
+        ("（下转 10页）", 10),
+        ("(下转 10页）", 10),
+        ("（下转10 页)", 10),
+        ("（ 下转 44 页 ）", 44),
+        ("（下转第12页）", 12),
+        ("（转第 8 版）", 8),
+    ],
 )
 def test_down_markers_in_every_bracket_and_spacing(text, page):
     assert int(DOWN_MARKER.search(text).group(1)) == page
 
 
-@pytest.mark.parametrize("text", ["（上接 26 页）围着", "(上接 13页）《党政", "（上接46页）班子"])
+@pytest.mark.parametrize(
+    "text", ["（上接 26 页）围着", "(上接 13页）《党政", "（上接46页）班子", "（接第9页）推动", "（上接第 9 页）推动"]
+)
 def test_up_markers_in_every_bracket_and_spacing(text):
     assert UP_MARKER.match(text)
 
