@@ -8,7 +8,7 @@ import pandas as pd
 
 from .dfm import article_table
 from .issue import Issue
-from .recurring import DEFAULT_PHRASES
+from .recurring import DEFAULT_PHRASES, phrase_counts
 
 
 def issue_summary(issues: Sequence[Issue]) -> pd.DataFrame:
@@ -38,18 +38,19 @@ def issue_trends(issues: Sequence[Issue], phrases: Iterable[str] = DEFAULT_PHRAS
     phrases = list(dict.fromkeys(phrases))
     rows = []
     for issue in issues:
-        arts = article_table(issue)
-        n_chars = int(arts["n_chars"].sum())
+        n_chars = int(article_table(issue)["n_chars"].sum())
+        counts = phrase_counts(issue, phrases).groupby("phrase")["count"]
+        totals, users = counts.sum(), counts.size()
         for phrase in phrases:
-            counts = arts["text"].str.count(phrase)
+            count = int(totals.get(phrase, 0))
             rows.append(
                 {
                     "issue_id": issue.issue_id,
                     "phrase": phrase,
-                    "count": int(counts.sum()),
+                    "count": count,
                     "n_chars": n_chars,
-                    "per_10k": counts.sum() / n_chars * 10_000 if n_chars else 0.0,
-                    "n_articles": int((counts > 0).sum()),
+                    "per_10k": count / n_chars * 10_000 if n_chars else 0.0,
+                    "n_articles": int(users.get(phrase, 0)),
                 }
             )
     return pd.DataFrame(rows, columns=["issue_id", "phrase", "count", "n_chars", "per_10k", "n_articles"])

@@ -44,3 +44,10 @@ def test_two_issues_side_by_side(seed_issue, tmp_path):
     assert trends.loc[("001_synthetic", "担当作为"), "per_10k"] == 1 / n * 10_000
     shares = cu.column_shares(issues)
     assert shares.groupby("issue_id")["share"].sum().round(9).eq(1).all()
+
+
+def test_phrases_are_counted_literally_across_issues(seed_issue):
+    """Regression: pandas' str.count took “3+1” for a pattern (3 then one or more 1s)."""
+    row = cu.issue_trends([seed_issue], ["3+1"]).iloc[0]
+    assert row["count"] == sum(t.count("3+1") for t in seed_issue.articles.text) == 1  # the regex found 4
+    assert row["n_articles"] == 1
