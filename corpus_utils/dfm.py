@@ -9,6 +9,7 @@ for the leaders' excerpts, ``（无栏目）`` otherwise.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -44,6 +45,19 @@ def issue_tokenizer(issue: Issue) -> Tokenizer:
     return get_tokenizer(issue.issue_id)
 
 
+def term_analyzer(
+    tokenizer: Tokenizer,
+    *,
+    stopwords: frozenset[str] | None = None,
+    min_len: int = MIN_TERM_LEN,
+) -> Callable[[str], list[str]]:
+    """The one rule for what every statistic counts: ``tokens.terms`` of at least ``min_len``
+    characters. Single characters are mostly particles or fragments (村, 党, 抓) and would
+    top every list. Plugs into scikit-learn as an ``analyzer``."""
+    stop = stopword_list() if stopwords is None else stopwords
+    return lambda text: terms(text, tokenizer=tokenizer, stopwords=stop, min_len=min_len)
+
+
 def document_terms(
     issue: Issue,
     *,
@@ -51,18 +65,15 @@ def document_terms(
     stopwords: frozenset[str] | None = None,
     min_len: int = MIN_TERM_LEN,
 ) -> pd.DataFrame:
-    """Counts of every term in every record.
+    """Counts of every term in every record, terms as ``term_analyzer`` gives them.
 
-    Terms are ``tokens.terms`` of at least ``min_len`` characters: single characters are
-    mostly particles or fragments (村, 党, 抓) and would top every list.
     Columns: ``article_id, column, term, count`` (one row per term an article uses), with
     the articles' total term counts in ``attrs["tokens"]`` (article_id → number of terms).
     """
-    tok = tokenizer or issue_tokenizer(issue)
-    stop = stopword_list() if stopwords is None else stopwords
+    analyze = term_analyzer(tokenizer or issue_tokenizer(issue), stopwords=stopwords, min_len=min_len)
     rows, sizes = [], {}
     for art in article_table(issue).itertuples():
-        counts = Counter(terms(art.text, tokenizer=tok, stopwords=stop, min_len=min_len))
+        counts = Counter(analyze(art.text))
         sizes[art.article_id] = sum(counts.values())
         rows.extend((art.article_id, art.column, term, n) for term, n in counts.items())
     frame = pd.DataFrame(rows, columns=["article_id", "column", "term", "count"])

@@ -85,7 +85,7 @@ class Issue:
     def page_at(self, article_id: int, offset: int) -> int:
         """The printed page of the character at ``offset`` in an article's text."""
         row = self.articles.loc[self.articles["article_id"] == article_id].iloc[0]
-        solid = offset - sum(c.isspace() for c in row["text"][:offset])
+        solid = solid_offset(row["text"], offset)
         page = row["pages"][0]
         for start, printed in row["page_starts"]:
             if start <= solid:
@@ -107,6 +107,12 @@ class Issue:
             ],
             "leftovers": [{"page": int(r.page), "text": r.text} for r in self.leftovers.itertuples()],
         }
+
+
+def solid_offset(text: str, offset: int) -> int:
+    """How many non-whitespace characters of ``text`` come before ``offset``: a place in the
+    text that does not move when paragraph breaks or spaces do."""
+    return offset - sum(c.isspace() for c in text[:offset])
 
 
 def load_issue(path: str | Path, *, page_offset: int | None = None, cache: bool = True) -> Issue:

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from .dfm import article_table
-from .issue import Issue
+from .issue import Issue, solid_offset
+from .phrases import quoted_phrases
 
 DEFAULT_PHRASES = ("担当作为", "党建联盟", "软弱涣散", "不忘初心", "主题教育")
 
@@ -69,7 +70,7 @@ def phrase_positions(issue: Issue, phrases: Iterable[str] = DEFAULT_PHRASES) -> 
     for phrase in dict.fromkeys(phrases):
         for art, start in zip(arts.itertuples(), starts, strict=True):
             for m in re.finditer(re.escape(phrase), art.text):
-                solid = m.start() - sum(c.isspace() for c in art.text[: m.start()])
+                solid = solid_offset(art.text, m.start())
                 rows.append(
                     {
                         "phrase": phrase,
@@ -112,8 +113,6 @@ def quoted_phrase_counts(issue: Issue, *, min_count: int = 2) -> pd.DataFrame:
 
     Slogans seen at least ``min_count`` times and every numbered formula.
     """
-    from .phrases import quoted_phrases
-
     texts: Sequence[str] = article_table(issue)["text"].tolist()
     table = quoted_phrases(texts)
     table["n_articles"] = [sum(f"“{p}”" in t for t in texts) for p in table["phrase"]]

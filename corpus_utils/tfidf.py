@@ -12,17 +12,15 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .dfm import MIN_TERM_LEN, article_table, issue_tokenizer
+from .dfm import article_table, issue_tokenizer, term_analyzer
 from .issue import Issue
-from .tokens import Tokenizer, stopword_list, terms
+from .tokens import Tokenizer
 
 
 def tfidf_model(issue: Issue, *, tokenizer: Tokenizer | None = None) -> tuple[TfidfVectorizer, pd.DataFrame]:
     """A ``TfidfVectorizer`` fitted on the issue's records, and the record table it saw."""
-    tok = tokenizer or issue_tokenizer(issue)
-    stop = stopword_list()
     arts = article_table(issue)
-    vectorizer = TfidfVectorizer(analyzer=lambda text: terms(text, tokenizer=tok, stopwords=stop, min_len=MIN_TERM_LEN))
+    vectorizer = TfidfVectorizer(analyzer=term_analyzer(tokenizer or issue_tokenizer(issue)))
     vectorizer.fit(arts["text"])
     return vectorizer, arts
 
