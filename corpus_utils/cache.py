@@ -30,6 +30,11 @@ def text_key(*parts: str) -> str:
     return h.hexdigest()
 
 
+def file_key(path: Path) -> str:
+    """A stable key for a file's bytes (SHA-1)."""
+    return hashlib.sha1(Path(path).read_bytes()).hexdigest()
+
+
 class TextCache:
     """Strings by (namespace, key), in memory and in SQLite; ``enabled=False`` keeps memory only."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import re
@@ -14,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .articles import Fragment, Segmentation, segment_articles
-from .cache import cache_dir, text_key
+from .cache import cache_dir, file_key, text_key
 from .loading import IssueFormatError, is_pdf, normalise_text, read_issue_text
 from .pages import Page, PageOffset, infer_page_offset, split_pages
 from .paragraphs import BodyLine, block_width, join_paragraphs, line_widths
@@ -189,8 +188,7 @@ def _segmenter_version() -> str:
 
 
 def _cache_key(path: Path, page_offset: int | None) -> str:
-    digest = hashlib.sha1(path.read_bytes()).hexdigest()
-    return text_key(digest, str(path.resolve()), str(page_offset), _segmenter_version(), pd.__version__)
+    return text_key(file_key(path), str(path.resolve()), str(page_offset), _segmenter_version(), pd.__version__)
 
 
 def _cache_file(key: str) -> Path:

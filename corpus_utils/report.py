@@ -11,16 +11,16 @@ last successful run is not run again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from .cache import text_key
+from .cache import file_key, text_key
 from .paths import NOTEBOOKS_DIR, PACKAGE_DIR, ROOT, figures_dir, seed_paths
 from .tokens import DOMAIN_STOPWORDS, PROJECT_STOPWORDS, dictionary_files, read_dictionary
 
@@ -165,7 +165,7 @@ def task_fingerprint(task: Task) -> str:
     files = [task.notebook, *map(Path, issues), DOMAIN_STOPWORDS, PROJECT_STOPWORDS]
     files += [f for issue_id in issue_ids for f in dictionary_files(issue_id)]
     parts = [json.dumps(task.parameters, sort_keys=True, ensure_ascii=False), _package_version()]
-    parts += [f"{f}:{hashlib.sha1(f.read_bytes()).hexdigest()}" for f in files if f.is_file()]
+    parts += [f"{f}:{file_key(f)}" for f in files if f.is_file()]
     return text_key(*parts)
 
 
@@ -235,9 +235,11 @@ def tables_workbook(issue_id: str, path: Path) -> Path | None:
 # internal functions ----------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
 def _package_version() -> str:
+    """The package's code and data, hashed once a run (every task's fingerprint needs it)."""
     files = sorted(PACKAGE_DIR.rglob("*.py")) + sorted((PACKAGE_DIR / "data").glob("*"))
-    return text_key(*(f"{f.name}:{hashlib.sha1(f.read_bytes()).hexdigest()}" for f in files if f.is_file()))
+    return text_key(*(f"{f.name}:{file_key(f)}" for f in files if f.is_file()))
 
 
 def _export_html(notebook: Path) -> Path:
