@@ -7,10 +7,7 @@ its page; the other records of a run share their run's column.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .articles import Record
+from .record import Record
 
 
 def assign_columns(records: list[Record], headers: list[tuple[int, int, str]], blocks: list[Record]) -> None:

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .articles import Fragment, Segmentation, segment_articles
+from .articles import segment_articles
 from .cache import cache_dir, file_key, text_key
 from .loading import IssueFormatError, is_pdf, normalise_text, read_issue_text
 from .pages import Page, PageOffset, infer_page_offset, split_pages
 from .paragraphs import BodyLine, block_width, join_paragraphs, line_widths
+from .record import Fragment, Segmentation
 
 ARTICLE_COLUMNS = ["article_id", "kind", "column", "title", "authors", "author_note", "pages", "text"]
 _WHITESPACE = re.compile(r"\s+")
@@ -159,6 +160,7 @@ def _segment(path: Path, page_offset: int | None) -> Issue:
         (printed, agree), total = numbered
         offset = PageOffset(printed, agree, total, "printed")
     seg = segment_articles(pages, offset, source=str(path))
+    ids = {id(rec): k for k, rec in enumerate(seg.records, start=1)}
     notes += seg.warnings
     if offset.source == "default":
         notes.append(f"{path}: no pair of continuation markers; printed pages assumed to start at {offset.offset}")
@@ -169,15 +171,28 @@ def _segment(path: Path, page_offset: int | None) -> Issue:
         pages=pages,
         page_offset=offset,
         articles=_articles_frame(seg, offset),
-        metadata=_fragments_frame(seg.metadata, offset),
-        leftovers=_fragments_frame(_merge_runs(seg.leftovers), offset)[["page", "line", "text"]],
+        metadata=_fragments_frame(seg.metadata, offset, ids),
+        leftovers=_fragments_frame(_merge_runs(seg.leftovers), offset, ids)[["page", "line", "text"]],
         warnings=notes,
     )
 
 
 # internal functions ----------------------------------------------------------
 
-_SEGMENTER_MODULES = ("loading", "pages", "paragraphs", "layout", "articles", "columns", "pdf", "issue")
+_SEGMENTER_MODULES = (
+    "chars",
+    "thresholds",
+    "loading",
+    "pages",
+    "paragraphs",
+    "layout",
+    "classify",
+    "record",
+    "articles",
+    "columns",
+    "pdf",
+    "issue",
+)
 
 
 @lru_cache(maxsize=1)
@@ -237,14 +252,14 @@ def _articles_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
     return frame
 
 
-def _fragments_frame(fragments: list[Fragment], offset: PageOffset) -> pd.DataFrame:
+def _fragments_frame(fragments: list[Fragment], offset: PageOffset, ids: dict[int, int]) -> pd.DataFrame:
     rows = [
         {
             "page": offset.printed(f.page),
             "line": f.line,
             "role": f.role,
             "text": f.text,
-            "article_id": None if f.article is None else f.article + 1,
+            "article_id": None if f.record is None else ids.get(id(f.record)),
         }
         for f in fragments
     ]

@@ -1,17 +1,29 @@
-"""The shapes of the lines that are not body text: headers, title blocks, notes, markers.
+"""The shapes of the lines that are not body text: headers, titles, bylines, notes, markers.
 
-Each function looks at one line (or the last lines of a page) and says what it is; the
-article segmenter decides from these where records start and end.
+Each function looks at one line's text (and at most the line after it) and says whether it has
+a shape: these are the words the line classifier (``classify``) decides with. Whether a line
+of that shape *is* a title or a header depends on where it stands; that is the classifier's.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from .chars import HANZI, display_width
 from .pages import DOWN_MARKER, UP_MARKER
-from .paragraphs import HANZI, HEADING, TERMINAL, WIDE, display_width
+from .paragraphs import HEADING
+from .thresholds import (
+    COMPOUND_NAME_CHARS,
+    EXCERPT_NAME_CHARS,
+    HEADER_CHARS,
+    MAX_BYLINE_CHARS,
+    MAX_TAIL_CHARS,
+    MAX_TITLE_CHARS,
+    PERSON_NAME_CHARS,
+    SPACED_NAME_RUN,
+    WIDE,
+)
 
 # The common single and compound surnames (百家姓 by frequency), to tell a byline from a phrase.
 SURNAMES = set(
@@ -79,41 +91,43 @@ ORG_SUFFIXES = (
 BYLINE_ROLES = {"本刊记者", "记者", "通讯员", "执笔", "本刊评论员", "本刊特约评论员", "特约评论员", "本刊编辑部"}
 TITLE_OPENERS = ("关于", "论", "浅谈", "浅析", "试论", "谈谈", "对")
 _SENTENCE_PUNCT = set("，。；！？、,;!?")
+_BYLINE_MARK = re.compile(r"^(?:[□■◎●○◇◆]|文\s*[/／|｜])\s*")  # □ 张三, 文/张三
 
 AUTHOR_NOTE = re.compile(r"^[（(]\s*(?:本文)?作\s*者\s*(?:为|系|是|单位|简介)")
 EDITOR_NOTE = re.compile(r"^[【\[]?\s*编\s*者\s*按\s*[】\]]?\s*[：:]?")
-EXCERPT_HEAD = re.compile(rf"^(?P<name>[{HANZI}]{{2,4}})\s*[：:]\s*(?P<title>\S.*)$")
+EXCERPT_HEAD = re.compile(
+    rf"^(?P<name>[{HANZI}]{{{EXCERPT_NAME_CHARS[0]},{EXCERPT_NAME_CHARS[1]}}})\s*[：:]\s*(?P<title>\S.*)$"
+)
+# A leader excerpt's source line: dashes, then a date or the occasion (——2019 年 7 月 5 日出席…时强调).
+# Dashes alone open a list item in party prose (——我们坚持…): that is body text.
 EXCERPT_SOURCE = re.compile(r"^[—―─－\-]{2,}\s*")
-
-
-@dataclass(frozen=True)
-class TitleBlock:
-    """Where an article's title block sits among a page's lines (indices into them)."""
-
-    titles: tuple[int, ...]
-    byline: int | None
-    trailing_headers: tuple[int, ...]
-
-    @property
-    def indices(self) -> set[int]:
-        return set(self.titles) | ({self.byline} if self.byline is not None else set())
+_SOURCE_DATE = re.compile(r"^(?:\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|[一二〇○零]{4}年)")
+_SOURCE_OCCASION = re.compile(
+    r"(?:强调|指出|表示|讲话|谈话|要求|批示|指示|回信|贺信|致信|发言|说|的讲话|摘要|节选|》)[。]?\s*$|^摘自|^选自|^这是"
+)
 
 
 def is_column_header(text: str) -> bool:
-    """A spaced column header: ``部 长 笔 谈`` (3–6 single Hanzi) or ``农村 党建`` (two pairs)."""
+    """The shape of a column header: ``部 长 笔 谈``, ``专 题`` (2–6 spaced Hanzi) or ``农村 党建``.
+
+    Two spaced Hanzi that make a person's name (``邵 壮``) are a byline, not a header. Whether
+    a line of this shape is a header or a letter-spaced title depends on where it stands.
+    """
     tokens = text.split()
     if len(tokens) < 2 or not all(re.fullmatch(rf"[{HANZI}]+", t) for t in tokens):
         return False
     if all(len(t) == 1 for t in tokens):
-        # 专 题 is a header too, 邵 壮 a letter-spaced name
-        return 3 <= len(tokens) <= 6 or (len(tokens) == 2 and not _is_person_name("".join(tokens)))
+        low, high = HEADER_CHARS
+        if len(tokens) == 2:
+            return not _is_person_name("".join(tokens))
+        return low <= len(tokens) <= high
     return len(tokens) == 2 and all(len(t) == 2 for t in tokens)
 
 
-def is_spaced_title(text: str) -> bool:
-    """A title set letter-spaced like a header but longer than any column name (``善 用 自 我 革 命 武 器``)."""
+def is_letter_spaced(text: str) -> bool:
+    """Every character a Hanzi set apart from the next: ``善 用 自 我 革 命 武 器``, ``几 点 思 考``."""
     tokens = text.split()
-    return len(tokens) > 6 and all(re.fullmatch(rf"[{HANZI}]", t) for t in tokens)
+    return len(tokens) > 1 and all(re.fullmatch(rf"[{HANZI}]", t) for t in tokens)
 
 
 def despace(text: str) -> str:
@@ -125,34 +139,37 @@ def despace(text: str) -> str:
 
 
 def byline_authors(text: str) -> list[str] | None:
-    """The authors if the line is a byline (person names or an organisation), else None."""
-    s = re.sub(r"^(?:[□■◎●○◇◆]|文\s*[/／|｜])\s*", "", text.strip())  # □ 张三, 文/张三
-    if not s or _SENTENCE_PUNCT & set(s) or len(s) > 24:
+    """The authors if the line is a byline (person names, organisations, a role), else None.
+
+    Names may be letter-spaced or padded to three em (``孙丽娟 何 伟``, ``李 强 王晓东``): runs of
+    single Hanzi are regrouped into names before each is checked.
+    """
+    s = _BYLINE_MARK.sub("", text.strip())
+    if not s or _SENTENCE_PUNCT & set(s) or len(s) > MAX_BYLINE_CHARS:
         return None
-    compact = re.sub(r"\s+", "", s)
-    if re.fullmatch(rf"[{HANZI}（）()]{{3,24}}", compact) and compact.endswith(ORG_SUFFIXES):
-        parts = s.split()
-        if len(parts) > 1 and all(p.endswith(ORG_SUFFIXES) for p in parts):
-            return parts  # two organisations: 舒兰市委组织部 蛟河市委组织部
-        return [compact]
     tokens = [t for t in re.split(r"[\s、，,：:]+", s) if t]
     if tokens and all(t in BYLINE_ROLES for t in tokens):
         return ["".join(tokens)]  # 本刊评论员
     tokens = [t for t in tokens if t not in BYLINE_ROLES]  # 本刊记者 张三 → 张三
-    if not tokens or not all(re.fullmatch(rf"[{HANZI}·]+", t) for t in tokens):
+    if not tokens or not all(re.fullmatch(rf"[{HANZI}·（）()]+", t) for t in tokens):
         return None
-    if len(tokens) > 1 and all(len(t) == 1 for t in tokens):
-        tokens = ["".join(tokens)]  # one name set letter-spaced: 邵 壮
-    if all(_is_person_name(t) for t in tokens):
-        return tokens
-    return None
+    names = _regroup_spaced(tokens)
+    if names and all(_is_person_name(t) or is_organisation(t) for t in names):
+        return names
+    compact = "".join(tokens)
+    return [compact] if is_organisation(compact) else None  # one organisation, spaced: 中共舒兰市委 组织部
+
+
+def is_organisation(text: str) -> bool:
+    """An organisation's name: Hanzi (brackets allowed) ending in 组织部, 党委, 课题组…"""
+    return bool(re.fullmatch(rf"[{HANZI}（）()]{{3,24}}", text)) and text.endswith(ORG_SUFFIXES)
 
 
 def is_title_like(text: str) -> bool:
     """Short, no sentence punctuation, not a heading: could be a line of a title."""
     s = text.strip()
     return (
-        0 < len(s) <= 26
+        0 < len(s) <= MAX_TITLE_CHARS
         and not (_SENTENCE_PUNCT & set(s))
         and not s.endswith(("：", ":"))
         and not HEADING.match(s)
@@ -175,35 +192,32 @@ def is_excerpt_head(text: str, next_text: str | None) -> bool:
     return display_width(text) >= WIDE or (next_text is not None and display_width(next_text) >= WIDE)
 
 
+def is_source_line(text: str, following: Sequence[str] = ()) -> bool:
+    """``———2019 年 7 月 5 日出席…时强调``: dashes, then a date, or an occasion that ends the line
+    (or the short lines that finish it, ``following``). ``——我们坚持…`` is a list item."""
+    m = EXCERPT_SOURCE.match(text)
+    if not m:
+        return False
+    rest = text[m.end() :]
+    if _SOURCE_DATE.match(rest):
+        return True
+    tail = [rest]
+    for nxt in following:
+        if not is_continuation_line(nxt):
+            break
+        tail.append(nxt)
+    return not re.search(r"[，。；！？]", "".join(tail)[:-1]) and bool(_SOURCE_OCCASION.search("".join(tail)))
+
+
 def is_continuation_line(text: str) -> bool:
     """A short, unpunctuated line that finishes a wrapped title or source line (``模范机关``)."""
     s = text.strip()
-    return len(s) <= 15 and not re.search(r"[，。；：！？、]", s) and not is_column_header(s) and not is_structural(s)
-
-
-def find_title_block(texts: Sequence[str], width: float) -> TitleBlock | None:
-    """The title block at the end of an article's first page: 1–3 title lines, then the byline.
-
-    A column header may follow the byline. A page whose last line is a letter-spaced title
-    longer than a column name has a title with no byline (the 卷首语).
-    """
-    end = len(texts) - 1
-    trailing: list[int] = []
-    while end >= 1 and is_column_header(texts[end]) and not _byline_under_title(texts, end):
-        trailing.insert(0, end)
-        end -= 1
-    if end < 0:
-        return None
-    if _byline_under_title(texts, end):
-        titles = [end - 1]
-        for k in range(end - 2, max(end - 4, -1), -1):
-            if not _accept_title_line(texts, k, width, n_so_far=len(titles)):
-                break
-            titles.insert(0, k)
-        return TitleBlock(tuple(titles), end, tuple(trailing))
-    if is_spaced_title(texts[end]):
-        return TitleBlock((end,), None, tuple(trailing))
-    return None
+    return (
+        len(s) <= MAX_TAIL_CHARS
+        and not re.search(r"[，。；：！？、]", s)
+        and not is_column_header(s)
+        and not is_structural(s)
+    )
 
 
 def title_from_lines(lines: Sequence[str]) -> str:
@@ -224,30 +238,31 @@ def title_from_lines(lines: Sequence[str]) -> str:
 
 def _is_person_name(token: str) -> bool:
     if token.startswith(COMPOUND_SURNAMES):
-        return 3 <= len(token) <= 5
-    return 2 <= len(token) <= 4 and token[0] in SURNAMES and not token.startswith(_NOT_SURNAME_START)
+        return COMPOUND_NAME_CHARS[0] <= len(token) <= COMPOUND_NAME_CHARS[1]
+    low, high = PERSON_NAME_CHARS
+    return low <= len(token) <= high and token[0] in SURNAMES and not token.startswith(_NOT_SURNAME_START)
 
 
-def _byline_under_title(texts: Sequence[str], k: int) -> bool:
-    return k >= 1 and byline_authors(texts[k]) is not None and is_title_like(texts[k - 1])
+def _regroup_spaced(tokens: list[str]) -> list[str] | None:
+    """Join runs of single Hanzi into names: ``李 强 王晓东`` → 李强, 王晓东; ``邵 壮`` → 邵壮.
 
-
-def _accept_title_line(texts: Sequence[str], k: int, width: float, *, n_so_far: int) -> bool:
-    """Whether line k, above ``n_so_far`` accepted title lines, is a title line too.
-
-    A body line without punctuation can sit right above a title; it fills the column and
-    follows a line that does not end a sentence, where a title line is usually shorter or
-    opens like a title (关于…).
+    A run of two or three is one name; a longer even run is padded two-character names.
+    A lone single Hanzi is no name: None.
     """
-    text = texts[k]
-    if not is_title_like(text):
-        return False
-    w = display_width(text)
-    if n_so_far >= 2 and w >= width - 3:
-        return False
-    if text.startswith(TITLE_OPENERS):
-        return True
-    above_ends = k < 1 or bool(TERMINAL.search(texts[k - 1])) or is_column_header(texts[k - 1])
-    full_line = w >= width - 1 and not above_ends  # a body line running on from the one above
-    first_line = width - 3.25 < w <= width - 1.375 and above_ends  # a paragraph's indented first line
-    return not (full_line or first_line)
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if len(token) == 1:
+            run.append(token)
+            continue
+        if run:
+            if SPACED_NAME_RUN[0] <= len(run) <= SPACED_NAME_RUN[1]:
+                out.append("".join(run))
+            elif len(run) % 2 == 0:
+                out += ["".join(run[k : k + 2]) for k in range(0, len(run), 2)]
+            else:
+                return None
+            run = []
+        if token:
+            out.append(token)
+    return out

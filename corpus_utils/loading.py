@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-_HANZI = re.compile(r"[\u4e00-\u9fff]")
+from .chars import HANZI_CHAR, count_hanzi
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A) only:
 # full-width punctuation is part of Chinese typography and stays as it is.
@@ -53,7 +54,7 @@ def decode_issue_bytes(data: bytes, *, source: str | Path = "<bytes>") -> str:
         raise IssueFormatError(source, "binary data, not text")
     if not text.strip():
         raise IssueFormatError(source, "empty file")
-    if not _HANZI.search(text):
+    if not HANZI_CHAR.search(text):
         raise IssueFormatError(source, "no Chinese text in it (is this the right file?)")
     return text
 
@@ -87,7 +88,7 @@ def _decode(data: bytes, source: str | Path) -> str:
         ) from None
     # GB18030 maps almost any byte pair to something; real Chinese text is mostly common Hanzi.
     non_ascii = [c for c in text if ord(c) > 0x7F]
-    if non_ascii and len(_HANZI.findall(text)) < 0.6 * len(non_ascii):
+    if non_ascii and count_hanzi(text) < 0.6 * len(non_ascii):
         raise IssueFormatError(source, "binary data or an unknown encoding, not Chinese text")
     return text
 

@@ -13,10 +13,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import quantiles
 
+from .chars import CJK_PUNCT, HANZI, display_width
 from .pages import DOWN_MARKER, UP_MARKER
+from .thresholds import (
+    INDENT,
+    MIN_LINES_TO_MEASURE,
+    MIN_MEASURED,
+    SHORT_LINE,
+    WIDE,
+    WIDTH_TOLERANCE,
+)
 
-HANZI = r"\u3400-\u4dbf\u4e00-\u9fff"
-CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…·"
 TERMINAL = re.compile(r"[。！？!?…；;][”’」』）)]*$")
 HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、"
@@ -24,11 +31,6 @@ HEADING = re.compile(
     r"|第[一二三四五六七八九十]{1,3}[步条部分章节]"
     r"|\d{1,2}(?:、|[.．](?!\d)))"
 )
-WIDE = 24.0  # lines wider than this are full-page lines (卷首语, excerpts, editor's notes)
-_TOLERANCE = 1.25
-_MIN_LINES = 8
-# The magazine's column and page widths, for an issue too short to measure its own.
-DEFAULT_WIDTHS = (18.0, 37.5)
 _SPACE_FIX = [
     (re.compile(rf"(?<=[{HANZI}{CJK_PUNCT}])[ \t]+(?=[0-9A-Za-z%])"), ""),
     (re.compile(rf"(?<=[0-9A-Za-z%.])[ \t]+(?=[{HANZI}{CJK_PUNCT}])"), ""),
@@ -55,13 +57,6 @@ class BodyLine:
         return display_width(self.text) if self.measure is None else self.measure
 
 
-def display_width(text: str) -> float:
-    """Width in em: Hanzi count 1, CJK punctuation, ASCII and inner spaces ½ (they are set narrow)."""
-    text = text.strip()
-    wide = len(re.findall(rf"[{HANZI}]", text))
-    return wide + 0.5 * (len(text) - wide)
-
-
 def line_widths(texts: Sequence[str], *, fallback: tuple[float, float] | None = None) -> tuple[float, float]:
     """Full line width of a page's column text and of its full-page text (0 where there is none).
 
@@ -71,13 +66,13 @@ def line_widths(texts: Sequence[str], *, fallback: tuple[float, float] | None = 
     # short lines (paragraph ends, titles, bylines) say nothing about the full width, nor do
     # lines with a continuation marker, which the extractor may set wider than the column
     widths = [display_width(t) for t in texts if not (DOWN_MARKER.search(t) or UP_MARKER.search(t))]
-    narrow = [w for w in widths if 10 <= w < WIDE]
+    narrow = [w for w in widths if MIN_MEASURED <= w < WIDE]
     wide = [w for w in widths if w >= WIDE]
     if fallback is None:
         return _full(narrow), _full(wide)
     return (
-        _full(narrow) if len(narrow) >= _MIN_LINES else fallback[0] or _full(narrow),
-        _full(wide) if len(wide) >= _MIN_LINES else fallback[1] or _full(wide),
+        _full(narrow) if len(narrow) >= MIN_LINES_TO_MEASURE else fallback[0] or _full(narrow),
+        _full(wide) if len(wide) >= MIN_LINES_TO_MEASURE else fallback[1] or _full(wide),
     )
 
 
@@ -104,16 +99,16 @@ def ends_paragraph(
         return True
     w = display_width(prev) if prev_width is None else prev_width
     terminal = bool(TERMINAL.search(prev))
-    if w < 0.6 * width or (terminal and w < width - _TOLERANCE):
+    if w < SHORT_LINE * width or (terminal and w < width - WIDTH_TOLERANCE):
         return True
     # A full first line, indented two em; a short next line is more likely a paragraph's tail.
     return starts_indented(nxt, width, measured=next_width) and (terminal or in_heading)
 
 
 def starts_indented(text: str, width: float, *, measured: float | None = None) -> bool:
-    """Whether a line looks like a paragraph's full first line: two em short of ``width``."""
+    """Whether a line looks like a paragraph's full first line: ``INDENT`` em short of ``width``."""
     w = display_width(text) if measured is None else measured
-    return width - 2 - _TOLERANCE < w <= width - 2 + _TOLERANCE / 2
+    return width - INDENT - WIDTH_TOLERANCE < w <= width - INDENT + WIDTH_TOLERANCE / 2
 
 
 def join_paragraphs(lines: Sequence[BodyLine]) -> list[str]:

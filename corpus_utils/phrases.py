@@ -16,16 +16,16 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from .chars import HANZI, HANZI_RUN
 from .tokens import Tokenizer, get_tokenizer
 
-_HANZI_RUN = re.compile(r"[\u3400-\u9fff]+")
 _FUNCTION_CHARS = set("的了和与及或是在对把将被等从向以于为之而也都就又并且要上中下个")
 _QUOTED = re.compile(r"“([^“”\n]{2,16})”")
 _NUMERALS = "一二三四五六七八九十百千两双"
 # “五个强化”, “四级包保”, “三会一课”, “六个一”, “3个7”, “3+1”, “4+4+1”, “四三一”, “510”
 FORMULA = re.compile(
     rf"^(?:[{_NUMERALS}\d]+[个项大级条种类位会张有定联包治健好统上要必心]"
-    rf"|[{_NUMERALS}\d]+[\u4e00-\u9fff]{{1,3}}[{_NUMERALS}\d]+[\u4e00-\u9fff]{{0,3}}"
+    rf"|[{_NUMERALS}\d]+[{HANZI}]{{1,3}}[{_NUMERALS}\d]+[{HANZI}]{{0,3}}"
     rf"|[{_NUMERALS}]{{2,4}}|\d+(?:[+＋]\d+)+|[\d+＋]{{2,}})"
 )
 DISCOVERY_COLUMNS = [
@@ -81,7 +81,7 @@ def discover_phrases(
     """
     tok = tokenizer or get_tokenizer()
     aligned = _Alignment(texts, tok)
-    runs = [run for text in texts for run in _HANZI_RUN.findall(text)]
+    runs = [run for text in texts for run in HANZI_RUN.findall(text)]
     grams: Counter[str] = Counter()
     for run in runs:
         for n in range(1, max_len + 1):
@@ -105,7 +105,7 @@ def discover_phrases(
     rows = _drop_contained(rows)
     seen = {r["candidate"] for r in rows}
     for q in quoted_phrases(texts).itertuples():
-        if q.phrase in seen or not _HANZI_RUN.search(q.phrase) or re.search(r"[，、；。\s]", q.phrase):
+        if q.phrase in seen or not HANZI_RUN.search(q.phrase) or re.search(r"[，、；。\s]", q.phrase):
             continue
         source = "formula" if q.formula else "quoted"
         passes = q.count >= (1 if q.formula else 2) and aligned.share(q.phrase) >= 0.5
@@ -126,7 +126,7 @@ def add_phrases(table: pd.DataFrame, tokenizer: Tokenizer | None = None, *, new_
     """Add the candidates that pass (and are not yet in the dictionary) to the tokenizer."""
     tok = tokenizer or get_tokenizer()
     chosen = table[table["passes"] & (~table["in_dictionary"] if new_only else True)]
-    return tok.add_terms(w for w in chosen["candidate"] if _HANZI_RUN.fullmatch(w) or re.fullmatch(r"[\w+]+", w))
+    return tok.add_terms(w for w in chosen["candidate"] if HANZI_RUN.fullmatch(w) or re.fullmatch(r"[\w+]+", w))
 
 
 def phrase_check(texts: Sequence[str], phrases: Iterable[str], *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:

@@ -21,6 +21,7 @@ from pathlib import Path
 import jieba
 
 from .cache import TextCache, text_key
+from .chars import HANZI
 from .paths import DATA_DIR, ROOT, SEEDS_DIR
 
 DOMAIN_TERMS = DATA_DIR / "userdict.txt"
@@ -33,7 +34,7 @@ PROJECT_STOPWORDS = ROOT / "dictionaries" / "stopwords.txt"
 BOOST = 50
 MIN_FREQ = 2000
 _SEP = "\x1f"
-_CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z]")
+_CONTENT = re.compile(f"[{HANZI}A-Za-z]")
 _NUMBER = re.compile(r"^(?:[\d.,:%％+\-/]+|[一二三四五六七八九十百千万亿两零〇]+)$")
 
 
