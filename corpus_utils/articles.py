@@ -155,8 +155,7 @@ def _read_line(state: IssueState, r: PageReading, i: int) -> int:
     cls, text, line = r.classes[i], r.texts[i], r.page.lines[i].number
     kind = cls.kind
     if kind in ("title", "byline"):
-        _trace(state, r, i, "kept for the title block, stored once the page is read")
-        return i + 1
+        return i + 1  # stored, and traced, with its article once the page is read
     if kind == "header":
         _meta(state, r, i, "header", text)
         state.headers.append((r.page.index, line, "".join(text.split())))
@@ -313,10 +312,10 @@ def _title_block(state: IssueState, r: PageReading) -> None:
         return
     rec.title_lines = [r.texts[i] for i in titles]
     for i in titles:
-        _meta(state, r, i, "title", r.texts[i], rec, trace=False)
+        _meta(state, r, i, "title", r.texts[i], rec)
     for i in bylines:
         rec.authors += byline_authors(r.texts[i]) or [tidy_spacing(r.texts[i])]
-        _meta(state, r, i, "byline", r.texts[i], rec, trace=False)
+        _meta(state, r, i, "byline", r.texts[i], rec)
 
 
 def _editor_note(state: IssueState, r: PageReading, i: int) -> int:

@@ -1,4 +1,5 @@
-"""Command line: ``segment FILE [--json]``, ``extract ISSUE.pdf`` and ``report [ISSUE ...]``."""
+"""Command line: ``segment FILE [--json | --explain PAGE | --fix-template] [--strict]``, ``extract ISSUE.pdf``,
+``report [ISSUE ...]``."""
 
 from __future__ import annotations
 
@@ -22,6 +23,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     seg.add_argument("files", nargs="+", metavar="FILE", help="issue text file(s)")
     seg.add_argument("--json", action="store_true", help="print the articles as JSON instead")
     seg.add_argument("--page-offset", type=int, default=None, help="printed page minus page index")
+    seg.add_argument(
+        "--explain", type=int, metavar="PAGE", help="print each line of printed page PAGE with its class and rule"
+    )
+    seg.add_argument("--strict", action="store_true", help="exit with status 3 when any quality flag is raised")
+    seg.add_argument(
+        "--fix-template",
+        action="store_true",
+        help="write <issue>.fix.toml beside the issue: a commented starting file listing the suspicious spots",
+    )
     ext = commands.add_parser("extract", help="write a PDF issue's text in the seed's shape, to inspect or correct")
     ext.add_argument("pdf", metavar="ISSUE.pdf")
     ext.add_argument("-o", "--output", help="where to write it (default: ISSUE.txt beside the PDF; - for stdout)")
@@ -48,13 +58,52 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {err}", file=sys.stderr)
             status = 1
             continue
-        if args.json:
+        if args.explain is not None:
+            print(explain_page(issue, args.explain))
+        elif args.fix_template:
+            status = max(status, _write_fix_template(issue))
+        elif args.json:
             print(json.dumps(issue.to_json(), ensure_ascii=False, indent=1))
         else:
             print(table_of_contents(issue))
         for note in issue.warnings:
             print(f"warning: {note}", file=sys.stderr)
+        if args.strict and len(issue.flags()):
+            print(f"{path}: {len(issue.flags())} quality flag(s) raised (--strict)", file=sys.stderr)
+            status = max(status, 3)
     return status
+
+
+def explain_page(issue: Issue, page: int) -> str:
+    """Each line of a printed page: its class, the rule that gave it, and what the segmenter did."""
+    rows = issue.explain(page)
+    if rows.empty:
+        pages = issue.trace["page"] if issue.trace is not None else []
+        span = f"{min(pages)}–{max(pages)}" if len(pages) else "none"
+        return f"{issue.issue_id}: no page {page} (printed pages {span})"
+    out = [
+        f"{issue.issue_id}, printed page {page} (page index {page - issue.page_offset.offset}): {len(rows)} lines",
+        "",
+    ]
+    before = None
+    for r in rows.itertuples():
+        out.append(f"{r.line:>6}  {r.kind:<12} {r.text}")
+        if (r.kind, r.rule, r.action) != before:  # a run of lines read alike is explained once
+            out.append(f"{'':>6}  {'':<12} ← {r.rule}; → {r.action}")
+        before = (r.kind, r.rule, r.action)
+    return "\n".join(out)
+
+
+def _write_fix_template(issue: Issue) -> int:
+    from .corrections import fix_path, template_text
+
+    target = fix_path(issue.source)
+    if target.exists():
+        print(f"error: {target} exists; not overwritten (move it away to write a new template)", file=sys.stderr)
+        return 1
+    target.write_text(template_text(issue), encoding="utf-8")
+    print(f"{target}: a commented template listing {len(issue.flags())} flag(s) and {len(issue.leftovers)} leftover(s)")
+    return 0
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -117,13 +166,15 @@ def table_of_contents(issue: Issue) -> str:
         "",
         f"{'#':>3}  {'pages':<14} {'chars':>5}  {'column':<8} title — authors",
     ]
+    flagged = set(issue.flags()["article_id"].dropna())
     for r in issue.articles.itertuples():
         title = r.title or {"editor_note": "（编者按）"}.get(r.kind, "（无题）")
         pages = ",".join(map(str, r.pages))
         column = r.column or "—"
         authors = "、".join(r.authors)
         lines.append(
-            f"{r.article_id:>3}  {pages:<14} {r.n_chars:>5}  {column:<8} {title}" + (f" — {authors}" if authors else "")
+            f"{r.article_id:>3}{'!' if r.article_id in flagged else ' '} {pages:<14} {r.n_chars:>5}  "
+            f"{column:<8} {title}" + (f" — {authors}" if authors else "")
         )
     lines += [
         "",
@@ -132,4 +183,10 @@ def table_of_contents(issue: Issue) -> str:
     ]
     for r in issue.leftovers.itertuples():
         lines.append(f"leftover p.{r.page}: {r.text}")
+    for note in issue.corrections:
+        lines.append(f"corrected: {note}")
+    flags = issue.flags()
+    for r in flags.itertuples():
+        where = "issue" if r.article_id is None else f"#{r.article_id}"
+        lines.append(f"FLAG {where} {r.flag}: {r.detail}")
     return "\n".join(lines)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .articles import segment_articles
 from .cache import cache_dir, file_key, text_key
+from .corrections import apply_record_fixes, fix_path, locate_lines, read_corrections
 from .loading import IssueFormatError, is_pdf, normalise_text, read_issue_text
 from .pages import Page, PageOffset, infer_page_offset, split_pages
 from .paragraphs import BodyLine, block_width, join_paragraphs, line_widths
@@ -61,6 +62,25 @@ class Issue:
     metadata: pd.DataFrame
     leftovers: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
+    corrections: list[str] = field(default_factory=list)  # what the issue's .fix.toml changed
+    trace: pd.DataFrame | None = None  # every line with its class, rule and what was done with it
+
+    def flags(self) -> pd.DataFrame:
+        """Signs of a wrong reading (see ``quality``): ``article_id`` (None for the whole issue), ``flag, detail``."""
+        from .quality import issue_flags, record_flags
+
+        whole = issue_flags(self).assign(article_id=None)
+        per_record = record_flags(self.articles, self.metadata)
+        return pd.concat([whole, per_record.astype({"article_id": object})], ignore_index=True)[
+            ["article_id", "flag", "detail"]
+        ]
+
+    def explain(self, page: int) -> pd.DataFrame:
+        """The lines of a printed page: ``line, kind, rule, action, text`` (see ``segment --explain``)."""
+        if self.trace is None:
+            return pd.DataFrame(columns=["line", "kind", "rule", "action", "text"])
+        rows = self.trace.loc[self.trace["page"] == page].sort_values("line", kind="stable")
+        return rows[["line", "kind", "rule", "action", "text"]].reset_index(drop=True)
 
     @property
     def n_pages(self) -> int:
@@ -106,6 +126,11 @@ class Issue:
                 for row in self.articles[ARTICLE_COLUMNS].to_dict("records")
             ],
             "leftovers": [{"page": int(r.page), "text": r.text} for r in self.leftovers.itertuples()],
+            "flags": [
+                {"article_id": None if r.article_id is None else int(r.article_id), "flag": r.flag, "detail": r.detail}
+                for r in self.flags().itertuples()
+            ],
+            "corrections": list(self.corrections),
         }
 
 
@@ -155,12 +180,18 @@ def _segment(path: Path, page_offset: int | None) -> Issue:
         warnings.simplefilter("always")
         pages = split_pages(text, source=str(path))
     notes = [str(w.message) for w in caught]
-    offset = infer_page_offset(pages, offset=page_offset)
-    if page_offset is None and numbered and numbered[0]:
+    fixes = read_corrections(fix_path(path))
+    offset = infer_page_offset(pages, offset=page_offset if page_offset is not None else fixes.page_offset)
+    if page_offset is None and fixes.page_offset is None and numbered and numbered[0]:
         (printed, agree), total = numbered
         offset = PageOffset(printed, agree, total, "printed")
-    seg = segment_articles(pages, offset, source=str(path))
+    kinds, starts, corrected = locate_lines(fixes, pages, offset)
+    seg = segment_articles(pages, offset, source=str(path), overrides=kinds, starts=starts)
+    corrected += apply_record_fixes(fixes, seg.records)
+    if fixes.page_offset is not None and page_offset is None:
+        corrected.insert(0, f"page offset set to {fixes.page_offset}")
     ids = {id(rec): k for k, rec in enumerate(seg.records, start=1)}
+    ids.update({id(rec): ids[id(rec.merged_into)] for rec in seg.merged})
     notes += seg.warnings
     if offset.source == "default":
         notes.append(f"{path}: no pair of continuation markers; printed pages assumed to start at {offset.offset}")
@@ -174,6 +205,8 @@ def _segment(path: Path, page_offset: int | None) -> Issue:
         metadata=_fragments_frame(seg.metadata, offset, ids),
         leftovers=_fragments_frame(_merge_runs(seg.leftovers), offset, ids)[["page", "line", "text"]],
         warnings=notes,
+        corrections=corrected,
+        trace=_trace_frame(seg, offset),
     )
 
 
@@ -190,6 +223,7 @@ _SEGMENTER_MODULES = (
     "record",
     "articles",
     "columns",
+    "corrections",
     "pdf",
     "issue",
 )
@@ -203,7 +237,11 @@ def _segmenter_version() -> str:
 
 
 def _cache_key(path: Path, page_offset: int | None) -> str:
-    return text_key(file_key(path), str(path.resolve()), str(page_offset), _segmenter_version(), pd.__version__)
+    fixes = fix_path(path)
+    fix_key = file_key(fixes) if fixes.is_file() else "no fixes"
+    return text_key(
+        file_key(path), fix_key, str(path.resolve()), str(page_offset), _segmenter_version(), pd.__version__
+    )
 
 
 def _cache_file(key: str) -> Path:
@@ -230,6 +268,21 @@ def _store_issue(key: str, issue: Issue) -> None:
         pass  # a read-only checkout still works, only slower
 
 
+def _trace_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
+    rows = [
+        {
+            "page": offset.printed(t.page),
+            "line": t.line,
+            "kind": t.kind,
+            "rule": t.rule,
+            "action": t.action,
+            "text": t.text,
+        }
+        for t in seg.trace
+    ]
+    return pd.DataFrame(rows, columns=["page", "line", "kind", "rule", "action", "text"])
+
+
 def _articles_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
     rows = [
         {
@@ -242,11 +295,13 @@ def _articles_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
             "pages": [offset.printed(p) for p in rec.pages],
             "text": rec.text(),
             "page_starts": [(pos, offset.printed(p)) for pos, p in rec.page_starts()],
+            "guessed_end": rec.guessed_end,
+            "corrections": "; ".join(rec.corrections),
         }
         for k, rec in enumerate(seg.records)
     ]
     # object columns keep None as None (a string dtype would turn a missing title into NaN)
-    frame = pd.DataFrame(rows, columns=[*ARTICLE_COLUMNS, "page_starts"], dtype=object)
+    frame = pd.DataFrame(rows, columns=[*ARTICLE_COLUMNS, "page_starts", "guessed_end", "corrections"], dtype=object)
     frame["article_id"] = frame["article_id"].astype(int)
     frame["n_chars"] = frame["text"].map(_chars).astype(int)
     return frame

@@ -49,6 +49,7 @@ class Record:
     cut_taken: bool = False  # a （上接…） block has been stitched to the cut
     guessed_end: bool = False  # a （上接…） block ended with nothing to mark its end
     corrections: list[str] = field(default_factory=list)  # what a .fix.toml changed
+    merged_into: Record | None = None  # a .fix.toml said this record goes on another
 
     def add(self, page: int, line: int, text: str, width: float, *, measure: float | None = None) -> None:
         if not text.strip():
@@ -95,3 +96,13 @@ class Segmentation:
     leftovers: list[Fragment]
     warnings: list[str]
     trace: list = field(default_factory=list)  # articles.TraceLine per line, for segment --explain
+
+    @property
+    def merged(self) -> list[Record]:
+        """Records a correction merged into others (their fragments belong to those)."""
+        out = []
+        for f in self.metadata:
+            rec = f.record
+            if rec is not None and rec.merged_into is not None and rec not in out:
+                out.append(rec)
+        return out

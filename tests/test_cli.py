@@ -57,3 +57,31 @@ def test_bad_input_is_one_line_on_stderr_and_a_non_zero_exit(tmp_path):
 def test_the_page_offset_can_be_set(seed_path):
     out = _run("segment", "--page-offset", "5", str(seed_path))
     assert "printed page = index + 5, caller: 0 of 10 continuation markers agree" in out.stdout
+
+
+def test_explain_shows_each_line_of_a_page_with_its_class_and_rule(seed_path):
+    out = _run("segment", str(seed_path), "--explain", "27")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("000_5e927a446d779796, printed page 27 (page index 24)")
+    title = lines.index(next(x for x in lines if "围绕“3+1”下好城市治理先手棋" in x))
+    assert lines[title].split()[:2] == ["2639", "title"]
+    assert "title: line right above the byline; → title of record #17" in lines[title + 1]
+    assert lines[title + 2].split()[1:] == ["byline", "丰满区委组织部"]
+    assert lines[-2].split()[1] == "header" and "after the title block" in lines[-1]
+
+
+def test_explain_names_the_pages_there_are(seed_path):
+    out = _run("segment", str(seed_path), "--explain", "99")
+    assert "no page 99 (printed pages 3–48)" in out.stdout
+
+
+def test_strict_exits_non_zero_only_when_a_flag_is_raised(seed_path, tmp_path):
+    assert _run("segment", "--strict", str(seed_path)).returncode == 0  # the seed raises no flag
+    broken = tmp_path / "broken.txt"
+    text = seed_path.read_text(encoding="utf-8")
+    broken.write_text(text.replace("(下转 10页）", ""), encoding="utf-8")  # an article loses its continuation
+    out = _run("segment", "--strict", str(broken))
+    assert out.returncode == 3
+    assert "quality flag(s) raised (--strict)" in out.stderr
+    assert "FLAG issue unmatched_continuation" in out.stdout and "FLAG issue leftovers_over_1pct" in out.stdout
