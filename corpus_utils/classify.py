@@ -186,6 +186,8 @@ def find_title_block(
     end = len(texts) - 1
     trailing: list[int] = []
     while end >= 1 and kind(end) in (None, "header") and is_column_header(texts[end]) and not byline_under_title(end):
+        if kind(end) is None and not byline_under_title(end - 1) and _is_bare_title(texts, end, columns):
+            break  # a title standing alone at the foot, not a header after a title block
         trailing.insert(0, end)
         end -= 1
     if end < 0:

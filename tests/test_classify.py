@@ -1,0 +1,123 @@
+"""The line classifier, on golden pages: each line's kind, including the misreads of new issues.
+
+Negative cases (what must *not* change) sit beside the positive ones: a header stays a header,
+a source line stays a source line.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from corpus_utils import load_issue
+from corpus_utils.classify import PageContext, classify_page
+
+COLUMN = (18.0, 37.5)
+
+
+def kinds(lines: list[str], *, columns: frozenset[str] = frozenset(), widths=COLUMN) -> list[str]:
+    return [c.kind for c in classify_page(lines, PageContext(widths, columns))]
+
+
+BODY = [
+    "推动党建联盟工作持续规范，切实提升基",
+    "层治理水平，进一步激发干部担当作为的",
+    "内生动力，形成了“一村一策”整顿方案。",
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "byline"),
+    [
+        (["牢 记 初 心 使 命"], "王海涛"),  # a letter-spaced title shorter than seven characters
+        (["关于建设高素质专业化公务员队伍的", "几 点 思 考"], "张君 于虔"),  # a spaced second line
+        (["聚焦软弱涣散整顿"], "孙丽娟 何 伟"),  # a padded two-character name after a three-character one
+        (["聚焦软弱涣散整顿"], "李 强 王晓东"),  # and before it
+        (["以高质量党建", "引领乡村全面振兴"], "本刊记者 张三"),
+    ],
+)
+def test_a_title_block_at_the_foot_is_titles_then_a_byline(title, byline):
+    assert kinds([*BODY, *title, byline]) == ["body"] * 3 + ["title"] * len(title) + ["byline"]
+
+
+@pytest.mark.parametrize("header", ["部 长 笔 谈", "专 题", "农村 党建", "经 验 介 绍"])
+def test_a_spaced_line_outside_the_title_block_is_a_header(header):
+    assert kinds([header, *BODY]) == ["header"] + ["body"] * 3  # opening the page
+    assert kinds([*BODY[:2], header, BODY[2]]) == ["body", "body", "header", "body"]  # mid-page
+    assert kinds([*BODY, "聚焦软弱涣散整顿", "王海涛", header]) == ["body"] * 3 + ["title", "byline", "header"]
+
+
+def test_a_bare_spaced_last_line_is_a_title_unless_it_names_a_known_column():
+    lines = ["卷 首 语", *BODY, "牢 记 初 心 使 命"]
+    assert kinds(lines) == ["header", "body", "body", "body", "title"]  # a header already opens the page
+    assert kinds([*BODY, "善 用 自 我 革 命 武 器"]) == ["body"] * 3 + ["title"]  # longer than a column name
+    assert kinds([*BODY, "部 长 笔 谈"], columns=frozenset({"部长笔谈"})) == ["body"] * 3 + ["header"]
+    assert kinds([*BODY, "部 长 笔 谈"]) == ["body"] * 3 + ["header"]  # a column name's length, no header above
+
+
+EXCERPT = [
+    "习近平：全面提高中央和国家机关党的建设质量 建设让党中央放心让人民群众满意的",
+    "模范机关",
+    "要走在理论学习的前列，提高学习教育针对性和实效性，在学懂弄通做实上当好示范，自觉主动学，",
+    "——我们坚持以人民为中心的发展思想，把人民对美好生活的向往作为奋斗目标。",
+    "——我们坚持全面从严治党，持之以恒正风肃纪。",
+    "———2019 年 7 月 9 日出席中央和国家机关党的建设工作会议时强调",
+]
+
+
+def test_dash_list_lines_are_body_and_the_dated_line_is_the_source():
+    assert kinds(EXCERPT, widths=(18.0, 37.5)) == ["excerpt_head", "excerpt_head", "body", "body", "body", "source"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "———2019 年 7 月 5 日出席深化党和国家机构改革总结会议时强调",
+        "——在中央和国家机关党的建设工作会议上的讲话",
+        "——摘自《求是》2019年第15期",
+    ],
+)
+def test_source_lines(source):
+    assert kinds([*EXCERPT[:3], source])[-1] == "source"
+
+
+def _load(tmp_path, text: str):
+    path = tmp_path / "issue.txt"
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_issue(path, cache=False)
+
+
+def test_an_excerpt_with_a_dash_list_keeps_its_text(tmp_path):
+    issue = _load(tmp_path, " " + "\n\n".join(EXCERPT) + "\n")
+    (rec,) = issue.articles.to_dict("records")
+    assert rec["kind"] == "excerpt"
+    assert rec["author_note"] == "2019年7月9日出席中央和国家机关党的建设工作会议时强调"
+    assert rec["text"].startswith("要走在理论学习的前列")
+    assert "——我们坚持全面从严治党，持之以恒正风肃纪。" in rec["text"]
+
+
+def test_a_continuation_block_opening_a_page_does_not_swallow_the_new_article(tmp_path):
+    """The page holds the tail of an article cut on page 1, then a new article with its title
+    block at the foot; nothing but the paragraph end tells where the tail stops."""
+    text = (
+        " 部 长 笔 谈\n\n近年来，我市坚持把抓党建促乡村振兴作\n\n为重要任务，聚焦组织振兴，推动各项工\n\n"
+        "作落地见效，切实提升基层治理水平，（下转 2页）\n\n以高质量党建引领乡村振兴\n\n王海涛\n\n"
+        " （上接 1页）进一步激发干部担当作为的内\n\n生动力。\n\n"
+        "今年以来，江南区把物业服务纳入城市\n\n基层党建工作格局，推动社区党组织、业主\n\n委员会、物业企业三方联动。\n\n"
+        "红色物业让居民更舒心\n\n江南区委组织部\n"
+    )
+    issue = _load(tmp_path, text)
+    arts = issue.articles
+    assert arts["title"].tolist() == ["以高质量党建引领乡村振兴", "红色物业让居民更舒心"]
+    assert arts["text"].iloc[0].endswith("切实提升基层治理水平，进一步激发干部担当作为的内生动力。")
+    assert (
+        arts["text"].iloc[1]
+        == "今年以来，江南区把物业服务纳入城市基层党建工作格局，推动社区党组织、业主委员会、物业企业三方联动。"
+    )
+    assert arts["pages"].tolist() == [[1, 2], [2]]
+    assert issue.balance().holds and issue.leftovers.empty
+    flags = issue.flags()
+    assert flags.loc[flags["flag"] == "guessed_boundary", "article_id"].tolist() == [1]
