@@ -1,0 +1,162 @@
+"""Segmentation on generated issues: how well the segmenter reads issues it was not tuned on.
+
+python bench/segmentation_generalisation.py [--n 1000] [--seed 0] [--show 5] [--jobs 2]
+
+Generates ``--n`` issues (seeds ``--seed`` … ``--seed + n - 1``) with ``tests/issuegen.py``,
+loads each from a temporary file with ``load_issue(path, cache=False)`` and compares the
+records with the expected ones, paired in order (a record found too many or too few does
+not shift every later one). A record is exact when kind, column, title, authors,
+author_note, pages and text all match. Reports the exact-record rate, per-field accuracy,
+the issues with every record exact, the share of characters left over, crashes, the
+variations (record tags) with the lowest exact rate, and a compact diff of the first
+``--show`` failing issues.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sys
+import tempfile
+import time
+import traceback
+import warnings
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from issuegen import RECORD_FIELDS, align, describe, field_diffs, generate_issue, got_records, short  # noqa: E402
+
+from corpus_utils import load_issue  # noqa: E402
+
+DIFF_LINES_PER_ISSUE = 8
+
+
+def run_one(seed: int) -> dict:
+    """Generate, segment and compare one issue; a plain dict, so it crosses processes."""
+    gen = generate_issue(seed)
+    out = {"seed": seed, "n_expected": len(gen.records), "crash": None}
+    t0 = time.perf_counter()
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = gen.write(Path(tmp) / f"generated_{seed}.txt")
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                issue = load_issue(path, cache=False)
+            got = got_records(issue.articles)
+            balance = issue.balance()
+    except Exception:
+        out["crash"] = traceback.format_exc(limit=4)
+        return out
+    out["seconds"] = time.perf_counter() - t0
+    field_ok, tag_total, tag_exact, tag_example = Counter(), Counter(), Counter(), {}
+    diffs: list[str] = []
+    exact = extra = 0
+    for a, b in align(gen.records, got):
+        if a is None:
+            extra += 1
+            diffs.append(f"extra record #{b}: {got[b]['kind']} {short(got[b]['title'])} {short(got[b]['text'], 40)}")
+            continue
+        want = gen.records[a]
+        wrong = [f for f, *_ in field_diffs(want, got[b])] if b is not None else list(RECORD_FIELDS)
+        for f in RECORD_FIELDS:
+            field_ok[f] += f not in wrong
+        exact += not wrong
+        for tag in want.tags | {want.kind}:
+            tag_total[tag] += 1
+            tag_exact[tag] += not wrong
+            if wrong:
+                tag_example.setdefault(tag, f"{seed}#{a}")
+        if b is None:
+            diffs.append(f"#{a} {want.kind} {short(want.title)}: missing")
+        else:
+            diffs += [f"#{a} {short(want.title, 30)}: {describe(f, w, g)}" for f, w, g in field_diffs(want, got[b])]
+    out.update(
+        exact=exact,
+        extra=extra,
+        field_ok=field_ok,
+        tag_total=tag_total,
+        tag_exact=tag_exact,
+        tag_example=tag_example,
+        diffs=diffs,
+        input_chars=balance.input,
+        leftover_chars=balance.leftovers,
+        balance_holds=balance.holds,
+    )
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=1000, help="issues to generate")
+    parser.add_argument("--seed", type=int, default=0, help="first seed")
+    parser.add_argument("--show", type=int, default=5, help="failing issues to show a diff of")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes")
+    args = parser.parse_args()
+    seeds = range(args.seed, args.seed + args.n)
+    t0 = time.perf_counter()
+    if args.jobs > 1:
+        with multiprocessing.Pool(args.jobs) as pool:
+            results = list(pool.imap(run_one, seeds, chunksize=4))
+    else:
+        results = [run_one(s) for s in seeds]
+    wall = time.perf_counter() - t0
+
+    crashed = [r for r in results if r["crash"]]
+    done = [r for r in results if not r["crash"]]
+    n_records = sum(r["n_expected"] for r in done)
+    field_ok, tag_total, tag_exact, tag_example = Counter(), Counter(), Counter(), {}
+    for r in done:
+        field_ok.update(r["field_ok"])
+        tag_total.update(r["tag_total"])
+        tag_exact.update(r["tag_exact"])
+        for tag, where in r["tag_example"].items():
+            tag_example.setdefault(tag, where)
+    exact = sum(r["exact"] for r in done)
+    perfect = sum(r["exact"] == r["n_expected"] and r["extra"] == 0 for r in done)
+    leftover = sum(r["leftover_chars"] for r in done)
+    chars = sum(r["input_chars"] for r in done)
+
+    failing = [r for r in results if r["crash"] or r["exact"] < r["n_expected"] or r["extra"]]
+    for r in failing[: args.show]:
+        print(f"--- seed {r['seed']}")
+        if r["crash"]:
+            print("  crash: " + r["crash"].strip().splitlines()[-1])
+            continue
+        for line in r["diffs"][:DIFF_LINES_PER_ISSUE]:
+            print("  " + line)
+        if len(r["diffs"]) > DIFF_LINES_PER_ISSUE:
+            print(f"  … {len(r['diffs']) - DIFF_LINES_PER_ISSUE} more")
+    for r in crashed[:3]:
+        print(f"--- crash, seed {r['seed']}\n{r['crash']}")
+
+    print("\nvariations with the lowest exact rate (records carrying the tag; an example seed#record)")
+    worst = sorted(tag_total, key=lambda t: (tag_exact[t] / tag_total[t], -tag_total[t]))
+    for tag in worst[:15]:
+        rate = tag_exact[tag] / tag_total[tag]
+        print(f"  {tag:<26} {tag_exact[tag]:>5}/{tag_total[tag]:<5} {rate:6.1%}  {tag_example.get(tag, '')}")
+
+    def pct(a: int, b: int) -> str:
+        return f"{a / b:.1%}" if b else "n/a"
+
+    rows = [
+        ("issues", f"{len(results)} ({len(crashed)} crashed)"),
+        ("records expected", str(n_records)),
+        ("extra records found", str(sum(r["extra"] for r in done))),
+        ("exact records", f"{exact} ({pct(exact, n_records)})"),
+        *((f"  {f}", pct(field_ok[f], n_records)) for f in RECORD_FIELDS),
+        ("issues all exact", f"{perfect} ({pct(perfect, len(results))})"),
+        ("characters left over", f"{leftover} of {chars} ({pct(leftover, chars)})"),
+        ("balance broken", str(sum(not r["balance_holds"] for r in done))),
+        ("time", f"{wall:.1f} s wall, {args.jobs} jobs"),
+    ]
+    print()
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        print(f"{key:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()
