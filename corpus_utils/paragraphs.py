@@ -24,6 +24,11 @@ from .thresholds import (
     WIDTH_TOLERANCE,
 )
 
+HANZI_END = re.compile(f"[{HANZI}]$")
+SENTENCE_END = re.compile(r"[。！？；!?;]")
+DASH_ITEM = re.compile(r"^[—―]{2,}")
+_WORD = r"[0-9A-Za-z][0-9A-Za-z.,+%]*(?:\s*%)?"
+UNBREAKABLE = re.compile(rf"[“‘（(《「『]+(?:{_WORD}|[{HANZI}])|{_WORD}")
 TERMINAL = re.compile(r"[。！？!?…；;][”’」』）)]*$")
 HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、"
@@ -65,7 +70,10 @@ def line_widths(texts: Sequence[str], *, fallback: tuple[float, float] | None = 
     """
     # short lines (paragraph ends, titles, bylines) say nothing about the full width, nor do
     # lines with a continuation marker, which the extractor may set wider than the column
-    widths = [display_width(t) for t in texts if not (DOWN_MARKER.search(t) or UP_MARKER.search(t))]
+    # nor do lines ending in punctuation, which hangs past the measure (…联动”。)
+    widths = [
+        display_width(t) for t in texts if HANZI_END.search(t) and not (DOWN_MARKER.search(t) or UP_MARKER.search(t))
+    ]
     narrow = [w for w in widths if MIN_MEASURED <= w < WIDE]
     wide = [w for w in widths if w >= WIDE]
     if fallback is None:
@@ -90,44 +98,81 @@ def ends_paragraph(
     in_heading: bool = False,
     prev_width: float | None = None,
     next_width: float | None = None,
+    prev_first: bool = False,
+    after_next: str | None = None,
 ) -> bool:
     """Whether a paragraph ends between two wrapped lines of a block ``width`` em wide.
 
-    ``prev_width``/``next_width`` override the lines' measured widths (see ``BodyLine.measure``).
+    ``prev_width``/``next_width`` override the lines' measured widths (see ``BodyLine.measure``);
+    ``prev_first`` says the line before opens its paragraph, so its full measure is two em
+    less; ``after_next`` is the line after ``nxt``, whose first word may explain why ``nxt``
+    stops short. A line that stops short because the next line's first word (a number, a
+    Latin word, an opening quote with what it opens) did not fit is not short.
     """
     if HEADING.match(nxt):
         return True
-    w = display_width(prev) if prev_width is None else prev_width
     terminal = bool(TERMINAL.search(prev))
-    if w < SHORT_LINE * width or (terminal and w < width - WIDTH_TOLERANCE):
+    one_line = display_width(nxt) <= width - INDENT + WIDTH_TOLERANCE / 2
+    if DASH_ITEM.match(nxt) and one_line and (terminal or prev.rstrip().endswith(("：", ":"))):
+        return True  # ——一项, the list style of party documents: an item on its own line
+    w = display_width(prev) if prev_width is None else prev_width
+    full = width - (INDENT if prev_first else 0)
+    if w < SHORT_LINE * width:
         return True
+    stops_short = w + unbreakable_width(nxt) < full - WIDTH_TOLERANCE
+    if stops_short and (terminal or (HEADING.match(prev) and not SENTENCE_END.search(prev))):
+        return True  # a sentence, or a heading, ends before the line is full
     # A full first line, indented two em; a short next line is more likely a paragraph's tail.
-    return starts_indented(nxt, width, measured=next_width) and (terminal or in_heading)
+    return starts_indented(nxt, width, measured=next_width, following=after_next) and (terminal or in_heading)
 
 
-def starts_indented(text: str, width: float, *, measured: float | None = None) -> bool:
-    """Whether a line looks like a paragraph's full first line: ``INDENT`` em short of ``width``."""
+def starts_indented(text: str, width: float, *, measured: float | None = None, following: str | None = None) -> bool:
+    """Whether a line looks like a paragraph's full first line: ``INDENT`` em short of ``width``.
+
+    The first word of the ``following`` line (a number, an opening quote with what it opens)
+    may explain a line that stops short: of a first line that would be full with it, and of a
+    full line too; where both readings fit, a line is far more often a paragraph's inside.
+    """
     w = display_width(text) if measured is None else measured
-    return width - INDENT - WIDTH_TOLERANCE < w <= width - INDENT + WIDTH_TOLERANCE / 2
+    run = unbreakable_width(following) if following else 0.0
+    first = width - INDENT
+    if not (first - WIDTH_TOLERANCE < w or w + run > first) or w > first + WIDTH_TOLERANCE / 2:
+        return False
+    return not (run and w + run > width - WIDTH_TOLERANCE / 2)
+
+
+def unbreakable_width(text: str) -> float:
+    """Width of what opens a line and could not have ended the line before: a number or a Latin
+    word (never split), or opening punctuation with the character it opens (“3+1”, 《条例》)."""
+    m = UNBREAKABLE.match(text.strip())
+    return display_width(m.group()) if m else 0.0
 
 
 def join_paragraphs(lines: Sequence[BodyLine]) -> list[str]:
     """Join wrapped lines into paragraphs, without spaces between Hanzi."""
+    lines = [line for line in lines if line.text.strip()]
     paragraphs: list[list[str]] = []
     heading = False
     for i, line in enumerate(lines):
         text = line.text.strip()
-        if not text:
-            continue
         prev = lines[i - 1] if i else None
+        after = lines[i + 1].text.strip() if i + 1 < len(lines) else None
         if prev is None or ends_paragraph(
-            prev.text.strip(), text, prev.width, in_heading=heading, prev_width=prev.shown, next_width=line.shown
+            prev.text.strip(),
+            text,
+            prev.width,
+            in_heading=heading,
+            prev_width=prev.shown,
+            next_width=line.shown,
+            prev_first=len(paragraphs[-1]) == 1,
+            after_next=after,
         ):
             paragraphs.append([text])
-            heading = bool(HEADING.match(text)) and not TERMINAL.search(text)
+            # a heading standing alone (一、主要做法), not one that runs into its text (（一）…。全市…)
+            heading = bool(HEADING.match(text)) and not SENTENCE_END.search(text)
         else:
             paragraphs[-1].append(text)
-            heading = heading and not re.search(r"[。！？；]", text)
+            heading = heading and not SENTENCE_END.search(text)
     return [tidy_spacing(_glue(p)) for p in paragraphs]
 
 
