@@ -289,6 +289,16 @@ def _new_article_start(state: IssueState, r: PageReading) -> int | None:
         and not EXCERPT_SOURCE.match(r.texts[i])
     ]
     rec = state.open
+    titles = [i for i, c in enumerate(r.classes) if c.kind == "title"]
+    closers = [i for i, c in enumerate(r.classes) if c.kind in ("note", "cut") and titles and i < titles[0]]
+    if closers:
+        # a note or a cut above the title block closes what ran on from before (the open
+        # article, or a （上接…） block): the new article starts after it
+        after = [i for i in plain if i > closers[-1]]
+        block_above = any(c.kind == "continued" for c in r.classes[: closers[-1]])
+        open_article = rec is not None and rec.kind == "article" and rec.author_note is None
+        if after and (block_above or open_article):
+            return after[0]
     if not plain or rec is None or rec.kind != "article" or not rec.body:
         return plain[0] if plain else None
     if TERMINAL.search(rec.body[-1].text):

@@ -171,6 +171,7 @@ def is_title_like(text: str) -> bool:
     return (
         0 < len(s) <= MAX_TITLE_CHARS
         and not (_SENTENCE_PUNCT & set(s))
+        and _balanced(s)
         and not s.endswith(("：", ":"))
         and not HEADING.match(s)
         and not is_structural(s)
@@ -241,6 +242,17 @@ def _is_person_name(token: str) -> bool:
         return COMPOUND_NAME_CHARS[0] <= len(token) <= COMPOUND_NAME_CHARS[1]
     low, high = PERSON_NAME_CHARS
     return low <= len(token) <= high and token[0] in SURNAMES and not token.startswith(_NOT_SURNAME_START)
+
+
+def _balanced(text: str) -> bool:
+    """Whether the brackets of a line close what it opens: ``员）`` ends a note begun above."""
+    depth = 0
+    for ch in text:
+        depth += ch in "（(《“"
+        depth -= ch in "）)》”"
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _regroup_spaced(tokens: list[str]) -> list[str] | None:

@@ -37,6 +37,7 @@ HEADING = re.compile(
     r"|\d{1,2}(?:、|[.．](?!\d)))"
 )
 _SPACE_FIX = [
+    (re.compile(r"(?<=[0-9])[ \t]+(?=%)"), ""),  # 64 % → 64%
     (re.compile(rf"(?<=[{HANZI}{CJK_PUNCT}])[ \t]+(?=[0-9A-Za-z%])"), ""),
     (re.compile(rf"(?<=[0-9A-Za-z%.])[ \t]+(?=[{HANZI}{CJK_PUNCT}])"), ""),
     (re.compile(rf"[ \t]+(?=[{CJK_PUNCT}])"), ""),
