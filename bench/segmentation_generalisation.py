@@ -47,13 +47,16 @@ def run_one(seed: int) -> dict:
                 issue = load_issue(path, cache=False)
             got = got_records(issue.articles)
             balance = issue.balance()
+            flags = issue.flags()
+            flagged = set(flags["article_id"].dropna().astype(int))
+            issue_flagged = bool(flags["article_id"].isna().any())
     except Exception:
         out["crash"] = traceback.format_exc(limit=4)
         return out
     out["seconds"] = time.perf_counter() - t0
     field_ok, tag_total, tag_exact, tag_example = Counter(), Counter(), Counter(), {}
     diffs: list[str] = []
-    exact = extra = 0
+    exact = extra = wrong_flagged = exact_flagged = 0
     for a, b in align(gen.records, got):
         if a is None:
             extra += 1
@@ -64,6 +67,9 @@ def run_one(seed: int) -> dict:
         for f in RECORD_FIELDS:
             field_ok[f] += f not in wrong
         exact += not wrong
+        raised = (b is not None and b + 1 in flagged) or (b is None and (issue_flagged or bool(flagged)))
+        wrong_flagged += bool(wrong) and raised
+        exact_flagged += (not wrong) and raised
         for tag in want.tags | {want.kind}:
             tag_total[tag] += 1
             tag_exact[tag] += not wrong
@@ -76,6 +82,8 @@ def run_one(seed: int) -> dict:
     out.update(
         exact=exact,
         extra=extra,
+        wrong_flagged=wrong_flagged,
+        exact_flagged=exact_flagged,
         field_ok=field_ok,
         tag_total=tag_total,
         tag_exact=tag_exact,
@@ -115,6 +123,8 @@ def main() -> None:
         for tag, where in r["tag_example"].items():
             tag_example.setdefault(tag, where)
     exact = sum(r["exact"] for r in done)
+    wrong_flagged = sum(r["wrong_flagged"] for r in done)
+    exact_flagged = sum(r["exact_flagged"] for r in done)
     perfect = sum(r["exact"] == r["n_expected"] and r["extra"] == 0 for r in done)
     leftover = sum(r["leftover_chars"] for r in done)
     chars = sum(r["input_chars"] for r in done)
@@ -147,6 +157,8 @@ def main() -> None:
         ("extra records found", str(sum(r["extra"] for r in done))),
         ("exact records", f"{exact} ({pct(exact, n_records)})"),
         *((f"  {f}", pct(field_ok[f], n_records)) for f in RECORD_FIELDS),
+        ("wrong records flagged", f"{wrong_flagged} of {n_records - exact} ({pct(wrong_flagged, n_records - exact)})"),
+        ("exact records flagged", f"{exact_flagged} of {exact} ({pct(exact_flagged, exact)})"),
         ("issues all exact", f"{perfect} ({pct(perfect, len(results))})"),
         ("characters left over", f"{leftover} of {chars} ({pct(leftover, chars)})"),
         ("balance broken", str(sum(not r["balance_holds"] for r in done))),

@@ -239,7 +239,9 @@ def _accept_title_line(texts: Sequence[str], k: int, width: float, *, n_so_far: 
         return False
     if text.startswith(TITLE_OPENERS) or is_letter_spaced(text):
         return True
-    above_ends = k < 1 or bool(TERMINAL.search(texts[k - 1])) or is_column_header(texts[k - 1])
+    above = texts[k - 1] if k else ""
+    note_end = text_closes(above) and above.count("）") + above.count(")") > above.count("（") + above.count("(")
+    above_ends = k < 1 or bool(TERMINAL.search(above)) or is_column_header(above) or note_end
     full_line = w >= width - FULL_LINE_MARGIN and not above_ends  # a body line running on from the one above
     low, high = INDENTED_MARGINS
     first_line = width - high < w <= width - low and above_ends  # a paragraph's indented first line
@@ -264,13 +266,29 @@ def _header_rule(texts: Sequence[str], i: int, context: PageContext) -> str:
 
 
 def _editor_note_lines(texts: Sequence[str], i: int, widths: tuple[float, float]) -> int:
-    """How many lines the editor's note opened at line i runs over: to its paragraph's end."""
+    """How many lines the editor's note opened at line i runs over.
+
+    An editor's note is set across the page: it runs while lines are wide, takes the short last
+    line of a paragraph (after a wide line that does not end a sentence), and goes on to another
+    paragraph only where a wide line follows. A note on a page too narrow to tell (no wide
+    lines) ends at its first paragraph's end.
+    """
+    if display_width(texts[i]) < WIDE:
+        j = i
+        while j + 1 < len(texts) and not (is_column_header(texts[j + 1]) or is_structural(texts[j + 1])):
+            if ends_paragraph(texts[j], texts[j + 1], block_width(texts[j], widths)):
+                break
+            j += 1
+        return j - i + 1
     j = i
     while j + 1 < len(texts):
-        cur, nxt = texts[j], texts[j + 1]
+        nxt = texts[j + 1]
         if is_column_header(nxt) or is_structural(nxt):
             break
-        if ends_paragraph(cur, nxt, block_width(cur, widths)) and display_width(nxt) < WIDE:
-            break
-        j += 1
+        if display_width(nxt) >= WIDE:
+            j += 1
+            continue
+        if display_width(texts[j]) < WIDE or TERMINAL.search(texts[j]):
+            break  # a column's text begins
+        j += 1  # the short last line of the note's paragraph
     return j - i + 1
