@@ -86,7 +86,8 @@ def segment_articles(
     ``overrides`` sets the class of lines named by (page index, line number); ``starts`` names
     lines where a new article begins whatever the rules say. Both come from a ``.fix.toml``.
     """
-    widths = line_widths([ln.text for p in pages for ln in p.lines], fallback=DEFAULT_WIDTHS)
+    measured = line_widths([ln.text for p in pages for ln in p.lines])
+    widths = (measured[0] or DEFAULT_WIDTHS[0], measured[1] or DEFAULT_WIDTHS[1])
     state = IssueState(offset, source, widths)
     for page in pages:
         read_page(state, page, overrides=overrides or {}, starts=starts)

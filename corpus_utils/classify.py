@@ -35,13 +35,14 @@ from .layout import (
 from .pages import DOWN_MARKER, UP_MARKER
 from .paragraphs import TERMINAL, block_width, ends_paragraph
 from .thresholds import (
+    DEFAULT_WIDTHS,
     FULL_LINE_MARGIN,
     INDENTED_MARGINS,
     MAX_NOTE_LINES,
     MAX_TITLE_LINES,
     MIN_BARE_SPACED_TITLE,
     THIRD_TITLE_MARGIN,
-    WIDE,
+    WIDTH_TOLERANCE,
 )
 
 LineKind = Literal[
@@ -273,7 +274,11 @@ def _editor_note_lines(texts: Sequence[str], i: int, widths: tuple[float, float]
     paragraph only where a wide line follows. A note on a page too narrow to tell (no wide
     lines) ends at its first paragraph's end.
     """
-    if display_width(texts[i]) < WIDE:
+
+    def wide(text: str) -> bool:  # wider than any line of a column: set across the page
+        return display_width(text) > (widths[0] or DEFAULT_WIDTHS[0]) + 2 * WIDTH_TOLERANCE
+
+    if not wide(texts[i]):
         j = i
         while j + 1 < len(texts) and not (is_column_header(texts[j + 1]) or is_structural(texts[j + 1])):
             if ends_paragraph(texts[j], texts[j + 1], block_width(texts[j], widths)):
@@ -285,10 +290,10 @@ def _editor_note_lines(texts: Sequence[str], i: int, widths: tuple[float, float]
         nxt = texts[j + 1]
         if is_column_header(nxt) or is_structural(nxt):
             break
-        if display_width(nxt) >= WIDE:
+        if wide(nxt):
             j += 1
             continue
-        if display_width(texts[j]) < WIDE or TERMINAL.search(texts[j]):
+        if not wide(texts[j]) or TERMINAL.search(texts[j]):
             break  # a column's text begins
         j += 1  # the short last line of the note's paragraph
     return j - i + 1

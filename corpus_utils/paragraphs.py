@@ -19,6 +19,7 @@ from .thresholds import (
     INDENT,
     MIN_LINES_TO_MEASURE,
     MIN_MEASURED,
+    PAGE_WIDTH_PLAY,
     SHORT_LINE,
     WIDE,
     WIDTH_TOLERANCE,
@@ -79,10 +80,18 @@ def line_widths(texts: Sequence[str], *, fallback: tuple[float, float] | None = 
     wide = [w for w in widths if w >= WIDE]
     if fallback is None:
         return _full(narrow), _full(wide)
-    return (
-        _full(narrow) if len(narrow) >= MIN_LINES_TO_MEASURE else fallback[0] or _full(narrow),
-        _full(wide) if len(wide) >= MIN_LINES_TO_MEASURE else fallback[1] or _full(wide),
-    )
+    return _page_or_issue(narrow, fallback[0]), _page_or_issue(wide, fallback[1])
+
+
+def _page_or_issue(widths: list[float], issue: float) -> float:
+    """A page's own full width where it has enough lines to tell and differs from the issue's
+    by more than a line's play; else the issue's, measured on many more lines."""
+    if not issue:
+        return _full(widths)
+    if len(widths) < MIN_LINES_TO_MEASURE:
+        return issue
+    page = _full(widths)
+    return page if abs(page - issue) > PAGE_WIDTH_PLAY else issue
 
 
 def block_width(text: str, widths: tuple[float, float]) -> float:

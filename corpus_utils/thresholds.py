@@ -16,6 +16,8 @@ WIDE = 24.0
 MIN_MEASURED = 10.0
 # A page with fewer lines of a kind than this borrows the issue's width for that kind.
 MIN_LINES_TO_MEASURE = 8
+# A page's measured width within this of the issue's is the issue's width, measured on more lines.
+PAGE_WIDTH_PLAY = 1.0
 # The magazine's column and page widths, for an issue too short to measure its own.
 DEFAULT_WIDTHS = (18.0, 37.5)
 # Justified lines vary by this much (a half-width comma, a number set narrow).
