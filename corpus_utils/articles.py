@@ -54,11 +54,22 @@ class PageReading:
     texts: list[str]
     classes: list[LineClass]
     widths: tuple[float, float]
-    new_here: bool  # a title block on this page opens a new article
+    blocks: list[list[int]]  # the title blocks at the page's foot (line indices), each opens an article
     first_header: int | None  # index of the page's first column header
-    start_at: int | None = None  # where the new article's text begins
+    start_at: int | None = None  # where the first new article's text begins
+    next_start: int | None = None  # where a later one begins, when nothing closes the one before
     block_open: Record | None = None  # a （上接…） block never runs past its page
-    started: Record | None = None  # the article this page's title block opens, once opened
+    opened: list[Record] = field(default_factory=list)  # the articles opened on this page
+    forced: bool = False  # a .fix.toml says an article starts at the next body line
+
+    @property
+    def new_here(self) -> bool:
+        """Whether an article of this page's title blocks is still to be opened."""
+        return self.forced or len(self.opened) < len(self.blocks)
+
+    @property
+    def started(self) -> Record | None:
+        return self.opened[0] if self.opened else None
 
 
 @dataclass(frozen=True)
@@ -110,7 +121,8 @@ def read_page(
         if (kind := (overrides or {}).get((page.index, ln.number))) is not None
     }
     classes = classify_page(texts, PageContext(widths, state.columns, fixed))
-    titles_at = [i for i, c in enumerate(classes) if c.kind == "title"]
+    blocks = title_blocks(classes)
+    titles_at = [i for block in blocks for i in block]
     # headers after the title block are running heads of the next page, not this page's opener
     headers_at = [i for i, c in enumerate(classes) if c.kind == "header" and (not titles_at or i < titles_at[0])]
     reading = PageReading(
@@ -118,23 +130,36 @@ def read_page(
         texts=texts,
         classes=classes,
         widths=widths,
-        new_here=bool(titles_at),
+        blocks=blocks,
         first_header=headers_at[0] if headers_at else None,
     )
-    if reading.new_here:
+    if blocks:
         reading.start_at = _new_article_start(state, reading)
     forced = {i for i, ln in enumerate(page.lines) if (page.index, ln.number) in starts}
     i = 0
     while i < len(texts):
         if i in forced:
             state.open = reading.block_open = None
-            reading.started = None
-            reading.new_here = True
-            reading.start_at = i
+            reading.forced = True
             _trace(state, reading, i, "fix: a record starts here")
         i = _read_line(state, reading, i)
-    if reading.new_here:
-        _title_block(state, reading)
+    for k, block in enumerate(blocks):
+        _title_block(state, reading, block, reading.opened[k] if k < len(reading.opened) else None)
+
+
+def title_blocks(classes: list[LineClass]) -> list[list[int]]:
+    """The page's title blocks, top to bottom: runs of title lines, each closed by its byline."""
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for i, c in enumerate(classes):
+        if c.kind == "title":
+            current.append(i)
+        elif c.kind == "byline":
+            blocks.append([*current, i])
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
 
 
 def finish(state: IssueState) -> Segmentation:
@@ -224,13 +249,30 @@ def _body(state: IssueState, r: PageReading, i: int, text: str, *, why: str = ""
             return
         r.block_open = None
         why = ended
-    if r.new_here and r.started is None:
+    if r.forced:
+        state.open = _new(state, r, "article", i)
+        r.opened.append(state.open)
+        r.forced = False
+        why = "opens the article a .fix.toml starts here"
+    elif r.new_here and r.started is None:
         if state.open is None and r.first_header is not None and i < r.first_header:
             _leftover(state, r, i, text, "stray text before the column header that opens the page")
             return
         if state.open is None or r.start_at is None or i >= r.start_at:
-            state.open = r.started = _new(state, r, "article", i)
+            state.open = _new(state, r, "article", i)
+            r.opened.append(state.open)
             why = "opens the article whose title block ends the page"
+            if len(r.blocks) > 1:
+                r.next_start = _next_article_start(r, i)
+    elif r.new_here and (state.open is None or (r.next_start is not None and i >= r.next_start)):
+        before = state.open
+        state.open = _new(state, r, "article", i)
+        r.opened.append(state.open)
+        why = "opens the next article whose title block ends the page"
+        if before is not None:  # nothing closed the one before: the paragraph chosen is a guess
+            before.guessed_end = state.open.guessed_start = True
+            why += " (a guess: nothing marks where the one before ends)"
+        r.next_start = _next_article_start(r, i) if r.new_here else None
     elif state.open is None:
         _leftover(state, r, i, text, "no record is open here")
         return
@@ -249,7 +291,7 @@ def _block_ends(state: IssueState, r: PageReading, text: str) -> str | None:
     if _resumes_interrupted(state, r, text):
         return "the interrupted article's sentence goes on after the （上接…） block"
     blk = r.block_open
-    if r.new_here and r.started is None and blk is not None and blk.body:
+    if r.new_here and not r.opened and blk is not None and blk.body:
         last = blk.body[-1]
         if ends_paragraph(last.text, text, last.width, prev_width=last.shown) and TERMINAL.search(last.text):
             blk.guessed_end = True
@@ -310,10 +352,22 @@ def _new_article_start(state: IssueState, r: PageReading) -> int | None:
     return plain[0]
 
 
-def _title_block(state: IssueState, r: PageReading) -> None:
-    titles = [i for i, c in enumerate(r.classes) if c.kind == "title"]
-    bylines = [i for i, c in enumerate(r.classes) if c.kind == "byline"]
-    rec = r.started
+def _next_article_start(r: PageReading, after: int) -> int | None:
+    """Where the next of several articles starting on this page begins, when no note closes the
+    one before: at the last paragraph start above the title blocks (a guess)."""
+    foot = r.blocks[0][0] if r.blocks else len(r.texts)
+    plain = [i for i in range(after + 1, foot) if r.classes[i].kind == "body"]
+    starts = [
+        b
+        for a, b in itertools.pairwise(plain)
+        if b == a + 1 and ends_paragraph(r.texts[a], r.texts[b], block_width(r.texts[a], r.widths))
+    ]
+    return starts[-1] if starts else None
+
+
+def _title_block(state: IssueState, r: PageReading, block: list[int], rec: Record | None) -> None:
+    titles = [i for i in block if r.classes[i].kind == "title"]
+    bylines = [i for i in block if r.classes[i].kind == "byline"]
     if rec is None:
         state.warnings.append(
             f"{state.source}: page {state.offset.printed(r.page.index)}: a title with no article text"

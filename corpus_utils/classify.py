@@ -97,8 +97,7 @@ def classify_page(texts: Sequence[str], context: PageContext) -> list[LineClass]
     for i, kind in context.overrides.items():
         if 0 <= i < len(texts):
             out[i] = LineClass(kind, "fix: set by the .fix.toml")
-    block = find_title_block(texts, width, columns=context.columns, fixed=out)
-    if block is not None:
+    for block in find_title_blocks(texts, width, columns=context.columns, fixed=out):
         for k in block.titles:
             out[k] = out[k] or LineClass("title", _title_rule(texts, block, k))
         if block.byline is not None:
@@ -159,6 +158,27 @@ def classify_line(texts: Sequence[str], i: int, context: PageContext) -> list[Li
     if DOWN_MARKER.search(text):
         return [LineClass("cut", "cut: （下转 N页） ends this page's part of an article")]
     return [LineClass("body", "body: none of the other shapes")]
+
+
+def find_title_blocks(
+    texts: Sequence[str],
+    width: float,
+    *,
+    columns: frozenset[str] = frozenset(),
+    fixed: Sequence[LineClass | None] = (),
+) -> list[TitleBlock]:
+    """The title blocks at a page's foot, lowest first: two articles may begin on one page, and
+    the extractor writes both title blocks at its end, one right above the other."""
+    blocks: list[TitleBlock] = []
+    block = find_title_block(texts, width, columns=columns, fixed=fixed)
+    while block is not None:
+        blocks.append(block)
+        top = min(block.titles)
+        upper = find_title_block(texts[:top], width, columns=columns, fixed=fixed)
+        if upper is None or upper.byline != top - 1 or upper.trailing_headers:
+            break
+        block = upper
+    return blocks
 
 
 def find_title_block(
@@ -235,6 +255,8 @@ def _accept_title_line(texts: Sequence[str], k: int, width: float, *, n_so_far: 
     text = texts[k]
     if not is_title_like(text):
         return False
+    if k >= 1 and byline_authors(text) is not None and is_title_like(texts[k - 1]):
+        return False  # the byline of another title block above this one
     w = display_width(text)
     if n_so_far >= 2 and w >= width - THIRD_TITLE_MARGIN:
         return False

@@ -283,6 +283,13 @@ def _trace_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["page", "line", "kind", "rule", "action", "text"])
 
 
+def _guessed(rec) -> str:
+    """Which of a record's boundaries nothing in the text marked ("" when none)."""
+    return " and ".join(
+        part for part, flag in (("where it begins", rec.guessed_start), ("where it ends", rec.guessed_end)) if flag
+    )
+
+
 def _articles_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
     rows = [
         {
@@ -295,13 +302,13 @@ def _articles_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
             "pages": [offset.printed(p) for p in rec.pages],
             "text": rec.text(),
             "page_starts": [(pos, offset.printed(p)) for pos, p in rec.page_starts()],
-            "guessed_end": rec.guessed_end,
+            "guessed": _guessed(rec),
             "corrections": "; ".join(rec.corrections),
         }
         for k, rec in enumerate(seg.records)
     ]
     # object columns keep None as None (a string dtype would turn a missing title into NaN)
-    frame = pd.DataFrame(rows, columns=[*ARTICLE_COLUMNS, "page_starts", "guessed_end", "corrections"], dtype=object)
+    frame = pd.DataFrame(rows, columns=[*ARTICLE_COLUMNS, "page_starts", "guessed", "corrections"], dtype=object)
     frame["article_id"] = frame["article_id"].astype(int)
     frame["n_chars"] = frame["text"].map(_chars).astype(int)
     return frame

@@ -86,8 +86,8 @@ def record_flags(articles: pd.DataFrame, metadata: pd.DataFrame | None = None) -
                         f"{n:,} characters, {n / norm:.1f}× the median {norm:,.0f} of the "
                         f"{len(others)} other {_group_name(kind, rec['column'])}",
                     )
-        if rec["guessed_end"]:
-            add("guessed_boundary", "a （上接…） block of it ended with no note or header: its end was guessed")
+        if rec["guessed"]:
+            add("guessed_boundary", f"nothing in the text marks {rec['guessed']}: the boundary was guessed")
         if kind == "article" and 0 < n < SHORT_CHARS:
             add("short_body", f"{n} characters (under {SHORT_CHARS}), starts {_quote_start(body)}")
 
@@ -153,7 +153,7 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
         "body": body,
         "n_chars": len(_WHITESPACE.sub("", body)),
         "pages": list(pages) if isinstance(pages, (list, tuple)) else [],
-        "guessed_end": row.get("guessed_end") is True,
+        "guessed": row.get("guessed") if isinstance(row.get("guessed"), str) else "",
     }
 
 

@@ -47,7 +47,8 @@ class Record:
     cut: tuple[int, int] | None = None  # (page index of the cut, printed page it continues on)
     continued_from: int | None = None  # for a （上接 N页） block: N
     cut_taken: bool = False  # a （上接…） block has been stitched to the cut
-    guessed_end: bool = False  # a （上接…） block ended with nothing to mark its end
+    guessed_end: bool = False  # nothing marked where it (or a （上接…） block of it) ends: a guess
+    guessed_start: bool = False  # nothing marked where it begins: a guess
     corrections: list[str] = field(default_factory=list)  # what a .fix.toml changed
     merged_into: Record | None = None  # a .fix.toml said this record goes on another
 
