@@ -39,6 +39,7 @@ class IssueState:
     headers: list[tuple[int, int, str]] = field(default_factory=list)  # (page, line, column)
     warnings: list[str] = field(default_factory=list)
     open: Record | None = None  # the record body text flows into
+    column: str | None = None  # the last column header read
     trace: list[TraceLine] = field(default_factory=list)
 
     @property
@@ -61,6 +62,7 @@ class PageReading:
     block_open: Record | None = None  # a （上接…） block never runs past its page
     opened: list[Record] = field(default_factory=list)  # the articles opened on this page
     forced: bool = False  # a .fix.toml says an article starts at the next body line
+    closed_at_header: Record | None = None  # the article a new column's header opening the page closed
 
     @property
     def new_here(self) -> bool:
@@ -133,6 +135,13 @@ def read_page(
         blocks=blocks,
         first_header=headers_at[0] if headers_at else None,
     )
+    leading = list(itertools.takewhile(lambda c: c.kind == "header", classes))
+    if leading and state.open is not None and state.open.kind == "article":
+        name = "".join(texts[len(leading) - 1].split())
+        if state.column is not None and name != state.column:
+            # a page opening with another column's header: no article runs on across it
+            reading.closed_at_header = state.open
+            state.open = None
     if blocks:
         reading.start_at = _new_article_start(state, reading)
     forced = {i for i, ln in enumerate(page.lines) if (page.index, ln.number) in starts}
@@ -183,8 +192,12 @@ def _read_line(state: IssueState, r: PageReading, i: int) -> int:
     if kind in ("title", "byline"):
         return i + 1  # stored, and traced, with its article once the page is read
     if kind == "header":
-        _meta(state, r, i, "header", text)
-        state.headers.append((r.page.index, line, "".join(text.split())))
+        closed = r.closed_at_header if i == 0 else None
+        _meta(state, r, i, "header", text, trace=closed is None)
+        if closed is not None:
+            _trace(state, r, i, f"header of a new column: closes record {_label(state, closed)}")
+        state.column = "".join(text.split())
+        state.headers.append((r.page.index, line, state.column))
         r.block_open = None
         return i + 1
     if kind == "editor_note":

@@ -260,10 +260,10 @@ def _accept_title_line(texts: Sequence[str], k: int, width: float, *, n_so_far: 
     w = display_width(text)
     if n_so_far >= 2 and w >= width - THIRD_TITLE_MARGIN:
         return False
-    if text.startswith(TITLE_OPENERS) or is_letter_spaced(text):
-        return True
     above = texts[k - 1] if k else ""
     note_end = text_closes(above) and above.count("）") + above.count(")") > above.count("（") + above.count("(")
+    if text.startswith(TITLE_OPENERS) or is_letter_spaced(text) or note_end:
+        return True  # after an author note, a line right above a title is the title's, not a lone body line
     above_ends = k < 1 or bool(TERMINAL.search(above)) or is_column_header(above) or note_end
     full_line = w >= width - FULL_LINE_MARGIN and not above_ends  # a body line running on from the one above
     low, high = INDENTED_MARGINS
