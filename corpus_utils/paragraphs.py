@@ -97,7 +97,10 @@ def _page_or_issue(widths: list[float], issue: float) -> float:
 def block_width(text: str, widths: tuple[float, float]) -> float:
     """The full width of the block a line belongs to."""
     narrow, wide = widths
-    return wide if display_width(text) >= WIDE and wide else (narrow or wide)
+    w = display_width(text)
+    # wider than any line of a column (a column line plays a little around its measure)
+    across = w >= WIDE or (narrow and w > narrow + 2 * WIDTH_TOLERANCE)
+    return wide if across and wide else (narrow or wide)
 
 
 def ends_paragraph(
@@ -122,7 +125,7 @@ def ends_paragraph(
     if HEADING.match(nxt):
         return True
     terminal = bool(TERMINAL.search(prev))
-    one_line = display_width(nxt) <= width - INDENT + WIDTH_TOLERANCE / 2
+    one_line = (display_width(nxt) if next_width is None else next_width) <= width - INDENT + WIDTH_TOLERANCE / 2
     if DASH_ITEM.match(nxt) and one_line and (terminal or prev.rstrip().endswith(("：", ":"))):
         return True  # ——一项, the list style of party documents: an item on its own line
     w = display_width(prev) if prev_width is None else prev_width

@@ -12,7 +12,7 @@ from typing import Literal
 
 from .chars import display_width
 from .layout import despace, title_from_lines
-from .paragraphs import BodyLine, join_paragraphs
+from .paragraphs import TERMINAL, BodyLine, join_paragraphs
 from .thresholds import WIDE
 
 Kind = Literal["article", "excerpt", "editor_note"]
@@ -55,8 +55,11 @@ class Record:
     def add(self, page: int, line: int, text: str, width: float, *, measure: float | None = None) -> None:
         if not text.strip():
             return
-        if self.body and self.body[-1].width >= WIDE and display_width(text) < WIDE and self.pages[-1] == page:
-            width = self.body[-1].width  # the short last line of a paragraph set across the page
+        last = self.body[-1] if self.body else None
+        if last and last.width >= WIDE and display_width(text) < WIDE:
+            # the short last line of a paragraph set across the page, here or over the page break
+            if self.pages[-1] == page or not TERMINAL.search(last.text):
+                width = last.width
         self.body.append(BodyLine(text, width, measure))
         self.body_at.append((page, line))
         self.touch(page)
