@@ -22,7 +22,7 @@ from .layout import AUTHOR_NOTE, EDITOR_NOTE, EXCERPT_HEAD, EXCERPT_SOURCE, byli
 from .pages import DOWN_MARKER, UP_MARKER, Page, PageOffset
 from .paragraphs import HEADING, TERMINAL, block_width, ends_paragraph, line_widths, starts_indented, tidy_spacing
 from .record import Fragment, Kind, Record, Segmentation
-from .thresholds import DEFAULT_WIDTHS
+from .thresholds import DEFAULT_WIDTHS, FULL_PAGE_PLAY, FULL_PAGE_QUANTILE
 
 
 @dataclass
@@ -40,6 +40,8 @@ class IssueState:
     warnings: list[str] = field(default_factory=list)
     open: Record | None = None  # the record body text flows into
     column: str | None = None  # the last column header read
+    page_sizes: dict[int, int] = field(default_factory=dict)  # lines per page index
+    full_page: int = 0  # lines on a full page of this issue
     trace: list[TraceLine] = field(default_factory=list)
 
     @property
@@ -63,6 +65,7 @@ class PageReading:
     opened: list[Record] = field(default_factory=list)  # the articles opened on this page
     forced: bool = False  # a .fix.toml says an article starts at the next body line
     closed_at_header: Record | None = None  # the article a new column's header opening the page closed
+    start_guessed: Record | None = None  # the open article, when nothing marks where it ends on this page
 
     @property
     def new_here(self) -> bool:
@@ -102,6 +105,9 @@ def segment_articles(
     measured = line_widths([ln.text for p in pages for ln in p.lines])
     widths = (measured[0] or DEFAULT_WIDTHS[0], measured[1] or DEFAULT_WIDTHS[1])
     state = IssueState(offset, source, widths)
+    state.page_sizes = {p.index: len(p.lines) for p in pages}
+    sizes = sorted(state.page_sizes.values())
+    state.full_page = sizes[int(len(sizes) * FULL_PAGE_QUANTILE)] if sizes else 0
     for page in pages:
         read_page(state, page, overrides=overrides or {}, starts=starts)
     return finish(state)
@@ -272,9 +278,13 @@ def _body(state: IssueState, r: PageReading, i: int, text: str, *, why: str = ""
             _leftover(state, r, i, text, "stray text before the column header that opens the page")
             return
         if state.open is None or r.start_at is None or i >= r.start_at:
+            before = state.open
             state.open = _new(state, r, "article", i)
             r.opened.append(state.open)
             why = "opens the article whose title block ends the page"
+            if r.start_guessed is not None:
+                r.start_guessed.guessed_end = state.open.guessed_start = True
+                why += " (a guess: no note ends the article before)"
             if len(r.blocks) > 1:
                 r.next_start = _next_article_start(r, i)
     elif r.new_here and (state.open is None or (r.next_start is not None and i >= r.next_start)):
@@ -358,11 +368,21 @@ def _new_article_start(state: IssueState, r: PageReading) -> int | None:
     if not plain or rec is None or rec.kind != "article" or not rec.body:
         return plain[0] if plain else None
     if TERMINAL.search(rec.body[-1].text):
+        # it ended a sentence where its last page ended: it ran on here only if that page was full
+        if _page_full(state, rec.body_at[-1][0]):
+            r.start_guessed = rec
         return plain[0]
+    r.start_guessed = rec  # it stopped mid-sentence: where it ends here is a guess
     for a, b in itertools.pairwise(plain):
         if b == a + 1 and ends_paragraph(r.texts[a], r.texts[b], block_width(r.texts[a], r.widths)):
             return b
     return plain[0]
+
+
+def _page_full(state: IssueState, index: int) -> bool:
+    """Whether page ``index`` holds about as many lines as the issue's fullest pages: an article
+    that ends a full page may run on over it; one that ends a short page ended there."""
+    return state.page_sizes[index] >= state.full_page - FULL_PAGE_PLAY
 
 
 def _next_article_start(r: PageReading, after: int) -> int | None:

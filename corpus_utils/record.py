@@ -56,10 +56,10 @@ class Record:
         if not text.strip():
             return
         last = self.body[-1] if self.body else None
-        if last and last.width >= WIDE and display_width(text) < WIDE:
-            # the short last line of a paragraph set across the page, here or over the page break
-            if self.pages[-1] == page or not TERMINAL.search(last.text):
-                width = last.width
+        across = last is not None and last.width >= WIDE and display_width(text) < WIDE
+        # the short last line of a paragraph set across the page, here or over the page break
+        if across and (self.pages[-1] == page or not TERMINAL.search(last.text)):
+            width = last.width
         self.body.append(BodyLine(text, width, measure))
         self.body_at.append((page, line))
         self.touch(page)

@@ -27,6 +27,12 @@ INDENT = 2.0
 # A line shorter than this share of the block width ends its paragraph whatever it ends with.
 SHORT_LINE = 0.6
 
+# -- pages -------------------------------------------------------------------------------
+# A full page holds as many lines as this share of the issue's pages reach or pass...
+FULL_PAGE_QUANTILE = 0.75
+# ...less this many: pages of one issue differ by a line or two (a heading, a wrapped title).
+FULL_PAGE_PLAY = 3
+
 # -- title blocks ------------------------------------------------------------------------
 # A title line is at most this many characters; the longest of the seed has 21.
 MAX_TITLE_CHARS = 26
