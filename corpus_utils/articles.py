@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .chars import display_width
 from .classify import LineClass, LineKind, PageContext, classify_page, text_closes
 from .columns import assign_columns
-from .layout import AUTHOR_NOTE, EDITOR_NOTE, EXCERPT_HEAD, EXCERPT_SOURCE, byline_authors, is_structural
+from .layout import AUTHOR_NOTE, EDITOR_NOTE, EXCERPT_HEAD, EXCERPT_SOURCE, byline_authors, is_structural, is_title_like
 from .pages import DOWN_MARKER, UP_MARKER, Page, PageOffset
 from .paragraphs import HEADING, TERMINAL, block_width, ends_paragraph, line_widths, starts_indented, tidy_spacing
 from .record import Fragment, Kind, Record, Segmentation
@@ -40,6 +40,7 @@ class IssueState:
     warnings: list[str] = field(default_factory=list)
     open: Record | None = None  # the record body text flows into
     column: str | None = None  # the last column header read
+    header_page: int | None = None  # the page of the last column header read
     page_sizes: dict[int, int] = field(default_factory=dict)  # lines per page index
     full_page: int = 0  # lines on a full page of this issue
     trace: list[TraceLine] = field(default_factory=list)
@@ -142,10 +143,11 @@ def read_page(
         first_header=headers_at[0] if headers_at else None,
     )
     leading = list(itertools.takewhile(lambda c: c.kind == "header", classes))
-    if leading and state.open is not None and state.open.kind == "article":
+    if leading and state.open is not None and state.open.kind == "article" and state.open.headed:
         name = "".join(texts[len(leading) - 1].split())
         if state.column is not None and name != state.column:
-            # a page opening with another column's header: no article runs on across it
+            # a page opening with another column's header: an article that already stood under
+            # its own column's header does not run on across it
             reading.closed_at_header = state.open
             state.open = None
     if blocks:
@@ -204,6 +206,9 @@ def _read_line(state: IssueState, r: PageReading, i: int) -> int:
             _trace(state, r, i, f"header of a new column: closes record {_label(state, closed)}")
         state.column = "".join(text.split())
         state.headers.append((r.page.index, line, state.column))
+        state.header_page = r.page.index
+        if state.open is not None:
+            state.open.headed = True
         r.block_open = None
         return i + 1
     if kind == "editor_note":
@@ -409,6 +414,9 @@ def _title_block(state: IssueState, r: PageReading, block: list[int], rec: Recor
             _leftover(state, r, i, r.texts[i], "a title block with no article text on its page")
         return
     rec.title_lines = [r.texts[i] for i in titles]
+    above = min(titles) - 1 if titles else -1
+    if above >= 0 and r.classes[above].kind == "body" and is_title_like(r.texts[above]):
+        rec.title_doubt = r.texts[above]  # unpunctuated, right above the title: it may be the title's
     for i in titles:
         _meta(state, r, i, "title", r.texts[i], rec)
     for i in bylines:
@@ -490,6 +498,7 @@ def _author_note(state: IssueState, r: PageReading, i: int) -> int:
 
 def _new(state: IssueState, r: PageReading, kind: Kind, i: int) -> Record:
     rec = Record(kind, (r.page.index, r.page.lines[i].number))
+    rec.headed = state.header_page == r.page.index
     rec.touch(r.page.index)
     state.records.append(rec)
     return rec

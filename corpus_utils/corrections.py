@@ -28,6 +28,9 @@ error naming the file and the entry::
     title = "聚力服务 真抓实干"
     authors = ["船营区委组织部"]
     kind = "article"
+
+    [[confirm]]                           # read right: checked by hand, raise no flag on it
+    match = "党建联盟 为城市基层党建注入新活力"
 """
 
 from __future__ import annotations
@@ -83,9 +86,12 @@ class Corrections:
     starts: list[LineFix] = field(default_factory=list)
     merges: list[MergeFix] = field(default_factory=list)
     records: list[RecordFix] = field(default_factory=list)
+    confirms: list[RecordFix] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.page_offset is not None or self.lines or self.starts or self.merges or self.records)
+        return bool(
+            self.page_offset is not None or self.lines or self.starts or self.merges or self.records or self.confirms
+        )
 
 
 def fix_path(issue_path: str | Path) -> Path:
@@ -103,10 +109,10 @@ def read_corrections(path: str | Path) -> Corrections:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise CorrectionError(path, f"not a valid TOML file ({err})") from None
-    unknown = set(data) - {"page_offset", "line", "start", "merge", "record"}
+    unknown = set(data) - {"page_offset", "line", "start", "merge", "record", "confirm"}
     if unknown:
         raise CorrectionError(
-            path, f"unknown section(s) {sorted(unknown)}: use page_offset, line, start, merge, record"
+            path, f"unknown section(s) {sorted(unknown)}: use page_offset, line, start, merge, record, confirm"
         )
     fixes = Corrections(path)
     if "page_offset" in data:
@@ -144,6 +150,10 @@ def read_corrections(path: str | Path) -> Corrections:
         ):
             raise CorrectionError(path, f"[[record]] {_show(entry)}: authors must be a list of names")
         fixes.records.append(RecordFix(entry["match"], values, f"[[record]] {_show(entry)}"))
+    for entry in data.get("confirm", []):
+        if not isinstance(entry.get("match"), str) or set(entry) - {"match", "note"}:
+            raise CorrectionError(path, f"[[confirm]] {_show(entry)}: needs match = its title or the start of its body")
+        fixes.confirms.append(RecordFix(entry["match"], {}, f"[[confirm]] {_show(entry)}"))
     return fixes
 
 
@@ -202,6 +212,10 @@ def apply_record_fixes(fixes: Corrections, records: list[Record]) -> list[str]:
         changed = ", ".join(f"{k} = {v!r}" for k, v in fix.values.items())
         rec.corrections.append(changed)
         done.append(f"“{fix.match}”: {changed}")
+    for fix in fixes.confirms:
+        rec = _find_record(fixes.path, fix.entry, fix.match, records)
+        rec.confirmed = True
+        done.append(f"“{fix.match}”: confirmed as read")
     return done
 
 
@@ -262,6 +276,7 @@ def template_text(issue: Any) -> str:
             out += ["# [[start]]", f"# page = {row['pages'][-1]}", '# text = "<the first words of the line>"']
         if r.flag == "no_title":
             out += ["# [[record]]", f'# match = "{name}"', '# title = "<the title>"']
+        out += ["# [[confirm]]", f'# match = "{name}"']
         out.append("")
     for r in issue.leftovers.itertuples():
         first = r.text.split("\n")[0]
@@ -282,6 +297,7 @@ def template_text(issue: Any) -> str:
         "# [[start]]     page, text: a new article starts at this line",
         "# [[merge]]     first, second: the two records are one (the second goes on the first)",
         "# [[record]]    match, then any of " + ", ".join(RECORD_FIELDS) + ": set the record's fields",
+        "# [[confirm]]   match: the record was read right (checked by hand): raise no flag on it",
         "",
     ]
     return "\n".join(out)

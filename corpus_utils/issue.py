@@ -303,12 +303,18 @@ def _articles_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
             "text": rec.text(),
             "page_starts": [(pos, offset.printed(p)) for pos, p in rec.page_starts()],
             "guessed": _guessed(rec),
+            "title_doubt": rec.title_doubt,
+            "confirmed": rec.confirmed,
             "corrections": "; ".join(rec.corrections),
         }
         for k, rec in enumerate(seg.records)
     ]
     # object columns keep None as None (a string dtype would turn a missing title into NaN)
-    frame = pd.DataFrame(rows, columns=[*ARTICLE_COLUMNS, "page_starts", "guessed", "corrections"], dtype=object)
+    frame = pd.DataFrame(
+        rows,
+        columns=[*ARTICLE_COLUMNS, "page_starts", "guessed", "title_doubt", "confirmed", "corrections"],
+        dtype=object,
+    )
     frame["article_id"] = frame["article_id"].astype(int)
     frame["n_chars"] = frame["text"].map(_chars).astype(int)
     return frame

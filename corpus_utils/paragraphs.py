@@ -97,7 +97,7 @@ def _page_or_issue(widths: list[float], issue: float) -> float:
 def block_width(text: str, widths: tuple[float, float]) -> float:
     """The full width of the block a line belongs to."""
     narrow, wide = widths
-    w = display_width(text)
+    w = display_width(UP_MARKER.sub("", DOWN_MARKER.sub("", text)))  # a marker may run past the measure
     # wider than any line of a column (a column line plays a little around its measure)
     across = w >= WIDE or (narrow and w > narrow + 2 * WIDTH_TOLERANCE)
     return wide if across and wide else (narrow or wide)

@@ -59,6 +59,8 @@ def record_flags(articles: pd.DataFrame, metadata: pd.DataFrame | None = None) -
 
     for rec in records:
         aid, kind, body, n = rec["article_id"], rec["kind"], rec["body"], rec["n_chars"]
+        if rec["confirmed"]:
+            continue  # a .fix.toml says it was read right
 
         def add(flag: str, detail: str, aid: int = aid) -> None:
             rows.append({"article_id": aid, "flag": flag, "detail": detail})
@@ -86,6 +88,11 @@ def record_flags(articles: pd.DataFrame, metadata: pd.DataFrame | None = None) -
                         f"{n:,} characters, {n / norm:.1f}× the median {norm:,.0f} of the "
                         f"{len(others)} other {_group_name(kind, rec['column'])}",
                     )
+        if rec["title_doubt"]:
+            add(
+                "title_uncertain",
+                f"the line above the title, “{rec['title_doubt']}”, has no punctuation: it may be the title's",
+            )
         if rec["guessed"]:
             add("guessed_boundary", f"nothing in the text marks {rec['guessed']}: the boundary was guessed")
         if kind == "article" and 0 < n < SHORT_CHARS:
@@ -154,6 +161,8 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
         "n_chars": len(_WHITESPACE.sub("", body)),
         "pages": list(pages) if isinstance(pages, (list, tuple)) else [],
         "guessed": row.get("guessed") if isinstance(row.get("guessed"), str) else "",
+        "title_doubt": row.get("title_doubt") if isinstance(row.get("title_doubt"), str) else "",
+        "confirmed": row.get("confirmed") is True,
     }
 
 

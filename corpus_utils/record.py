@@ -49,8 +49,11 @@ class Record:
     cut_taken: bool = False  # a （上接…） block has been stitched to the cut
     guessed_end: bool = False  # nothing marked where it (or a （上接…） block of it) ends: a guess
     guessed_start: bool = False  # nothing marked where it begins: a guess
+    title_doubt: str | None = None  # an unpunctuated line right above the title, read as body
     corrections: list[str] = field(default_factory=list)  # what a .fix.toml changed
     merged_into: Record | None = None  # a .fix.toml said this record goes on another
+    headed: bool = False  # a column header stood on one of its pages while it was open
+    confirmed: bool = False  # a .fix.toml says it was read right: no flag is raised on it
 
     def add(self, page: int, line: int, text: str, width: float, *, measure: float | None = None) -> None:
         if not text.strip():

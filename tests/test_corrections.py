@@ -128,3 +128,15 @@ def test_fix_template_lists_the_suspicious_spots_and_parses(tmp_path, capsys):
     _load(path)  # every entry is commented: the template changes nothing until edited
     assert main(["segment", str(path), "--fix-template"]) == 1  # never overwrites a user's file
     assert "not overwritten" in capsys.readouterr().err
+
+
+def test_the_seed_s_guessed_boundaries_are_flagged_until_confirmed(tmp_path, seed_path):
+    bare = tmp_path / seed_path.name
+    shutil.copy(seed_path, bare)  # without the seed's .fix.toml
+    flags = _load(bare).flags()
+    assert set(flags["flag"]) == {"guessed_boundary"}
+    assert flags["article_id"].tolist() == [14, 15, 17, 19, 21, 22]
+    confirmed = _load(seed_path)  # with seeds/000_….fix.toml, which confirms those six by hand
+    assert confirmed.flags().empty
+    assert confirmed.articles["confirmed"].sum() == 6
+    assert len(confirmed.corrections) == 6 and all(c.endswith("confirmed as read") for c in confirmed.corrections)

@@ -256,7 +256,10 @@ def damaged(seed_issue, **tables):
 
 
 def seed_articles(seed_issue) -> pd.DataFrame:
-    return seed_issue.articles.copy().set_index("article_id", drop=False)
+    """The seed's articles as a misread would leave them: none confirmed by the seed's .fix.toml,
+    and none of the segmenter's own doubts (guessed boundaries), so only the damage raises flags."""
+    frame = seed_issue.articles.copy().assign(confirmed=False, guessed="")
+    return frame.set_index("article_id", drop=False)
 
 
 def test_a_lost_tail_ends_mid_sentence(seed_issue):

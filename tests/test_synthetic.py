@@ -141,7 +141,7 @@ def test_a_continuation_without_note_or_header_ends_where_the_interrupted_senten
         " 城 市 党 建\n\n推动党建联盟工作持续规范，实现了服务\n\n"
         "组织党员干部开展主题党日活动，对外\n\n聚力服务真抓实干\n\n船营区委组织部\n\n"
         " （上接 3页）围着块块转、机关要围着基层转、上级\n\n要围着下级转。\n\n推介企业产品及技术等内容。\n\n"
-        " 城市是我国改革开放和现代化建设的主战场，条条要 （下转 2页）\n\n"
+        " 现代化建设的主战场，条条要 （下转 2页）\n\n"
         "党建联盟 为城市注入新活力\n\n龙潭区委组织部\n"
     )
     issue = _load(tmp_path, text)
