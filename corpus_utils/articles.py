@@ -18,7 +18,16 @@ from dataclasses import dataclass, field
 from .chars import display_width
 from .classify import LineClass, LineKind, PageContext, classify_page, text_closes
 from .columns import assign_columns
-from .layout import AUTHOR_NOTE, EDITOR_NOTE, EXCERPT_HEAD, EXCERPT_SOURCE, byline_authors, is_structural, is_title_like
+from .layout import (
+    AUTHOR_NOTE,
+    EDITOR_NOTE,
+    EXCERPT_HEAD,
+    EXCERPT_SOURCE,
+    byline_authors,
+    is_column_header,
+    is_structural,
+    is_title_like,
+)
 from .pages import DOWN_MARKER, UP_MARKER, Page, PageOffset
 from .paragraphs import HEADING, TERMINAL, block_width, ends_paragraph, line_widths, starts_indented, tidy_spacing
 from .record import Fragment, Kind, Record, Segmentation
@@ -109,8 +118,10 @@ def segment_articles(
     state.page_sizes = {p.index: len(p.lines) for p in pages}
     sizes = sorted(state.page_sizes.values())
     state.full_page = sizes[int(len(sizes) * FULL_PAGE_QUANTILE)] if sizes else 0
-    for page in pages:
-        read_page(state, page, overrides=overrides or {}, starts=starts)
+    for k, page in enumerate(pages):
+        nxt = pages[k + 1].lines if k + 1 < len(pages) else ()
+        first = next((ln.text for ln in nxt if not is_column_header(ln.text)), None)
+        read_page(state, page, overrides=overrides or {}, starts=starts, next_first=first)
     return finish(state)
 
 
@@ -120,8 +131,12 @@ def read_page(
     *,
     overrides: Mapping[tuple[int, int], LineKind] | None = None,
     starts: frozenset[tuple[int, int]] = frozenset(),
+    next_first: str | None = None,
 ) -> None:
-    """Read one page into the state: classify its lines, then reduce them in order."""
+    """Read one page into the state: classify its lines, then reduce them in order.
+
+    ``next_first`` is the next page's first line: a heading wrapped over the page break ends there.
+    """
     texts = [ln.text for ln in page.lines]
     widths = line_widths(texts, fallback=state.issue_widths)
     fixed = {
@@ -129,7 +144,7 @@ def read_page(
         for i, ln in enumerate(page.lines)
         if (kind := (overrides or {}).get((page.index, ln.number))) is not None
     }
-    classes = classify_page(texts, PageContext(widths, state.columns, fixed))
+    classes = classify_page(texts, PageContext(widths, state.columns, fixed, next_first))
     blocks = title_blocks(classes)
     titles_at = [i for block in blocks for i in block]
     # headers after the title block are running heads of the next page, not this page's opener

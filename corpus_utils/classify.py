@@ -33,10 +33,11 @@ from .layout import (
     is_title_like,
 )
 from .pages import DOWN_MARKER, UP_MARKER
-from .paragraphs import TERMINAL, block_width, ends_paragraph
+from .paragraphs import HEADING, SENTENCE_END, TERMINAL, block_width, ends_paragraph
 from .thresholds import (
     DEFAULT_WIDTHS,
     FULL_LINE_MARGIN,
+    INDENT,
     INDENTED_MARGINS,
     MAX_NOTE_LINES,
     MAX_TITLE_LINES,
@@ -75,6 +76,7 @@ class PageContext:
     widths: tuple[float, float]  # full width of the page's column text and of its full-page text
     columns: frozenset[str] = frozenset()  # column names (despaced) seen on earlier pages
     overrides: Mapping[int, LineKind] = field(default_factory=dict)  # line index → kind, from a .fix.toml
+    next_first: str | None = None  # the next page's first line (a heading may wrap over the page break)
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ def classify_page(texts: Sequence[str], context: PageContext) -> list[LineClass]
     for i, kind in context.overrides.items():
         if 0 <= i < len(texts):
             out[i] = LineClass(kind, "fix: set by the .fix.toml")
-    for block in find_title_blocks(texts, width, columns=context.columns, fixed=out):
+    for block in find_title_blocks(texts, width, columns=context.columns, fixed=out, next_first=context.next_first):
         for k in block.titles:
             out[k] = out[k] or LineClass("title", _title_rule(texts, block, k))
         if block.byline is not None:
@@ -166,15 +168,16 @@ def find_title_blocks(
     *,
     columns: frozenset[str] = frozenset(),
     fixed: Sequence[LineClass | None] = (),
+    next_first: str | None = None,
 ) -> list[TitleBlock]:
     """The title blocks at a page's foot, lowest first: two articles may begin on one page, and
     the extractor writes both title blocks at its end, one right above the other."""
     blocks: list[TitleBlock] = []
-    block = find_title_block(texts, width, columns=columns, fixed=fixed)
+    block = find_title_block(texts, width, columns=columns, fixed=fixed, next_first=next_first)
     while block is not None:
         blocks.append(block)
         top = min(block.titles)
-        upper = find_title_block(texts[:top], width, columns=columns, fixed=fixed)
+        upper = find_title_block(texts[:top], width, columns=columns, fixed=fixed, next_first=next_first)
         if upper is None or upper.byline != top - 1 or upper.trailing_headers:
             break
         block = upper
@@ -187,6 +190,7 @@ def find_title_block(
     *,
     columns: frozenset[str] = frozenset(),
     fixed: Sequence[LineClass | None] = (),
+    next_first: str | None = None,
 ) -> TitleBlock | None:
     """The title block at the end of an article's first page: 1–3 title lines, then the byline.
 
@@ -219,7 +223,9 @@ def find_title_block(
             if kind(k) == "title":
                 titles.insert(0, k)
                 continue
-            if kind(k) is not None or not _accept_title_line(texts, k, width, n_so_far=len(titles)):
+            if kind(k) is not None or not _accept_title_line(
+                texts, k, width, n_so_far=len(titles), next_first=next_first
+            ):
                 break
             titles.insert(0, k)
         return TitleBlock(tuple(titles), end, tuple(trailing))
@@ -245,7 +251,9 @@ def _is_bare_title(texts: Sequence[str], k: int, columns: frozenset[str]) -> boo
     return len(text.split()) >= MIN_BARE_SPACED_TITLE or header_above
 
 
-def _accept_title_line(texts: Sequence[str], k: int, width: float, *, n_so_far: int) -> bool:
+def _accept_title_line(
+    texts: Sequence[str], k: int, width: float, *, n_so_far: int, next_first: str | None = None
+) -> bool:
     """Whether line k, above ``n_so_far`` accepted title lines, is a title line too.
 
     A body line without punctuation can sit right above a title; it fills the column and
@@ -261,10 +269,15 @@ def _accept_title_line(texts: Sequence[str], k: int, width: float, *, n_so_far: 
     if n_so_far >= 2 and w >= width - THIRD_TITLE_MARGIN:
         return False
     above = texts[k - 1] if k else ""
+    heading_above = bool(HEADING.match(above)) and not SENTENCE_END.search(above)
+    wrapped = heading_above and display_width(above) >= width - INDENT - WIDTH_TOLERANCE
+    if wrapped and not (next_first is not None and is_continuation_line(next_first)):
+        return False  # the tail of a heading that filled its line (二、激励干部…基本情 / 况), not a title
     note_end = text_closes(above) and above.count("）") + above.count(")") > above.count("（") + above.count("(")
     if text.startswith(TITLE_OPENERS) or is_letter_spaced(text) or note_end:
         return True  # after an author note, a line right above a title is the title's, not a lone body line
-    above_ends = k < 1 or bool(TERMINAL.search(above)) or is_column_header(above) or note_end
+    # a sentence, a header or a heading ends above: a paragraph may begin here
+    above_ends = k < 1 or bool(TERMINAL.search(above)) or is_column_header(above) or note_end or heading_above
     full_line = w >= width - FULL_LINE_MARGIN and not above_ends  # a body line running on from the one above
     low, high = INDENTED_MARGINS
     first_line = width - high < w <= width - low and above_ends  # a paragraph's indented first line
