@@ -281,7 +281,7 @@ def _body(state: IssueState, r: PageReading, i: int, text: str, *, why: str = ""
     width = block_width(whole, r.widths)
     measure = None if text == whole else display_width(whole)  # a marker filled the rest
     if r.block_open is not None:
-        ended = _block_ends(state, r, text)
+        ended = _block_ends(state, r, i, text)
         if ended is None:
             r.block_open.add(r.page.index, line, text, width, measure=measure)
             _trace(state, r, i, why or "tail of a cut article (（上接…） block)")
@@ -323,7 +323,7 @@ def _body(state: IssueState, r: PageReading, i: int, text: str, *, why: str = ""
     _trace(state, r, i, why or f"body of record {_label(state, state.open)}")
 
 
-def _block_ends(state: IssueState, r: PageReading, text: str) -> str | None:
+def _block_ends(state: IssueState, r: PageReading, i: int, text: str) -> str | None:
     """Whether a （上接…） block ends before this line, and why (None: it goes on).
 
     A block usually ends at an author note or a header. Without them it ends where the
@@ -334,6 +334,10 @@ def _block_ends(state: IssueState, r: PageReading, text: str) -> str | None:
     if _resumes_interrupted(state, r, text):
         return "the interrupted article's sentence goes on after the （上接…） block"
     blk = r.block_open
+    foot = r.blocks[0][0] if r.blocks else len(r.texts)
+    closers = [k for k in range(i, foot) if r.classes[k].kind in ("note", "cut", "header")]
+    if closers and (not r.new_here or any(r.classes[k].kind == "body" for k in range(closers[0] + 1, foot))):
+        return None  # a note, cut or header further down ends the block (and leaves the new article text)
     if r.new_here and not r.opened and blk is not None and blk.body:
         last = blk.body[-1]
         if ends_paragraph(last.text, text, last.width, prev_width=last.shown) and TERMINAL.search(last.text):
@@ -409,6 +413,8 @@ def _next_article_start(r: PageReading, after: int) -> int | None:
     """Where the next of several articles starting on this page begins, when no note closes the
     one before: at the last paragraph start above the title blocks (a guess)."""
     foot = r.blocks[0][0] if r.blocks else len(r.texts)
+    if any(r.classes[i].kind in ("note", "cut") for i in range(after + 1, foot)):
+        return None  # a note or a cut will close the one before; the next begins after it
     plain = [i for i in range(after + 1, foot) if r.classes[i].kind == "body"]
     starts = [
         b

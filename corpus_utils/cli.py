@@ -26,7 +26,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     seg.add_argument(
         "--explain", type=int, metavar="PAGE", help="print each line of printed page PAGE with its class and rule"
     )
-    seg.add_argument("--strict", action="store_true", help="exit with status 3 when any quality flag is raised")
+    seg.add_argument(
+        "--strict",
+        nargs="?",
+        const="problems",
+        choices=["problems", "all"],
+        help="exit with status 3 when a quality problem is raised (--strict all: doubts too)",
+    )
     seg.add_argument(
         "--fix-template",
         action="store_true",
@@ -68,9 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(table_of_contents(issue))
         for note in issue.warnings:
             print(f"warning: {note}", file=sys.stderr)
-        if args.strict and len(issue.flags()):
-            print(f"{path}: {len(issue.flags())} quality flag(s) raised (--strict)", file=sys.stderr)
-            status = max(status, 3)
+        if args.strict:
+            flags = issue.flags()
+            raised = flags if args.strict == "all" else flags[flags["level"] == "problem"]
+            if len(raised):
+                print(f"{path}: {len(raised)} quality flag(s) raised (--strict {args.strict})", file=sys.stderr)
+                status = max(status, 3)
     return status
 
 
@@ -188,5 +197,5 @@ def table_of_contents(issue: Issue) -> str:
     flags = issue.flags()
     for r in flags.itertuples():
         where = "issue" if r.article_id is None else f"#{r.article_id}"
-        lines.append(f"FLAG {where} {r.flag}: {r.detail}")
+        lines.append(f"{'FLAG' if r.level == 'problem' else 'DOUBT'} {where} {r.flag}: {r.detail}")
     return "\n".join(lines)

@@ -66,14 +66,15 @@ class Issue:
     trace: pd.DataFrame | None = None  # every line with its class, rule and what was done with it
 
     def flags(self) -> pd.DataFrame:
-        """Signs of a wrong reading (see ``quality``): ``article_id`` (None for the whole issue), ``flag, detail``."""
-        from .quality import issue_flags, record_flags
+        """Signs of a wrong reading (see ``quality``): ``article_id`` (None for the whole issue),
+        ``level`` (``problem`` or ``doubt``), ``flag``, ``detail``."""
+        from .quality import flag_level, issue_flags, record_flags
 
         whole = issue_flags(self).assign(article_id=None)
         per_record = record_flags(self.articles, self.metadata)
-        return pd.concat([whole, per_record.astype({"article_id": object})], ignore_index=True)[
-            ["article_id", "flag", "detail"]
-        ]
+        flags = pd.concat([whole, per_record.astype({"article_id": object})], ignore_index=True)
+        flags["level"] = flags["flag"].map(flag_level).astype(object)
+        return flags[["article_id", "level", "flag", "detail"]]
 
     def explain(self, page: int) -> pd.DataFrame:
         """The lines of a printed page: ``line, kind, rule, action, text`` (see ``segment --explain``)."""
@@ -127,7 +128,12 @@ class Issue:
             ],
             "leftovers": [{"page": int(r.page), "text": r.text} for r in self.leftovers.itertuples()],
             "flags": [
-                {"article_id": None if r.article_id is None else int(r.article_id), "flag": r.flag, "detail": r.detail}
+                {
+                    "article_id": None if r.article_id is None else int(r.article_id),
+                    "level": r.level,
+                    "flag": r.flag,
+                    "detail": r.detail,
+                }
                 for r in self.flags().itertuples()
             ],
             "corrections": list(self.corrections),
@@ -304,6 +310,7 @@ def _articles_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
             "page_starts": [(pos, offset.printed(p)) for pos, p in rec.page_starts()],
             "guessed": _guessed(rec),
             "title_doubt": rec.title_doubt,
+            "paragraph_doubts": rec.paragraph_doubts(),
             "confirmed": rec.confirmed,
             "corrections": "; ".join(rec.corrections),
         }
@@ -312,7 +319,15 @@ def _articles_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
     # object columns keep None as None (a string dtype would turn a missing title into NaN)
     frame = pd.DataFrame(
         rows,
-        columns=[*ARTICLE_COLUMNS, "page_starts", "guessed", "title_doubt", "confirmed", "corrections"],
+        columns=[
+            *ARTICLE_COLUMNS,
+            "page_starts",
+            "guessed",
+            "title_doubt",
+            "paragraph_doubts",
+            "confirmed",
+            "corrections",
+        ],
         dtype=object,
     )
     frame["article_id"] = frame["article_id"].astype(int)

@@ -139,6 +139,35 @@ def ends_paragraph(
     return starts_indented(nxt, width, measured=next_width, following=after_next) and (terminal or in_heading)
 
 
+def doubtful_break(
+    prev: str,
+    nxt: str,
+    width: float,
+    *,
+    prev_width: float | None = None,
+    next_width: float | None = None,
+    prev_first: bool = False,
+    after_next: str | None = None,
+) -> bool:
+    """Whether the text cannot tell if a paragraph ends between two lines: the line before ends a
+    sentence on a full line and the next one is too short to show its indentation, or is a
+    dash item set on a full line, or stops short of a number that would fill it either way."""
+    if not TERMINAL.search(prev) or HEADING.match(nxt):
+        return False
+    w = display_width(prev) if prev_width is None else prev_width
+    full = width - (INDENT if prev_first else 0)
+    if w + unbreakable_width(nxt) < full - WIDTH_TOLERANCE or w < SHORT_LINE * width:
+        return False  # the line before stops short: a paragraph ends
+    nw = display_width(nxt) if next_width is None else next_width
+    if nw < width - INDENT - WIDTH_TOLERANCE:
+        return True  # a short line: a paragraph's last, or a one-line paragraph
+    if DASH_ITEM.match(nxt):
+        return True  # a dash item: its own paragraph, or a list run into one
+    run = unbreakable_width(after_next) if after_next else 0.0
+    in_window = width - INDENT - WIDTH_TOLERANCE < nw <= width - INDENT + WIDTH_TOLERANCE / 2
+    return bool(run) and in_window and nw + run > width - WIDTH_TOLERANCE / 2
+
+
 def starts_indented(text: str, width: float, *, measured: float | None = None, following: str | None = None) -> bool:
     """Whether a line looks like a paragraph's full first line: ``INDENT`` em short of ``width``.
 
@@ -163,30 +192,34 @@ def unbreakable_width(text: str) -> float:
 
 def join_paragraphs(lines: Sequence[BodyLine]) -> list[str]:
     """Join wrapped lines into paragraphs, without spaces between Hanzi."""
+    return paragraphs_and_doubts(lines)[0]
+
+
+def paragraphs_and_doubts(lines: Sequence[BodyLine]) -> tuple[list[str], int]:
+    """The paragraphs, and how many of the breaks between them (or joins) the text cannot tell."""
     lines = [line for line in lines if line.text.strip()]
+    doubts = 0
     paragraphs: list[list[str]] = []
     heading = False
     for i, line in enumerate(lines):
         text = line.text.strip()
         prev = lines[i - 1] if i else None
         after = lines[i + 1].text.strip() if i + 1 < len(lines) else None
-        if prev is None or ends_paragraph(
-            prev.text.strip(),
-            text,
-            prev.width,
-            in_heading=heading,
-            prev_width=prev.shown,
-            next_width=line.shown,
-            prev_first=len(paragraphs[-1]) == 1,
-            after_next=after,
-        ):
+        shape = {
+            "prev_width": prev.shown if prev else None,
+            "next_width": line.shown,
+            "prev_first": bool(paragraphs) and len(paragraphs[-1]) == 1,
+            "after_next": after,
+        }
+        doubts += prev is not None and doubtful_break(prev.text.strip(), text, prev.width, **shape)
+        if prev is None or ends_paragraph(prev.text.strip(), text, prev.width, in_heading=heading, **shape):
             paragraphs.append([text])
             # a heading standing alone (一、主要做法), not one that runs into its text (（一）…。全市…)
             heading = bool(HEADING.match(text)) and not SENTENCE_END.search(text)
         else:
             paragraphs[-1].append(text)
             heading = heading and not SENTENCE_END.search(text)
-    return [tidy_spacing(_glue(p)) for p in paragraphs]
+    return [tidy_spacing(_glue(p)) for p in paragraphs], doubts
 
 
 def tidy_spacing(text: str) -> str:

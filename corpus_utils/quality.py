@@ -41,6 +41,16 @@ _WHITESPACE = re.compile(r"\s+")
 RECORD_FLAG_COLUMNS = ["article_id", "flag", "detail"]
 ISSUE_FLAG_COLUMNS = ["flag", "detail"]
 
+# A problem is a sign the reading went wrong; a doubt marks a place where the text itself does
+# not decide (no note between two articles, a line above a title that could be the title's, a
+# paragraph break the line widths cannot show) and the segmenter chose the likelier reading.
+DOUBTS = frozenset({"guessed_boundary", "title_uncertain", "paragraphs_uncertain"})
+
+
+def flag_level(flag: str) -> str:
+    """``problem`` or ``doubt`` (see ``DOUBTS``)."""
+    return "doubt" if flag in DOUBTS else "problem"
+
 
 def record_flags(articles: pd.DataFrame, metadata: pd.DataFrame | None = None) -> pd.DataFrame:
     """Flags raised by each record: ``article_id, flag, detail``, one row per flag.
@@ -92,6 +102,13 @@ def record_flags(articles: pd.DataFrame, metadata: pd.DataFrame | None = None) -
             add(
                 "title_uncertain",
                 f"the line above the title, “{rec['title_doubt']}”, has no punctuation: it may be the title's",
+            )
+        if rec["paragraph_doubts"]:
+            n_doubts = rec["paragraph_doubts"]
+            add(
+                "paragraphs_uncertain",
+                f"{n_doubts} paragraph break{'s' if n_doubts > 1 else ''} the text cannot tell "
+                "(a sentence ends a full line and the next is too short to show its indent)",
             )
         if rec["guessed"]:
             add("guessed_boundary", f"nothing in the text marks {rec['guessed']}: the boundary was guessed")
@@ -163,6 +180,7 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
         "guessed": row.get("guessed") if isinstance(row.get("guessed"), str) else "",
         "title_doubt": row.get("title_doubt") if isinstance(row.get("title_doubt"), str) else "",
         "confirmed": row.get("confirmed") is True,
+        "paragraph_doubts": int(row.get("paragraph_doubts") or 0),
     }
 
 

@@ -12,7 +12,7 @@ from typing import Literal
 
 from .chars import display_width
 from .layout import despace, title_from_lines
-from .paragraphs import TERMINAL, BodyLine, join_paragraphs
+from .paragraphs import TERMINAL, BodyLine, join_paragraphs, paragraphs_and_doubts
 from .thresholds import WIDE
 
 Kind = Literal["article", "excerpt", "editor_note"]
@@ -81,6 +81,10 @@ class Record:
 
     def text(self) -> str:
         return "\n".join(join_paragraphs(self.body))
+
+    def paragraph_doubts(self) -> int:
+        """How many paragraph breaks (or joins) of its text nothing in the text decides."""
+        return paragraphs_and_doubts(self.body)[1]
 
     def page_starts(self) -> list[tuple[int, int]]:
         """(offset among the text's non-whitespace characters, page index) where each page's
