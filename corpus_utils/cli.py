@@ -1,4 +1,4 @@
-"""Command line: ``segment FILE [--json | --explain PAGE | --fix-template] [--strict]``, ``extract ISSUE.pdf``,
+"""Command line: ``segment FILE [--json | --explain PAGE | --fix-template] [--strict | --strict-doubts]``, ``extract ISSUE.pdf``,
 ``report [ISSUE ...]``."""
 
 from __future__ import annotations
@@ -26,13 +26,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     seg.add_argument(
         "--explain", type=int, metavar="PAGE", help="print each line of printed page PAGE with its class and rule"
     )
-    seg.add_argument(
-        "--strict",
-        nargs="?",
-        const="problems",
-        choices=["problems", "all"],
-        help="exit with status 3 when a quality problem is raised (--strict all: doubts too)",
-    )
+    seg.add_argument("--strict", action="store_true", help="exit with status 3 when a quality problem is raised")
+    seg.add_argument("--strict-doubts", action="store_true", help="exit with status 3 on doubts too")
     seg.add_argument(
         "--fix-template",
         action="store_true",
@@ -74,11 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(table_of_contents(issue))
         for note in issue.warnings:
             print(f"warning: {note}", file=sys.stderr)
-        if args.strict:
+        if args.strict or args.strict_doubts:
             flags = issue.flags()
-            raised = flags if args.strict == "all" else flags[flags["level"] == "problem"]
+            raised = flags if args.strict_doubts else flags[flags["level"] == "problem"]
+            option = "--strict-doubts" if args.strict_doubts else "--strict"
             if len(raised):
-                print(f"{path}: {len(raised)} quality flag(s) raised (--strict {args.strict})", file=sys.stderr)
+                print(f"{path}: {len(raised)} quality flag(s) raised ({option})", file=sys.stderr)
                 status = max(status, 3)
     return status
 

@@ -85,7 +85,7 @@ def test_strict_exits_non_zero_only_when_a_flag_is_raised(seed_path, tmp_path):
     broken.write_text(text.replace("(下转 10页）", ""), encoding="utf-8")  # an article loses its continuation
     out = _run("segment", "--strict", str(broken))
     assert out.returncode == 3
-    assert "quality flag(s) raised (--strict problems)" in out.stderr
+    assert "quality flag(s) raised (--strict)" in out.stderr
     assert "FLAG issue unmatched_continuation" in out.stdout and "FLAG issue leftovers_over_1pct" in out.stdout
 
 
@@ -93,7 +93,7 @@ def test_strict_all_counts_doubts_too(seed_path, tmp_path):
     bare = tmp_path / seed_path.name  # the seed without its .fix.toml: six boundaries are guesses
     bare.write_bytes(seed_path.read_bytes())
     assert _run("segment", "--strict", str(bare)).returncode == 0  # doubts are not problems
-    out = _run("segment", "--strict", "all", str(bare))
+    out = _run("segment", "--strict-doubts", str(bare))
     assert out.returncode == 3
-    assert "7 quality flag(s) raised (--strict all)" in out.stderr
+    assert "7 quality flag(s) raised (--strict-doubts)" in out.stderr
     assert out.stdout.count("DOUBT #") == 7  # six guessed boundaries, one paragraph break
