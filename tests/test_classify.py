@@ -121,3 +121,26 @@ def test_a_continuation_block_opening_a_page_does_not_swallow_the_new_article(tm
     assert issue.balance().holds and issue.leftovers.empty
     flags = issue.flags()
     assert flags.loc[flags["flag"] == "guessed_boundary", "article_id"].tolist() == [1]
+
+
+def test_two_title_blocks_at_one_page_s_foot_open_two_articles(tmp_path):
+    """Two articles begin on one page: the extractor writes both title blocks at its end, the
+    upper one first; the note of the first article tells where the second begins."""
+    text = (
+        " 党 建 研 究\n\n今年以来，我县坚持把抓党建促乡村振兴\n\n作为重要任务，聚焦组织振兴，推动各项\n\n"
+        "工作落地见效，取得了明显成效。\n\n（作者为某县委组织部干部）\n\n"
+        "江南区把物业服务纳入城市基层党建工\n\n作格局，推动社区党组织、业主委员会、\n\n"
+        "以高质量党建引领乡村振兴\n\n文/王海涛\n\n红色物业让居民更舒心\n\n孙丽娟 何 伟\n\n"
+        " 物业企业三方联动，破解小区治理难题。\n"
+    )
+    issue = _load(tmp_path, text)
+    arts = issue.articles
+    assert arts["title"].tolist() == ["以高质量党建引领乡村振兴", "红色物业让居民更舒心"]
+    assert arts["authors"].tolist() == [["王海涛"], ["孙丽娟", "何伟"]]
+    assert arts["author_note"].tolist() == ["作者为某县委组织部干部", None]
+    assert (
+        arts["text"].iloc[1]
+        == "江南区把物业服务纳入城市基层党建工作格局，推动社区党组织、业主委员会、物业企业三方联动，破解小区治理难题。"
+    )
+    assert arts["pages"].tolist() == [[1], [1, 2]]
+    assert issue.balance().holds and issue.leftovers.empty
