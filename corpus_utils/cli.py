@@ -1,5 +1,5 @@
-"""Command line: ``segment FILE [--json | --explain PAGE | --fix-template] [--strict | --strict-doubts]``, ``extract ISSUE.pdf``,
-``report [ISSUE ...]``."""
+"""Command line: ``segment FILE [--json | --explain PAGE | --fix-template] [--strict | --strict-doubts]``,
+``extract ISSUE.pdf``, ``report [ISSUE ...]``."""
 
 from __future__ import annotations
 
@@ -165,9 +165,10 @@ def _report(args: argparse.Namespace) -> int:
 def table_of_contents(issue: Issue) -> str:
     """A plain-text table of contents with the page offset and the character balance."""
     off, bal = issue.page_offset, issue.balance()
+    repaired = f"; {issue.repaired} look-alike characters repaired" if issue.repaired else ""
     lines = [
         f"{issue.issue_id}  ({issue.n_pages} pages; printed page = index + {off.offset}, "
-        f"{off.source}: {off.agreeing} of {off.markers} continuation markers agree)",
+        f"{off.source}: {off.agreeing} of {off.markers} continuation markers agree{repaired})",
         "",
         f"{'#':>3}  {'pages':<14} {'chars':>5}  {'column':<8} title — authors",
     ]

@@ -15,7 +15,7 @@ import pandas as pd
 from .articles import segment_articles
 from .cache import cache_dir, file_key, text_key
 from .corrections import apply_record_fixes, fix_path, locate_lines, read_corrections
-from .loading import IssueFormatError, is_pdf, normalise_text, read_issue_text
+from .loading import IssueFormatError, decode_issue_bytes, is_pdf, normalise_text, repair_lookalikes
 from .pages import Page, PageOffset, infer_page_offset, split_pages
 from .paragraphs import BodyLine, block_width, join_paragraphs, line_widths
 from .record import Fragment, Segmentation
@@ -64,6 +64,7 @@ class Issue:
     warnings: list[str] = field(default_factory=list)
     corrections: list[str] = field(default_factory=list)  # what the issue's .fix.toml changed
     trace: pd.DataFrame | None = None  # every line with its class, rule and what was done with it
+    repaired: int = 0  # look-alike characters (CJK radicals for ideographs) repaired in the text
 
     def flags(self) -> pd.DataFrame:
         """Signs of a wrong reading (see ``quality``): ``article_id`` (None for the whole issue),
@@ -121,6 +122,7 @@ class Issue:
                 "source": str(self.source),
                 "page_offset": self.page_offset.offset,
                 "n_pages": self.n_pages,
+                "repaired": self.repaired,
             },
             "articles": [
                 {**row, "authors": list(row["authors"]), "pages": list(row["pages"])}
@@ -178,10 +180,12 @@ def _segment(path: Path, page_offset: int | None) -> Issue:
         from .pdf import pdf_issue_text, printed_page_offset
 
         pdf = pdf_issue_text(path)
-        text = normalise_text(pdf.text)
+        raw = pdf.text
         numbered = printed_page_offset(pdf.printed), len(pdf.printed)
     else:
-        text = read_issue_text(path)
+        raw = decode_issue_bytes(path.read_bytes(), source=path)
+    text = normalise_text(raw)
+    repaired = repair_lookalikes(raw)[1]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         pages = split_pages(text, source=str(path))
@@ -213,6 +217,7 @@ def _segment(path: Path, page_offset: int | None) -> Issue:
         warnings=notes,
         corrections=corrected,
         trace=_trace_frame(seg, offset),
+        repaired=repaired,
     )
 
 

@@ -3,11 +3,19 @@
 An issue arrives as whatever a PDF extractor wrote: UTF-8 (with or without BOM), GB18030/GBK
 or UTF-16. This module decodes it, refuses what is not an issue's text with an error that
 names the file, and normalises line endings and full-width ASCII so later stages see one form.
+
+It also repairs look-alike characters. Many Chinese PDFs (browsers, Word, WPS) label ordinary
+characters with CJK radical code points in their text layer (``⼈`` U+2F08 for 人, ``⺠`` for 民,
+``⻚`` for 页), or with CJK compatibility ideographs; a text extracted from such a file carries
+them too. ``data/radicals.tsv`` (derived from Unicode's EquivalentUnifiedIdeograph data, see
+``scripts/build_radical_table.py``) maps each radical and stroke to the ideograph it looks like.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from .chars import HANZI_CHAR, count_hanzi
@@ -60,9 +68,38 @@ def decode_issue_bytes(data: bytes, *, source: str | Path = "<bytes>") -> str:
 
 
 def normalise_text(text: str) -> str:
-    """Unify line endings, drop a BOM and turn full-width digits and letters into ASCII."""
+    """Unify line endings, drop a BOM, turn full-width digits and letters into ASCII and
+    radical or compatibility look-alikes into the ideographs they stand for."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return text.translate(_FULLWIDTH_ALNUM)
+    return repair_lookalikes(text.translate(_FULLWIDTH_ALNUM))[0]
+
+
+def repair_lookalikes(text: str) -> tuple[str, int]:
+    """The text with CJK radicals, strokes and compatibility ideographs replaced by the unified
+    ideographs they look like, and how many characters were replaced."""
+    table = _lookalike_table()
+    found = _LOOKALIKE.findall(text)
+    if not found:
+        return text, 0
+    return _LOOKALIKE.sub(lambda m: table.get(m.group(), m.group()), text), sum(ch in table for ch in found)
+
+
+_LOOKALIKE = re.compile("[\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+
+@lru_cache(maxsize=1)
+def _lookalike_table() -> dict[str, str]:
+    table = {}
+    for line in (Path(__file__).parent / "data" / "radicals.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            source, target = line.split("\t")
+            table[chr(int(source, 16))] = chr(int(target, 16))
+    for cp in [*range(0xF900, 0xFB00), *range(0x2F800, 0x2FA20)]:  # compatibility ideographs
+        ch = chr(cp)
+        nfkc = unicodedata.normalize("NFKC", ch)
+        if nfkc != ch and len(nfkc) == 1:
+            table[ch] = nfkc
+    return table
 
 
 def _decode(data: bytes, source: str | Path) -> str:

@@ -30,6 +30,7 @@ def test_segment_json_has_the_documented_shape(seed_path):
         "source": str(seed_path),
         "page_offset": 3,
         "n_pages": 46,
+        "repaired": 0,
     }
     assert list(data["articles"][0]) == [
         "article_id",

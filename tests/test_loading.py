@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus_utils import IssueFormatError, load_issue
-from corpus_utils.loading import decode_issue_bytes, normalise_text, read_issue_text
+from corpus_utils.loading import decode_issue_bytes, normalise_text, read_issue_text, repair_lookalikes
 
 SAMPLE = "制度，2015 年，市委召开会议\n\n 部 长 笔 谈\n\n党建联盟“3+1”工作法。\n"
 
@@ -85,3 +85,22 @@ def test_text_without_page_breaks_is_one_page_with_a_warning(tmp_path):
     assert any("printed pages assumed to start at 1" in m for m in messages)
     assert issue.n_pages == 1
     assert issue.balance().holds
+
+
+def test_radical_look_alikes_are_repaired_and_counted(tmp_path, seed_path):
+    """Browsers, Word and WPS label ordinary characters with radical code points (⼈ U+2F08 for
+    人, ⺠ U+2EA0 for 民, ⻚ U+2EDA for 页); NFKC repairs only the first block."""
+    assert repair_lookalikes("（上接 33 ⻚）⼈⺠群众") == ("（上接 33 页）人民群众", 3)
+    assert repair_lookalikes("人民群众（上接 33 页）") == ("人民群众（上接 33 页）", 0)
+    assert repair_lookalikes("\uf9dc") == ("隆", 1)  # a compatibility ideograph
+    lookalikes = {"人": "⼈", "民": "⺠", "页": "⻚", "大": "⼤", "工": "⼯", "长": "⻓"}
+    text = seed_path.read_text(encoding="utf-8")
+    damaged = text.translate(str.maketrans(lookalikes))
+    path = tmp_path / "radicals.txt"
+    path.write_text(damaged, encoding="utf-8")
+    issue = load_issue(path, cache=False)
+    assert issue.repaired == sum(text.count(c) for c in lookalikes) > 500
+    assert issue.page_offset.agreeing == 10  # the （下转 10页） markers read again
+    seed = load_issue(seed_path)
+    assert issue.articles["text"].tolist() == seed.articles["text"].tolist()
+    assert issue.articles["title"].tolist() == seed.articles["title"].tolist()
