@@ -73,7 +73,8 @@ class PageReading:
     next_start: int | None = None  # where a later one begins, when nothing closes the one before
     block_open: Record | None = None  # a （上接…） block never runs past its page
     opened: list[Record] = field(default_factory=list)  # the articles opened on this page
-    forced: bool = False  # a .fix.toml says an article starts at the next body line
+    forced: bool = False  # an article starts at the next body line (a .fix.toml, or the PDF, says so)
+    explicit: bool = False  # the page's article starts are given: the rules do not guess them
     closed_at_header: Record | None = None  # the article a new column's header opening the page closed
     start_guessed: Record | None = None  # the open article, when nothing marks where it ends on this page
 
@@ -168,6 +169,7 @@ def read_page(
     if blocks:
         reading.start_at = _new_article_start(state, reading)
     forced = {i for i, ln in enumerate(page.lines) if (page.index, ln.number) in starts}
+    reading.explicit = bool(forced)  # where articles begin is known: no guessing on this page
     i = 0
     while i < len(texts):
         if i in forced:
@@ -293,7 +295,7 @@ def _body(state: IssueState, r: PageReading, i: int, text: str, *, why: str = ""
         r.opened.append(state.open)
         r.forced = False
         why = "opens the article a .fix.toml starts here"
-    elif r.new_here and r.started is None:
+    elif r.new_here and r.started is None and not r.explicit:
         if state.open is None and r.first_header is not None and i < r.first_header:
             _leftover(state, r, i, text, "stray text before the column header that opens the page")
             return
@@ -307,7 +309,7 @@ def _body(state: IssueState, r: PageReading, i: int, text: str, *, why: str = ""
                 why += " (a guess: no note ends the article before)"
             if len(r.blocks) > 1:
                 r.next_start = _next_article_start(r, i)
-    elif r.new_here and (state.open is None or (r.next_start is not None and i >= r.next_start)):
+    elif r.new_here and not r.explicit and (state.open is None or (r.next_start is not None and i >= r.next_start)):
         before = state.open
         state.open = _new(state, r, "article", i)
         r.opened.append(state.open)

@@ -176,6 +176,7 @@ def _segment(path: Path, page_offset: int | None) -> Issue:
     if not path.is_file():
         raise IssueFormatError(path, "no such file")
     numbered = None
+    pdf = None
     if is_pdf(path):
         from .pdf import pdf_issue_text, printed_page_offset
 
@@ -189,13 +190,17 @@ def _segment(path: Path, page_offset: int | None) -> Issue:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         pages = split_pages(text, source=str(path))
-    notes = [str(w.message) for w in caught]
+    notes = [str(w.message) for w in caught if pdf is None or len(pages) > 1]  # a one-page PDF is one page
+    if pdf is not None:
+        notes += pdf.warnings
     fixes = read_corrections(fix_path(path))
     offset = infer_page_offset(pages, offset=page_offset if page_offset is not None else fixes.page_offset)
     if page_offset is None and fixes.page_offset is None and numbered and numbered[0]:
         (printed, agree), total = numbered
         offset = PageOffset(printed, agree, total, "printed")
     kinds, starts, corrected = locate_lines(fixes, pages, offset)
+    if pdf is not None:  # where the PDF shows an article's text begin, under its title
+        starts = starts | {(k, pages[k].lines[i].number) for k, i in pdf.starts if i < len(pages[k].lines)}
     seg = segment_articles(pages, offset, source=str(path), overrides=kinds, starts=starts)
     corrected += apply_record_fixes(fixes, seg.records)
     if fixes.page_offset is not None and page_offset is None:

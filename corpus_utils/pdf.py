@@ -1,33 +1,82 @@
 """A PDF issue → text in the seed's shape, so the same segmentation reads it.
 
-pdfplumber gives each character with its position and size. Characters are grouped into
-line segments (same baseline, no wide gap), and each page is read the way the magazine is
-laid out: full-width blocks (卷首语, excerpts, editor's notes) where they stand, two columns
-between them, left column first. Lines set larger than the body text are the article's
-title block; as in the text extractor's output they go to the end of the page, with the
-byline under them. A number alone in the top or bottom margin is the printed page number;
-other margin text (the column header) opens the page. Pages are written as the seed has
-them: one line a line, blank lines between, a page's first line starting with a space.
+PDFium (pypdfium2) gives every glyph of the text layer with its box and size; pages are read
+one at a time and closed. Each page is then read as a person reads it:
+
+- **Running lines** (the magazine's name, the column name, the page number) are the rows that
+  recur at about the same height across pages, near the top or the bottom, found by
+  repetition rather than by a fixed margin. Printed page numbers come from them (``12``,
+  ``- 12 -``, ``·12·``, ``第12页``, ``12 / 48``), and the offset from the sequence they make;
+  a digit in the text never counts. The part of a running head that changes from column to
+  column is written at the top of the page as a spaced header (``城 市 党 建``).
+- **Columns** are found from the page: a gutter is a vertical strip of white that the rows on
+  both sides of it leave open (whitespace glyphs aside), however wide the columns and wherever
+  the strip lies; rows that cross it (a full-width block) end the band of rows that uses it.
+  A page is read band by band, each band column by column.
+- **Titles** (lines set larger than the body text) and the byline under them may stand
+  anywhere; as in the text extractor's output they go to the end of the page, and the place
+  where their article's text begins is kept (``PdfText.starts``) so the segmenter starts the
+  article there.
+- **Garbled glyphs** (no Unicode, private-use code points, a broken font map's Latin soup) are
+  counted per page; a file that is mostly garbled is refused (it needs OCR).
+
+Pages are written as the seed has them: one line a line, blank lines between, a page's first
+line starting with a space.
 """
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import re
+import statistics
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .layout import EXCERPT_HEAD
+from .chars import HANZI
+from .chars import HANZI_CHAR as _HANZI_CHAR
+from .layout import EXCERPT_HEAD, despace
 from .loading import IssueFormatError
 
-MARGIN = 0.07  # top and bottom share of the page where headers and page numbers sit
 TITLE_RATIO = 1.2  # a line this much larger than the body text is a title
+MIN_GUTTER = 0.45  # em: the narrowest strip of white between columns (hanging punctuation narrows 1 em)
+SPACE_GAP = 0.6  # em: glyphs this far apart on a line have a space between them, glyph or not
+SHORT_ROW = 12  # glyphs: a row this short may be letter-spaced (部 长 笔 谈, 邵 壮, a title)
+SCATTERED_SPACES = 0.05  # share of Hanzi pairs with a space between them, past which spaces are OCR noise
+ROW_PLAY = 0.4  # em: glyphs whose middles lie this close vertically share a row
+RUNNING_ZONE = 0.15  # share of the page height, top and bottom, where running lines may sit
+RUNNING_PLAY = 12.0  # pt: a running line recurs within this of the same height
+MIN_RUNNING_SHARE = 0.5  # of the pages: a height recurring on this many holds running lines
+GARBLED_WARN = 0.02  # share of a page's glyphs: warn above
+GARBLED_REFUSE = 0.5  # share of the file's glyphs: refuse above
+MIN_GUTTER_ROWS = 3  # rows that must leave a strip open on both sides for it to be a gutter
+RUNNING_ROWS = 2  # rows at each end of a page that may be running lines
+
+PAGE_NUMBER = re.compile(
+    r"^(?:[-—–·•\s]*(\d{1,4})[-—–·•\s]*|第\s*(\d{1,4})\s*[页頁]|(\d{1,4})\s*[/／]\s*\d{1,4}|[Pp](?:age|\.)?\s*(\d{1,4}))$"
+)
+_EXPECTED = re.compile(
+    rf"[{HANZI}\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2000-\u206f"
+    r"\u0020-\u007e\u00b7\u00d7\u2010-\u2027\u2030-\u205e\u2460-\u24ff\u25a0-\u25ff]"
+)
 
 
 @dataclass(frozen=True)
-class Segment:
-    """A run of characters on one baseline: a line of one column, or of the full width."""
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    spaced: bool = False  # a space glyph came right before it in the text layer
+
+
+@dataclass(frozen=True)
+class Line:
+    """A row's run of glyphs within one column (or across the page)."""
 
     text: str
     x0: float
@@ -39,151 +88,470 @@ class Segment:
 
 @dataclass
 class PdfText:
-    """The issue's text in the seed's shape, and the printed page numbers found (index among
-    the pages with text → number)."""
+    """The issue's text in the seed's shape, with what the PDF told besides.
+
+    ``printed``: page index (among pages with text) → the printed number on it; ``starts``:
+    (page index, line index on that page) where an article's text begins (after its title);
+    ``garbled``: page index → share of glyphs that could not be read.
+    """
 
     text: str
     printed: dict[int, int]
     n_pages: int
+    starts: list[tuple[int, int]] = field(default_factory=list)
+    garbled: dict[int, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Page:
+    width: float
+    height: float
+    rows: list[list[Glyph]]
+    n_glyphs: int
+    n_garbled: int
 
 
 def pdf_issue_text(path: str | Path) -> PdfText:
     """Read a PDF issue into the seed's text shape (see the module docstring)."""
-    import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
-
     path = Path(path)
-    try:
-        pdf = pdfplumber.open(path)
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as err:
-        raise IssueFormatError(path, f"not a readable PDF ({type(err).__name__})") from None
-    except Exception as err:  # pdfminer raises a zoo of errors on broken or encrypted files
-        raise IssueFormatError(path, f"not a readable PDF ({type(err).__name__}: {err})") from None
-    with pdf:
-        pages = [_segments(page) for page in pdf.pages]
-        sizes = [(page.width, page.height) for page in pdf.pages]
-    if not any(pages):
+    pages = list(_read_pages(path))
+    _drop_scattered_spaces(pages)
+    total = sum(p.n_glyphs for p in pages)
+    if not total:
         raise IssueFormatError(path, "the PDF has no text layer (a scan?): run OCR on it first")
+    garbled = {i: p.n_garbled / p.n_glyphs for i, p in enumerate(pages) if p.n_glyphs and p.n_garbled}
+    bad = sum(p.n_garbled for p in pages)
+    if bad > GARBLED_REFUSE * total:
+        raise IssueFormatError(
+            path, f"{bad / total:.0%} of the text layer is unreadable (broken font maps): run OCR on it first"
+        )
+    warnings = []
+    worst = sorted(i for i, share in garbled.items() if share > GARBLED_WARN)
+    if worst:
+        warnings.append(
+            f"{path}: {bad / total:.1%} of the glyphs are unreadable (no Unicode or a broken font map), "
+            f"on PDF pages {', '.join(str(i + 1) for i in worst[:12])}{' …' if len(worst) > 12 else ''}"
+        )
     body = _body_size(pages)
-    blocks, printed = [], {}
-    for segs, (width, height) in zip(pages, sizes, strict=True):
-        lines, number = _page_lines(segs, width, height, body)
+    running = _running_rows(pages, body)
+    heads = _column_heads(pages, running)
+    chunks: list[str] = []
+    printed: dict[int, int] = {}
+    starts: list[tuple[int, int]] = []
+    bodies = [[row for r, row in enumerate(page.rows) if (k, r) not in running] for k, page in enumerate(pages)]
+    # gutters seen on other pages serve a page with too few two-column rows to show its own
+    known = [g for rows in bodies for g in _gutters(rows, body)]
+    for k, page in enumerate(pages):
+        rows = bodies[k]
+        lines, page_starts = _page_lines(rows, body, known)
+        if heads.get(k):
+            lines.insert(0, heads[k])
+            page_starts = [s + 1 for s in page_starts]
         if not lines:
             continue  # a page without text (a picture) is no page of the text
+        number = _page_number(page, running, k)
         if number is not None:
-            printed[len(blocks)] = number
-        blocks.append(" " + "\n\n".join(lines))
-    return PdfText("\n\n".join(blocks) + "\n", printed, len(pages))
+            printed[len(chunks)] = number
+        starts += [(len(chunks), s) for s in page_starts]
+        chunks.append(" " + "\n\n".join(lines))
+    return PdfText("\n\n".join(chunks) + "\n", printed, len(pages), starts, garbled, warnings)
 
 
 def printed_page_offset(printed: dict[int, int]) -> tuple[int, int] | None:
-    """The offset most page numbers agree on, and how many agree (None without numbers)."""
+    """The offset the page numbers' sequence agrees on, and how many agree; None without at
+    least two numbers that agree (one number alone may be a misread, never an offset)."""
     if not printed:
         return None
     votes = Counter(n - i for i, n in printed.items())
     offset, agree = votes.most_common(1)[0]
+    if agree < 2 and len(printed) > 1:
+        return None
+    if len(printed) == 1 and agree == 1:
+        return offset, agree  # a one-page file: its number is all there is
     return offset, agree
 
 
 # internal functions ----------------------------------------------------------
 
 
-def _segments(page) -> list[Segment]:
-    chars = [c for c in page.chars if c["text"].strip() or c["text"] == " "]
-    if not any(c["text"].strip() for c in chars):
-        return []
-    chars.sort(key=lambda c: (round(c["top"]), c["x0"]))
-    rows: list[list[dict]] = []
-    for c in chars:
-        if rows and abs(c["top"] - rows[-1][0]["top"]) <= 0.4 * c["size"]:
-            rows[-1].append(c)
+def _read_pages(path: Path) -> Iterator[_Page]:
+    """Every page's glyphs, grouped into rows; each page is closed once read."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except Exception as err:  # PdfiumError, or OSError for an unreadable file
+        raise IssueFormatError(path, f"not a readable PDF ({err})") from None
+    rect = raw.FS_RECTF()
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            tp = textpage.raw
+            glyphs: list[Glyph] = []
+            n_garbled = 0
+            spaced = False
+            for i in range(raw.FPDFText_CountChars(tp)):
+                if raw.FPDFText_IsGenerated(tp, i):
+                    continue  # a space or line break PDFium made up
+                code = raw.FPDFText_GetUnicode(tp, i)
+                char = chr(code) if code else "\ufffd"
+                if char.isspace():
+                    spaced = True  # kept as a mark on the next glyph: OCR puts one at every line end
+                    continue
+                raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(rect))
+                size = raw.FPDFText_GetFontSize(tp, i)
+                if not _EXPECTED.match(char):
+                    n_garbled += 1
+                    continue
+                glyphs.append(Glyph(char, rect.left, rect.right, height - rect.top, height - rect.bottom, size, spaced))
+                spaced = False
+            textpage.close()
+            page.close()
+            yield _Page(width, height, _rows(glyphs), len(glyphs) + n_garbled, n_garbled)
+    finally:
+        pdf.close()
+
+
+def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs whose vertical middles lie close together, left to right, top to bottom."""
+    rows: list[list[Glyph]] = []
+    mids: list[float] = []
+    for g in sorted(glyphs, key=lambda g: ((g.top + g.bottom) / 2, g.x0)):
+        mid = (g.top + g.bottom) / 2
+        if rows and abs(mid - mids[-1]) <= ROW_PLAY * g.size:
+            rows[-1].append(g)
         else:
-            rows.append([c])
-    segments = []
-    for row in rows:
-        row.sort(key=lambda c: c["x0"])
-        run = [row[0]]
-        for c in row[1:]:
-            if c["x0"] - run[-1]["x1"] > 1.6 * c["size"]:  # the gutter between columns
-                segments.append(_segment(run))
-                run = []
-            run.append(c)
-        segments.append(_segment(run))
-    return [s for s in segments if s.text]
+            rows.append([g])
+            mids.append(mid)
+    return [sorted(row, key=lambda g: g.x0) for row in rows]
 
 
-def _segment(chars: list[dict]) -> Segment:
-    text = chars[0]["text"]
-    for prev, c in itertools.pairwise(chars):
-        gap = c["x0"] - prev["x1"]
-        text += (" " if gap > 0.25 * c["size"] else "") + c["text"]
-    text = re.sub(r" {2,}", " ", text).strip()
-    size = Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0]
-    return Segment(
-        text=text,
-        x0=min(c["x0"] for c in chars),
-        x1=max(c["x1"] for c in chars),
-        top=min(c["top"] for c in chars),
-        bottom=max(c["bottom"] for c in chars),
-        size=size,
+def _row_text(glyphs: list[Glyph]) -> str:
+    """The row's text: a space where the text layer has one, and where glyphs stand apart."""
+    text = glyphs[0].text
+    for prev, g in itertools.pairwise(glyphs):
+        space = g.spaced or g.x0 - prev.x1 > SPACE_GAP * g.size
+        text += (" " if space else "") + g.text
+    return text
+
+
+def _drop_scattered_spaces(pages: list[_Page]) -> None:
+    """An OCR text layer scatters space glyphs between Hanzi; where more than
+    ``SCATTERED_SPACES`` of the Hanzi pairs in long rows have one, those are noise, not the
+    letter spacing of a title: drop them (short rows keep theirs)."""
+    pairs = spaced = 0
+    for page in pages:
+        for row in page.rows:
+            if len(row) > SHORT_ROW:
+                for a, b in itertools.pairwise(row):
+                    if _HANZI_CHAR.match(a.text) and _HANZI_CHAR.match(b.text):
+                        pairs += 1
+                        spaced += b.spaced
+    if not pairs or spaced <= SCATTERED_SPACES * pairs:
+        return
+    for page in pages:
+        page.rows = [
+            row
+            if len(row) <= SHORT_ROW
+            else [row[0]]
+            + [
+                replace(b, spaced=False) if _HANZI_CHAR.match(a.text) and _HANZI_CHAR.match(b.text) else b
+                for a, b in itertools.pairwise(row)
+            ]
+            for row in page.rows
+        ]
+
+
+def _body_size(pages: list[_Page]) -> float:
+    weights: Counter[float] = Counter()
+    for page in pages:
+        for row in page.rows:
+            for g in row:
+                weights[round(g.size, 1)] += 1
+    return weights.most_common(1)[0][0] if weights else 10.0
+
+
+# -- running heads, feet and page numbers ------------------------------------------------------
+
+
+def _running_rows(pages: list[_Page], body: float) -> set[tuple[int, int]]:
+    """(page, row) of the running heads and feet.
+
+    Only the first and last ``RUNNING_ROWS`` rows of a page near its top or bottom edge can be
+    running lines, and only when set no larger than the body text. Of those, a page number
+    in one of its printed forms is one; so is a line whose text recurs on another page (the
+    magazine's name); so is a line set apart from the body by a wide gap at a height where
+    such lines stand on at least ``MIN_RUNNING_SHARE`` of the pages (a column name)."""
+    candidates: list[tuple[int, int, float, str]] = []
+    for k, page in enumerate(pages):
+        n = len(page.rows)
+        for r in sorted({*range(min(RUNNING_ROWS, n)), *range(max(0, n - RUNNING_ROWS), n)}):
+            row = page.rows[r]
+            top = min(g.top for g in row)
+            size = Counter(round(g.size, 1) for g in row).most_common(1)[0][0]
+            in_zone = top < RUNNING_ZONE * page.height or top > (1 - RUNNING_ZONE) * page.height
+            if in_zone and size <= body * 1.05:
+                candidates.append((k, r, top, _row_text(row)))
+    running: set[tuple[int, int]] = set()
+    leading = _leading(pages, body)
+    for k, r, top, text in candidates:
+        if PAGE_NUMBER.match(text.strip()):
+            running.add((k, r))
+            continue
+        if len(pages) == 1:
+            continue
+        repeats = any(k2 != k and x == text for k2, _, _, x in candidates)
+        pages_at = {k2 for k2, _, t2, _ in candidates if abs(t2 - top) <= RUNNING_PLAY}
+        recurs = len(pages_at) >= max(2, MIN_RUNNING_SHARE * len(pages))
+        if repeats or (recurs and _is_edge_row(pages[k], r, leading)):
+            running.add((k, r))
+    return running
+
+
+def _is_edge_row(page: _Page, r: int, leading: float) -> bool:
+    """Whether row r is set apart from the body by more than its ``leading``: a head from what
+    follows it, a foot from what comes before it."""
+    tops = [min(g.top for g in row) for row in page.rows]
+    apart = leading * 1.5 + 2.0
+    above = tops[r] - tops[r - 1] if r >= 1 else float("inf")
+    below = tops[r + 1] - tops[r] if r + 1 < len(tops) else float("inf")
+    if tops[r] < page.height / 2:  # a head: nothing but heads above it, the body well below
+        return below > apart and (r == 0 or above > apart)
+    return above > apart and (r == len(tops) - 1 or below > apart)
+
+
+def _leading(pages: list[_Page], body: float) -> float:
+    """The usual distance between two body rows."""
+    steps = [
+        min(g.top for g in b) - min(g.top for g in a)
+        for page in pages
+        for a, b in itertools.pairwise(page.rows)
+        if abs(a[0].size - body) < 0.5 and abs(b[0].size - body) < 0.5
+    ]
+    steps = [x for x in steps if 0 < x < 4 * body]
+    return statistics.median(steps) if steps else 1.5 * body
+
+
+def _page_number(page: _Page, running: set[tuple[int, int]], k: int) -> int | None:
+    for r, row in enumerate(page.rows):
+        if (k, r) in running:
+            m = PAGE_NUMBER.match(_row_text(row).strip()) or _trailing_number(_row_text(row))
+            if m:
+                return int(next(x for x in m.groups() if x))
+    return None
+
+
+def _trailing_number(text: str) -> re.Match[str] | None:
+    """A page number at either end of a running line that also holds a name (``12 组工通讯``)."""
+    return re.match(r"^(\d{1,4})\s+\D|.*\D\s+(\d{1,4})$", text.strip())
+
+
+def _column_heads(pages: list[_Page], running: set[tuple[int, int]]) -> dict[int, str]:
+    """Page → the column name its running heads give, spaced as the text extractor writes a
+    header: the part of a running line that is not the same on every page (the magazine's
+    name) nor a number or a date."""
+    parts_by_page: dict[int, list[str]] = {}
+    for k, r in running:
+        text = despace(_row_text(pages[k].rows[r]))  # 部 长 笔 谈 → 部长笔谈
+        parts = [p for p in re.split(r"[\s·•|｜/／—\-]+", text) if p]
+        parts_by_page.setdefault(k, []).extend(parts)
+    counts = Counter(p for parts in parts_by_page.values() for p in set(parts))
+    everywhere = {p for p, n in counts.items() if n == len(pages) and len(pages) > 1}
+    heads = {}
+    for k, parts in parts_by_page.items():
+        names = [
+            p
+            for p in parts
+            if p not in everywhere
+            and re.fullmatch(f"[{HANZI}]{{2,8}}", p)
+            and not re.search(r"[年月日期页第]", p)
+            and not p.startswith(("《", "组工"))
+        ]
+        if len(names) == 1 and counts[names[0]] < len(pages):
+            heads[k] = " ".join(names[0]) if len(names[0]) <= 6 else names[0]
+        elif len(pages) == 1 and len(names) == 1:
+            heads[k] = " ".join(names[0])
+    return heads
+
+
+# -- a page's reading order ------------------------------------------------------------------
+
+
+def _page_lines(
+    rows: list[list[Glyph]], body: float, known: list[tuple[float, float]] = ()
+) -> tuple[list[str], list[int]]:
+    """The page's lines in reading order, title blocks moved to the end, and the line indices
+    where an article's text begins."""
+    if not rows:
+        return [], []
+    titles = _title_rows(rows, body)
+    blocks = _title_blocks(rows, titles, body)  # adds each byline row to ``titles``
+    ordered = _reading_order([row for i, row in enumerate(rows) if i not in titles], body, known)
+    # a title block belongs to the article whose text follows it in reading order
+    text_lines = [ln.text for ln in ordered]
+    starts = []
+    for block in blocks:
+        below = min(block, key=lambda ln: -ln.bottom)
+        after = [
+            i
+            for i, ln in enumerate(ordered)
+            if ln.top >= below.bottom - 0.5 * body and ln.x1 > block[0].x0 - body and ln.x0 < block[0].x1 + body
+        ]
+        if after:
+            starts.append(after[0])
+    tail = [ln.text for block in blocks for ln in block]
+    return text_lines + tail, sorted(set(starts))
+
+
+def _title_rows(rows: list[list[Glyph]], body: float) -> set[int]:
+    """Rows set larger than the body text (an excerpt's 姓名：标题 is not a title)."""
+    out = set()
+    for i, row in enumerate(rows):
+        size = Counter(round(g.size, 1) for g in row).most_common(1)[0][0]
+        if size >= TITLE_RATIO * body and not EXCERPT_HEAD.match(_row_text(row)):
+            out.add(i)
+    return out
+
+
+def _title_blocks(rows: list[list[Glyph]], titles: set[int], body: float) -> list[list[Line]]:
+    """Runs of title rows, each with the byline right under it (a short row standing alone)."""
+    blocks: list[list[Line]] = []
+    for i in sorted(titles):
+        line = _line(rows[i])
+        if blocks and i - 1 in titles:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+        nxt = i + 1
+        if nxt < len(rows) and nxt not in titles:
+            cand = _line(rows[nxt])
+            gap = cand.top - line.bottom
+            if gap < 2.5 * body and len(cand.text) <= 30 and cand.x1 - cand.x0 < 20 * body:
+                blocks[-1].append(cand)
+                titles.add(nxt)  # no longer body text
+    return blocks
+
+
+def _line(glyphs: list[Glyph]) -> Line:
+    return Line(
+        text=_row_text(glyphs),
+        x0=min(g.x0 for g in glyphs),
+        x1=max(g.x1 for g in glyphs),
+        top=min(g.top for g in glyphs),
+        bottom=max(g.bottom for g in glyphs),
+        size=Counter(round(g.size, 1) for g in glyphs).most_common(1)[0][0],
     )
 
 
-def _body_size(pages: list[list[Segment]]) -> float:
-    weights = Counter()
-    for segs in pages:
-        for s in segs:
-            weights[s.size] += len(s.text)
-    return weights.most_common(1)[0][0]
-
-
-def _page_lines(segs: list[Segment], width: float, height: float, body: float) -> tuple[list[str], int | None]:
-    margin = [s for s in segs if s.bottom < MARGIN * height or s.top > (1 - MARGIN) * height]
-    inner = [s for s in segs if s not in margin]
-    number = None
-    head = []
-    for s in sorted(margin, key=lambda s: (s.top, s.x0)):
-        if re.fullmatch(r"\d{1,3}", s.text.replace(" ", "")):
-            number = int(s.text.replace(" ", ""))
-        else:
-            head.append(s.text)
-    titles = _title_block(inner, body)
-    flow = _reading_order([s for s in inner if s not in titles], width)
-    return head + [s.text for s in flow] + [s.text for s in titles], number
-
-
-def _title_block(segs: list[Segment], body: float) -> list[Segment]:
-    """Title lines (set larger than the body, not an excerpt's 姓名：标题) and the byline under them."""
-    big = [s for s in segs if s.size >= TITLE_RATIO * body and not EXCERPT_HEAD.match(s.text.strip())]
-    if not big:
+def _reading_order(rows: list[list[Glyph]], body: float, known: list[tuple[float, float]] = ()) -> list[Line]:
+    """Band by band, column by column: see ``_gutters`` and ``_bands``. ``known`` are gutters
+    found on other pages: one that a row here leaves open with text on both sides serves
+    where the page has too few such rows to show it."""
+    if not rows:
         return []
-    big.sort(key=lambda s: s.top)
-    lowest = big[-1]
-    below = sorted((s for s in segs if s.top > lowest.top and s not in big), key=lambda s: s.top)
-    byline = [below[0]] if below and below[0].top - lowest.bottom < 2.5 * body and len(below[0].text) <= 24 else []
-    # the byline is set apart from the text, not in a column's flow: it stands alone on its row
-    if byline and any(abs(s.top - byline[0].top) < 0.4 * body and s is not byline[0] for s in segs):
-        byline = []
-    return big + byline
-
-
-def _reading_order(segs: list[Segment], width: float) -> list[Segment]:
-    """Full-width segments where they stand; between them, the left column, then the right."""
-    mid = width / 2
-    out: list[Segment] = []
-    band: list[Segment] = []
-
-    def flush() -> None:
-        left = sorted((s for s in band if (s.x0 + s.x1) / 2 < mid), key=lambda s: s.top)
-        right = sorted((s for s in band if (s.x0 + s.x1) / 2 >= mid), key=lambda s: s.top)
-        out.extend(left + right)
-        band.clear()
-
-    for s in sorted(segs, key=lambda s: (s.top, s.x0)):
-        if s.x0 < mid - 0.05 * width and s.x1 > mid + 0.05 * width:
-            flush()
-            out.append(s)
-        else:
-            band.append(s)
-    flush()
+    gutters = _gutters(rows, body)
+    for g in known:
+        clear = any(_gap_spans(row, g) for row in rows)
+        if clear and not any(a < g[1] and g[0] < b for a, b in gutters):
+            gutters.append(g)
+    gutters.sort()
+    out: list[Line] = []
+    for band_rows, band_gutters in _bands(rows, gutters):
+        edges = sorted(band_gutters)
+        columns: list[list[Line]] = [[] for _ in range(len(edges) + 1)]
+        for row in band_rows:
+            pieces: list[list[Glyph]] = [[] for _ in columns]
+            for g in row:
+                mid = (g.x0 + g.x1) / 2
+                pieces[sum(mid > (a + b) / 2 for a, b in edges)].append(g)
+            for col, piece in zip(columns, pieces, strict=True):
+                if piece:
+                    col.append(_line(piece))
+        for col in columns:
+            out.extend(col)
     return out
+
+
+def _gap_spans(row: list[Glyph], gutter: tuple[float, float]) -> bool:
+    """Whether a row has text on both sides of a gutter and none inside it."""
+    a, b = gutter
+    return (
+        any(g.x1 <= a + 1 for g in row)
+        and any(g.x0 >= b - 1 for g in row)
+        and not any(g.x0 < b - 1 and g.x1 > a + 1 for g in row)
+    )
+
+
+def _gaps(row: list[Glyph], body: float) -> list[tuple[float, float]]:
+    """White strips inside a row, between glyphs, at least ``MIN_GUTTER`` em wide."""
+    return [(a.x1, b.x0) for a, b in itertools.pairwise(row) if b.x0 - a.x1 >= MIN_GUTTER * min(a.size, b.size)]
+
+
+def _gutters(rows: list[list[Glyph]], body: float) -> list[tuple[float, float]]:
+    """Strips of white that several rows leave open with text on both sides: the gutters.
+
+    Each row's inner gaps are grouped where they overlap; a group of at least
+    ``MIN_GUTTER_ROWS`` rows (and a tenth of the rows with gaps) makes a gutter, the strip
+    that most of its gaps share."""
+    gaps = sorted((g for row in rows for g in _gaps(row, body)), key=lambda g: (g[0] + g[1]) / 2)
+    groups: list[list[tuple[float, float]]] = []
+    for g in gaps:
+        if groups and g[0] < max(x[1] for x in groups[-1]) and g[1] > max(x[0] for x in groups[-1]):
+            groups[-1].append(g)
+        else:
+            groups.append([g])
+    with_gaps = sum(1 for row in rows if _gaps(row, body))
+    out = []
+    for group in groups:
+        if len(group) < max(MIN_GUTTER_ROWS, 0.1 * with_gaps):
+            continue
+        left, right = max(a for a, _ in group), min(b for _, b in group)
+        if right - left < MIN_GUTTER * body * 0.5:  # a stray gap narrows it: the strip most rows leave
+            left = statistics.median(a for a, _ in group)
+            right = statistics.median(b for _, b in group)
+        if right - left >= MIN_GUTTER * body * 0.5:
+            out.append((left, right))
+    return out
+
+
+def _bands(
+    rows: list[list[Glyph]], gutters: list[tuple[float, float]]
+) -> list[tuple[list[list[Glyph]], list[tuple[float, float]]]]:
+    """Consecutive rows that use the same gutters.
+
+    A row uses a gutter when it leaves it open; a row that crosses it (a full-width line)
+    does not. A row with text on one side only follows its neighbours: right after full-width
+    rows and before any two-sided row it ends the full-width block (a paragraph's last line)."""
+
+    def relation(row: list[Glyph], gutter: tuple[float, float]) -> str:
+        a, b = gutter
+        mid, reach = (a + b) / 2, (b - a) / 4
+        if any(g.x0 < mid + reach and g.x1 > mid - reach for g in row):
+            return "cross"
+        left = any(g.x1 <= mid for g in row)
+        right = any(g.x0 >= mid for g in row)
+        return "both" if left and right else "one"
+
+    uses: list[set[int]] = [set() for _ in rows]
+    for k, gutter in enumerate(gutters):
+        rel = [relation(row, gutter) for row in rows]
+        for i, r in enumerate(rel):
+            if r == "both":
+                uses[i].add(k)
+            elif r == "one":
+                before = next((rel[j] for j in range(i - 1, -1, -1) if rel[j] != "one"), None)
+                after = next((rel[j] for j in range(i + 1, len(rel)) if rel[j] != "one"), None)
+                if before == "both" or (after == "both" and before != "cross"):
+                    uses[i].add(k)
+    bands: list[tuple[list[list[Glyph]], list[tuple[float, float]]]] = []
+    for row, used in zip(rows, uses, strict=True):
+        gs = [gutters[k] for k in sorted(used)]
+        if bands and bands[-1][1] == gs:
+            bands[-1][0].append(row)
+        else:
+            bands.append(([row], gs))
+    return bands
