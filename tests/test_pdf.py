@@ -149,3 +149,56 @@ def test_the_seed_laid_out_as_a_magazine_pdf_reads_back_as_from_its_text(seed_is
         assert b[field].tolist() == a[field].tolist(), field
     assert sum(x == y for x, y in zip(a["text"], b["text"], strict=True)) >= 25
     assert (back.page_offset.offset, back.page_offset.source) == (3, "printed")
+
+
+def _one_column_pdf(tmp_path, lines: list[str], name: str = "x.pdf", pages: int = 1):
+    return build_pdf([PdfPage(left=lines, number=None) for _ in range(pages)], tmp_path / name, tmp_path)
+
+
+def test_a_mostly_garbled_text_layer_is_refused_with_one_line(tmp_path):
+    """A broken font map gives Latin soup for Hanzi: no reading of it is worth passing on."""
+    soup = ["ÃÂ¤Ã¥Ã¦Ð¾ÐµÑÃ¨Ã©Ã¤Ã¥Ã¦Ð¾ÐµÑ"] * 12
+    pdf = _one_column_pdf(tmp_path, soup)
+    with pytest.raises(IssueFormatError, match=r"of the text layer is unreadable .*: run OCR on it first"):
+        pdf_issue_text(pdf)
+
+
+def test_a_little_garbled_text_is_named_with_its_share_and_pages(tmp_path):
+    lines = [ln for p in A_PARAS for ln in wrap(p)]
+    pdf = build_pdf([PdfPage(left=lines), PdfPage(left=[*lines[:6], "ÃÂ¤Ã¥Ã¦Ð¾ÐµÑ"])], tmp_path / "some.pdf", tmp_path)
+    text = pdf_issue_text(pdf)
+    assert set(text.garbled) == {1}
+    assert "Ã" not in text.text  # never passed on
+    (warning,) = text.warnings
+    assert "of the glyphs are unreadable" in warning and warning.endswith("on PDF pages 2")
+
+
+def test_a_one_page_pdf_gets_no_page_structure_warning(tmp_path):
+    pdf = _one_column_pdf(tmp_path, [ln for p in A_PARAS[:1] for ln in wrap(p)], "one.pdf")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        issue = load_issue(pdf, cache=False)
+    assert issue.n_pages == 1
+    assert not [w for w in caught if "no page structure" in str(w.message)]
+
+
+def test_radicals_in_the_text_layer_are_repaired(tmp_path):
+    """Browsers and Word label 人 as ⼈ (U+2F08), 页 as ⻚: the text and its markers read again."""
+    lines = [ln for p in A_PARAS for ln in wrap(p)]
+    damaged = [ln.translate(str.maketrans({"人": "⼈", "大": "⼤", "长": "⻓", "工": "⼯"})) for ln in lines]
+    pdf = _one_column_pdf(tmp_path, damaged, "radicals.pdf")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # one page, no markers: printed pages assumed
+        issue = load_issue(pdf, cache=False)
+    assert issue.repaired == sum(ln.count(c) for ln in lines for c in "人大长工") == 4
+    assert "⼈" not in issue.text and "领导干部必备" in issue.text.replace("\n", "")
+
+
+def test_extract_prints_no_library_noise(issue_pdf, tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "corpus_utils", "extract", str(issue_pdf), "-o", str(tmp_path / "x.txt")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 0 and out.stderr == ""
