@@ -186,7 +186,7 @@ def _segment(path: Path, page_offset: int | None) -> Issue:
     else:
         raw = decode_issue_bytes(path.read_bytes(), source=path)
     text = normalise_text(raw)
-    repaired = repair_lookalikes(raw)[1]
+    repaired = repair_lookalikes(raw)[1] + (pdf.repaired if pdf is not None else 0)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         pages = split_pages(text, source=str(path))

@@ -77,7 +77,7 @@ def normalise_text(text: str) -> str:
 def repair_lookalikes(text: str) -> tuple[str, int]:
     """The text with CJK radicals, strokes and compatibility ideographs replaced by the unified
     ideographs they look like, and how many characters were replaced."""
-    table = _lookalike_table()
+    table = lookalike_table()
     found = _LOOKALIKE.findall(text)
     if not found:
         return text, 0
@@ -88,7 +88,8 @@ _LOOKALIKE = re.compile("[\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff\U0002f800-\U00
 
 
 @lru_cache(maxsize=1)
-def _lookalike_table() -> dict[str, str]:
+def lookalike_table() -> dict[str, str]:
+    """Look-alike character → the ideograph it stands for (radicals, strokes, compatibility ideographs)."""
     table = {}
     for line in (Path(__file__).parent / "data" / "radicals.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):

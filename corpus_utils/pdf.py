@@ -37,8 +37,8 @@ from pathlib import Path
 
 from .chars import HANZI
 from .chars import HANZI_CHAR as _HANZI_CHAR
-from .layout import EXCERPT_HEAD, despace
-from .loading import IssueFormatError
+from .layout import EXCERPT_HEAD
+from .loading import IssueFormatError, lookalike_table
 
 TITLE_RATIO = 1.2  # a line this much larger than the body text is a title
 MIN_GUTTER = 0.45  # em: the narrowest strip of white between columns (hanging punctuation narrows 1 em)
@@ -101,6 +101,7 @@ class PdfText:
     starts: list[tuple[int, int]] = field(default_factory=list)
     garbled: dict[int, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    repaired: int = 0  # look-alike glyphs (radicals for ideographs) read as the ideographs
 
 
 @dataclass
@@ -110,6 +111,7 @@ class _Page:
     rows: list[list[Glyph]]
     n_glyphs: int
     n_garbled: int
+    n_repaired: int = 0
 
 
 def pdf_issue_text(path: str | Path) -> PdfText:
@@ -155,7 +157,8 @@ def pdf_issue_text(path: str | Path) -> PdfText:
             printed[len(chunks)] = number
         starts += [(len(chunks), s) for s in page_starts]
         chunks.append(" " + "\n\n".join(lines))
-    return PdfText("\n\n".join(chunks) + "\n", printed, len(pages), starts, garbled, warnings)
+    repaired = sum(p.n_repaired for p in pages)
+    return PdfText("\n\n".join(chunks) + "\n", printed, len(pages), starts, garbled, warnings, repaired)
 
 
 def printed_page_offset(printed: dict[int, int]) -> tuple[int, int] | None:
@@ -185,6 +188,7 @@ def _read_pages(path: Path) -> Iterator[_Page]:
     except Exception as err:  # PdfiumError, or OSError for an unreadable file
         raise IssueFormatError(path, f"not a readable PDF ({err})") from None
     rect = raw.FS_RECTF()
+    lookalikes = lookalike_table()
     try:
         for index in range(len(pdf)):
             page = pdf[index]
@@ -192,7 +196,7 @@ def _read_pages(path: Path) -> Iterator[_Page]:
             textpage = page.get_textpage()
             tp = textpage.raw
             glyphs: list[Glyph] = []
-            n_garbled = 0
+            n_garbled = n_repaired = 0
             spaced = False
             for i in range(raw.FPDFText_CountChars(tp)):
                 if raw.FPDFText_IsGenerated(tp, i):
@@ -207,11 +211,14 @@ def _read_pages(path: Path) -> Iterator[_Page]:
                 if not _EXPECTED.match(char):
                     n_garbled += 1
                     continue
+                fixed = lookalikes.get(char)
+                if fixed is not None:  # ⼈ (U+2F08) labelling 人: the text layer's look-alike
+                    char, n_repaired = fixed, n_repaired + 1
                 glyphs.append(Glyph(char, rect.left, rect.right, height - rect.top, height - rect.bottom, size, spaced))
                 spaced = False
             textpage.close()
             page.close()
-            yield _Page(width, height, _rows(glyphs), len(glyphs) + n_garbled, n_garbled)
+            yield _Page(width, height, _rows(glyphs), len(glyphs) + n_garbled, n_garbled, n_repaired)
     finally:
         pdf.close()
 
@@ -297,9 +304,9 @@ def _running_rows(pages: list[_Page], body: float) -> set[tuple[int, int]]:
             if in_zone and size <= body * 1.05:
                 candidates.append((k, r, top, _row_text(row)))
     running: set[tuple[int, int]] = set()
-    leading = _leading(pages, body)
+    leading = _leading(pages, body) if pages else body
     for k, r, top, text in candidates:
-        if PAGE_NUMBER.match(text.strip()):
+        if PAGE_NUMBER.match(text.strip()) or (page_number_in(text) is not None and _is_edge_row(pages[k], r, leading)):
             running.add((k, r))
             continue
         if len(pages) == 1:
@@ -339,15 +346,25 @@ def _leading(pages: list[_Page], body: float) -> float:
 def _page_number(page: _Page, running: set[tuple[int, int]], k: int) -> int | None:
     for r, row in enumerate(page.rows):
         if (k, r) in running:
-            m = PAGE_NUMBER.match(_row_text(row).strip()) or _trailing_number(_row_text(row))
-            if m:
-                return int(next(x for x in m.groups() if x))
+            number = page_number_in(_row_text(row))
+            if number is not None:
+                return number
     return None
 
 
-def _trailing_number(text: str) -> re.Match[str] | None:
-    """A page number at either end of a running line that also holds a name (``12 组工通讯``)."""
-    return re.match(r"^(\d{1,4})\s+\D|.*\D\s+(\d{1,4})$", text.strip())
+def page_number_in(text: str) -> int | None:
+    """The printed page number a running line shows, alone or beside a name: ``12``,
+    ``- 12 -``, ``·12·``, ``第12页``, ``12 / 48``, ``组工通讯 12``; not a year or an issue number."""
+    text = text.strip()
+    m = PAGE_NUMBER.match(text) or _NUMBER_IN_LINE.search(text)
+    return int(next(x for x in m.groups() if x)) if m else None
+
+
+_SPACED_RUN = re.compile(f"(?<![{HANZI}])[{HANZI}](?: [{HANZI}])+(?![{HANZI}])")
+_NUMBER_IN_LINE = re.compile(
+    r"[-—–·•]\s*(\d{1,4})\s*[-—–·•]|第\s*(\d{1,4})\s*[页頁]|(?<!\d)(\d{1,4})\s*[/／]\s*\d{1,4}"
+    r"|^(\d{1,4})(?=\s)|(?<=\s)(\d{1,4})$"
+)
 
 
 def _column_heads(pages: list[_Page], running: set[tuple[int, int]]) -> dict[int, str]:
@@ -356,7 +373,7 @@ def _column_heads(pages: list[_Page], running: set[tuple[int, int]]) -> dict[int
     name) nor a number or a date."""
     parts_by_page: dict[int, list[str]] = {}
     for k, r in running:
-        text = despace(_row_text(pages[k].rows[r]))  # 部 长 笔 谈 → 部长笔谈
+        text = _SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), _row_text(pages[k].rows[r]))  # 部 长 笔 谈
         parts = [p for p in re.split(r"[\s·•|｜/／—\-]+", text) if p]
         parts_by_page.setdefault(k, []).extend(parts)
     counts = Counter(p for parts in parts_by_page.values() for p in set(parts))
