@@ -309,7 +309,10 @@ def _running_rows(pages: list[_Page], body: float) -> set[tuple[int, int]]:
         if PAGE_NUMBER.match(text.strip()) or (page_number_in(text) is not None and _is_edge_row(pages[k], r, leading)):
             running.add((k, r))
             continue
-        if len(pages) == 1:
+        if len(pages) == 1:  # nothing recurs: a margin line set smaller than the body, apart from it
+            size = Counter(round(g.size, 1) for g in pages[k].rows[r]).most_common(1)[0][0]
+            if size < body * 0.95 and _is_edge_row(pages[k], r, _leading(pages, body)):
+                running.add((k, r))
             continue
         repeats = any(k2 != k and x == text for k2, _, _, x in candidates)
         pages_at = {k2 for k2, _, t2, _ in candidates if abs(t2 - top) <= RUNNING_PLAY}
@@ -471,11 +474,10 @@ def _reading_order(rows: list[list[Glyph]], body: float, known: list[tuple[float
     if not rows:
         return []
     gutters = _gutters(rows, body)
-    for g in known:
-        clear = any(_gap_spans(row, g) for row in rows)
-        if clear and not any(a < g[1] and g[0] < b for a, b in gutters):
-            gutters.append(g)
-    gutters.sort()
+    if not gutters:  # too few two-column rows to show a gutter: one seen elsewhere that a row here leaves open
+        cleared = [g for g in known if any(_gap_spans(row, g) for row in rows)]
+        if cleared:
+            gutters = [Counter(cleared).most_common(1)[0][0]]
     out: list[Line] = []
     for band_rows, band_gutters in _bands(rows, gutters):
         edges = sorted(band_gutters)
