@@ -388,8 +388,7 @@ def _column_heads(pages: list[_Page], running: set[tuple[int, int]]) -> dict[int
             for p in parts
             if p not in everywhere
             and re.fullmatch(f"[{HANZI}]{{2,8}}", p)
-            and not re.search(r"[年月日期页第]", p)
-            and not p.startswith(("《", "组工"))
+            and not re.fullmatch(r"第.+[期页卷]|.+[年月日]", p)  # 第三期, 三月: the issue, not a column
         ]
         if len(names) == 1 and counts[names[0]] < len(pages):
             heads[k] = " ".join(names[0]) if len(names[0]) <= 6 else names[0]
