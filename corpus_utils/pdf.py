@@ -42,7 +42,8 @@ from .loading import IssueFormatError, lookalike_table
 
 TITLE_RATIO = 1.2  # a line this much larger than the body text is a title
 MIN_GUTTER = 0.45  # em: the narrowest strip of white between columns (hanging punctuation narrows 1 em)
-SPACE_GAP = 0.6  # em: glyphs this far apart on a line have a space between them, glyph or not
+SPACE_GAP = 0.45  # em: glyphs this far apart have a space between them (justified lines stretch up to 0.35 em)
+LATIN_GAP = 0.12  # em: a number or Latin word set this far from Chinese has a space, as extractors write it
 SHORT_ROW = 12  # glyphs: a row this short may be letter-spaced (部 长 笔 谈, 邵 壮, a title)
 SCATTERED_SPACES = 0.05  # share of Hanzi pairs with a space between them, past which spaces are OCR noise
 ROW_PLAY = 0.4  # em: glyphs whose middles lie this close vertically share a row
@@ -52,6 +53,7 @@ MIN_RUNNING_SHARE = 0.5  # of the pages: a height recurring on this many holds r
 GARBLED_WARN = 0.02  # share of a page's glyphs: warn above
 GARBLED_REFUSE = 0.5  # share of the file's glyphs: refuse above
 MIN_GUTTER_ROWS = 3  # rows that must leave a strip open on both sides for it to be a gutter
+PROBE = 0.2  # em each side of a gutter's middle: a glyph there crosses it
 RUNNING_ROWS = 2  # rows at each end of a page that may be running lines
 
 PAGE_NUMBER = re.compile(
@@ -241,7 +243,9 @@ def _row_text(glyphs: list[Glyph]) -> str:
     """The row's text: a space where the text layer has one, and where glyphs stand apart."""
     text = glyphs[0].text
     for prev, g in itertools.pairwise(glyphs):
-        space = g.spaced or g.x0 - prev.x1 > SPACE_GAP * g.size
+        gap = g.x0 - prev.x1
+        latin = prev.text.isascii() != g.text.isascii()  # a number or a Latin word beside Chinese
+        space = g.spaced or gap > SPACE_GAP * g.size or (latin and gap > LATIN_GAP * g.size)
         text += (" " if space else "") + g.text
     return text
 
@@ -527,10 +531,12 @@ def _gutters(rows: list[list[Glyph]], body: float) -> list[tuple[float, float]]:
     for group in groups:
         if len(group) < max(MIN_GUTTER_ROWS, 0.1 * with_gaps):
             continue
-        left, right = max(a for a, _ in group), min(b for _, b in group)
-        if right - left < MIN_GUTTER * body * 0.5:  # a stray gap narrows it: the strip most rows leave
-            left = statistics.median(a for a, _ in group)
-            right = statistics.median(b for _, b in group)
+        # the strip every one of its rows leaves open; where a stray gap narrows that away, the
+        # strip nine in ten leave open
+        lefts, rights = sorted(a for a, _ in group), sorted(b for _, b in group)
+        left, right = lefts[-1], rights[0]
+        if right - left < MIN_GUTTER * body * 0.5:
+            left, right = lefts[int(0.9 * (len(lefts) - 1))], rights[int(0.1 * (len(rights) - 1))]
         if right - left >= MIN_GUTTER * body * 0.5:
             out.append((left, right))
     return out
@@ -547,7 +553,8 @@ def _bands(
 
     def relation(row: list[Glyph], gutter: tuple[float, float]) -> str:
         a, b = gutter
-        mid, reach = (a + b) / 2, (b - a) / 4
+        size = statistics.median(g.size for g in row)
+        mid, reach = (a + b) / 2, min((b - a) / 2, PROBE * size)  # justified gaps cannot hide a probe this wide
         if any(g.x0 < mid + reach and g.x1 > mid - reach for g in row):
             return "cross"
         left = any(g.x1 <= mid for g in row)
