@@ -521,30 +521,25 @@ def _gaps(row: list[Glyph], body: float) -> list[tuple[float, float]]:
 def _gutters(rows: list[list[Glyph]], body: float) -> list[tuple[float, float]]:
     """Strips of white that several rows leave open with text on both sides: the gutters.
 
-    Each row's inner gaps are grouped where they overlap; a group of at least
-    ``MIN_GUTTER_ROWS`` rows (and a tenth of the rows with gaps) makes a gutter, the strip
-    that most of its gaps share."""
-    gaps = sorted((g for row in rows for g in _gaps(row, body)), key=lambda g: (g[0] + g[1]) / 2)
-    groups: list[list[tuple[float, float]]] = []
-    for g in gaps:
-        if groups and g[0] < max(x[1] for x in groups[-1]) and g[1] > max(x[0] for x in groups[-1]):
-            groups[-1].append(g)
+    The inner gaps of rows set in the body size (a letter-spaced title's gaps say nothing),
+    narrowest first, gather where they overlap the strip a gathering already has; a gathering
+    of at least ``MIN_GUTTER_ROWS`` rows (and a tenth of the rows with gaps) is a gutter, the
+    strip all of them leave open."""
+    body_rows = [row for row in rows if abs(statistics.median(g.size for g in row) - body) <= 0.15 * body]
+    gaps = sorted((g for row in body_rows for g in _gaps(row, body)), key=lambda g: g[1] - g[0])
+    narrowest = MIN_GUTTER * body * 0.5
+    strips: list[list[float]] = []  # [left, right, rows]
+    for a, b in gaps:
+        for strip in strips:
+            left, right = max(strip[0], a), min(strip[1], b)
+            if right - left >= narrowest:
+                strip[0], strip[1], strip[2] = left, right, strip[2] + 1
+                break
         else:
-            groups.append([g])
-    with_gaps = sum(1 for row in rows if _gaps(row, body))
-    out = []
-    for group in groups:
-        if len(group) < max(MIN_GUTTER_ROWS, 0.1 * with_gaps):
-            continue
-        # the strip every one of its rows leaves open; where a stray gap narrows that away, the
-        # strip nine in ten leave open
-        lefts, rights = sorted(a for a, _ in group), sorted(b for _, b in group)
-        left, right = lefts[-1], rights[0]
-        if right - left < MIN_GUTTER * body * 0.5:
-            left, right = lefts[int(0.9 * (len(lefts) - 1))], rights[int(0.1 * (len(rights) - 1))]
-        if right - left >= MIN_GUTTER * body * 0.5:
-            out.append((left, right))
-    return out
+            strips.append([a, b, 1])
+    with_gaps = sum(1 for row in body_rows if _gaps(row, body))
+    needed = max(MIN_GUTTER_ROWS, 0.1 * with_gaps)
+    return sorted((left, right) for left, right, n in strips if n >= needed)
 
 
 def _bands(
