@@ -55,6 +55,8 @@ GARBLED_REFUSE = 0.5  # share of the file's glyphs: refuse above
 MIN_GUTTER_ROWS = 3  # rows that must leave a strip open on both sides for it to be a gutter
 PROBE = 0.2  # em each side of a gutter's middle: a glyph there crosses it
 RUNNING_ROWS = 2  # rows at each end of a page that may be running lines
+MAGAZINE_SHARE = 0.6  # of the pages with running lines: a part of them this common is the magazine's name
+MAX_HEAD_CHARS = 6  # a column's name in a running head is at most this long
 
 PAGE_NUMBER = re.compile(
     r"^(?:[-—–·•\s]*(\d{1,4})[-—–·•\s]*|第\s*(\d{1,4})\s*[页頁]|(\d{1,4})\s*[/／]\s*\d{1,4}|[Pp](?:age|\.)?\s*(\d{1,4}))$"
@@ -385,7 +387,8 @@ def _column_heads(pages: list[_Page], running: set[tuple[int, int]]) -> dict[int
         parts = [p for p in re.split(r"[\s·•|｜/／—\-]+", text) if p]
         parts_by_page.setdefault(k, []).extend(parts)
     counts = Counter(p for parts in parts_by_page.values() for p in set(parts))
-    everywhere = {p for p, n in counts.items() if n == len(pages) and len(pages) > 1}
+    # the magazine's name stands on most pages' running lines; a column's on its own pages only
+    everywhere = {p for p, n in counts.items() if len(pages) > 1 and n >= MAGAZINE_SHARE * len(parts_by_page)}
     heads = {}
     for k, parts in parts_by_page.items():
         names = [
@@ -395,10 +398,9 @@ def _column_heads(pages: list[_Page], running: set[tuple[int, int]]) -> dict[int
             and re.fullmatch(f"[{HANZI}]{{2,8}}", p)
             and not re.fullmatch(r"第.+[期页卷]|.+[年月日]", p)  # 第三期, 三月: the issue, not a column
         ]
-        if len(names) == 1 and counts[names[0]] < len(pages):
-            heads[k] = " ".join(names[0]) if len(names[0]) <= 6 else names[0]
-        elif len(pages) == 1 and len(names) == 1:
-            heads[k] = " ".join(names[0])
+        name = "".join(names)  # 主题 教育: a name set in two halves
+        if names and len(name) <= MAX_HEAD_CHARS:
+            heads[k] = " ".join(name)
     return heads
 
 
