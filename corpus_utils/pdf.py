@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .chars import HANZI
+from .chars import HANZI, display_width
 from .chars import HANZI_CHAR as _HANZI_CHAR
 from .layout import EXCERPT_HEAD
 from .loading import IssueFormatError, lookalike_table
@@ -253,6 +253,23 @@ def _row_text(glyphs: list[Glyph]) -> str:
     return text
 
 
+def _measured_text(glyphs: list[Glyph]) -> str:
+    """The row's text, with a space put where a number or a Latin word meets Chinese for as long
+    as the printed line is wider than its text counts (the segmenter reads widths from the text:
+    a Hanzi 1 em, a digit or a space ½; print sets digits a little wider, as text extractors
+    show with a space beside them)."""
+    text = _row_text(glyphs)
+    size = statistics.median(g.size for g in glyphs)
+    printed = (glyphs[-1].x1 - glyphs[0].x0) / size
+    short = printed - display_width(text)
+    for m in list(_LATIN_BOUNDARY.finditer(text))[::-1]:
+        if short < 0.5:
+            break
+        text = text[: m.start()] + " " + text[m.start() :]
+        short -= 0.5
+    return text
+
+
 def _drop_scattered_spaces(pages: list[_Page]) -> None:
     """An OCR text layer scatters space glyphs between Hanzi; where more than
     ``SCATTERED_SPACES`` of the Hanzi pairs in long rows have one, those are noise, not the
@@ -370,6 +387,7 @@ def page_number_in(text: str) -> int | None:
     return int(next(x for x in m.groups() if x)) if m else None
 
 
+_LATIN_BOUNDARY = re.compile(f"(?<=[{HANZI}])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])(?=[{HANZI}])")
 _SPACED_RUN = re.compile(f"(?<![{HANZI}])[{HANZI}](?: [{HANZI}])+(?![{HANZI}])")
 _NUMBER_IN_LINE = re.compile(
     r"[-—–·•]\s*(\d{1,4})\s*[-—–·•]|第\s*(\d{1,4})\s*[页頁]|(?<!\d)(\d{1,4})\s*[/／]\s*\d{1,4}"
@@ -468,7 +486,7 @@ def _title_blocks(rows: list[list[Glyph]], titles: set[int], body: float) -> lis
 def _line(glyphs: list[Glyph]) -> Line:
     return Line(
         glyph_ids=frozenset(id(g) for g in glyphs),
-        text=_row_text(glyphs),
+        text=_measured_text(glyphs),
         x0=min(g.x0 for g in glyphs),
         x1=max(g.x1 for g in glyphs),
         top=min(g.top for g in glyphs),
