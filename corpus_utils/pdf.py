@@ -325,7 +325,10 @@ def _running_rows(pages: list[_Page], body: float) -> set[tuple[int, int]]:
             top = min(g.top for g in row)
             size = Counter(round(g.size, 1) for g in row).most_common(1)[0][0]
             in_zone = top < RUNNING_ZONE * page.height or top > (1 - RUNNING_ZONE) * page.height
-            if in_zone and size <= body * 1.05:
+            # nothing but margin lines between it and the page's edge (a byline sits under its title)
+            outside = page.rows[:r] if top < page.height / 2 else page.rows[r + 1 :]
+            small = all(statistics.median(g.size for g in x) <= body * 1.05 for x in [row, *outside])
+            if in_zone and small and len(outside) < RUNNING_ROWS:
                 candidates.append((k, r, top, _row_text(row)))
     running: set[tuple[int, int]] = set()
     leading = _leading(pages, body) if pages else body
