@@ -53,6 +53,7 @@ MIN_RUNNING_SHARE = 0.5  # of the pages: a height recurring on this many holds r
 GARBLED_WARN = 0.02  # share of a page's glyphs: warn above
 GARBLED_REFUSE = 0.5  # share of the file's glyphs: refuse above
 MIN_GUTTER_ROWS = 3  # rows that must leave a strip open on both sides for it to be a gutter
+BLOCK_GAP = 2.0  # body sizes of white between two rows that set them in separate blocks
 PROBE = 0.2  # em each side of a gutter's middle: a glyph there crosses it
 RUNNING_ROWS = 2  # rows at each end of a page that may be running lines
 MAGAZINE_SHARE = 0.6  # of the pages with running lines: a part of them this common is the magazine's name
@@ -510,7 +511,8 @@ def _reading_order(rows: list[list[Glyph]], body: float, known: list[tuple[float
         if cleared:
             gutters = [Counter(cleared).most_common(1)[0][0]]
     out: list[Line] = []
-    for band_rows, band_gutters in _bands(rows, gutters):
+    bands = [band for block in _blocks(rows, body) for band in _bands(block, gutters)]
+    for band_rows, band_gutters in bands:
         edges = sorted(band_gutters)
         columns: list[list[Line]] = [[] for _ in range(len(edges) + 1)]
         for row in band_rows:
@@ -524,6 +526,19 @@ def _reading_order(rows: list[list[Glyph]], body: float, known: list[tuple[float
         for col in columns:
             out.extend(col)
     return out
+
+
+def _blocks(rows: list[list[Glyph]], body: float) -> list[list[list[Glyph]]]:
+    """Rows split where the white between two of them is wider than two lines: a header or a
+    title set apart above the text is a block of its own, read before the text below."""
+    blocks: list[list[list[Glyph]]] = []
+    for row in rows:
+        top = min(g.top for g in row)
+        if blocks and top - max(g.bottom for g in blocks[-1][-1]) <= BLOCK_GAP * body:
+            blocks[-1].append(row)
+        else:
+            blocks.append([row])
+    return blocks
 
 
 def _gap_spans(row: list[Glyph], gutter: tuple[float, float]) -> bool:
