@@ -358,8 +358,8 @@ def _is_edge_row(page: _Page, r: int, leading: float) -> bool:
     above = tops[r] - tops[r - 1] if r >= 1 else float("inf")
     below = tops[r + 1] - tops[r] if r + 1 < len(tops) else float("inf")
     if tops[r] < page.height / 2:  # a head: nothing but heads above it, the body well below
-        return below > apart and (r == 0 or above > apart)
-    return above > apart and (r == len(tops) - 1 or below > apart)
+        return r + 1 < len(tops) and below > apart and (r == 0 or above > apart)
+    return r >= 1 and above > apart and (r == len(tops) - 1 or below > apart)
 
 
 def _leading(pages: list[_Page], body: float) -> float:
@@ -404,8 +404,11 @@ def _column_heads(pages: list[_Page], running: set[tuple[int, int]]) -> dict[int
     header: the part of a running line that is not the same on every page (the magazine's
     name) nor a number or a date."""
     parts_by_page: dict[int, list[str]] = {}
+    spaced: set[str] = set()
     for k, r in running:
-        text = _SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), _row_text(pages[k].rows[r]))  # 部 长 笔 谈
+        text = _NUMBER_IN_LINE.sub(" ", _row_text(pages[k].rows[r]))  # the page number is no name
+        spaced |= {m.group().replace(" ", "") for m in _SPACED_RUN.finditer(text)}
+        text = _SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), text)  # 部 长 笔 谈 → 部长笔谈
         parts = [p for p in re.split(r"[\s·•|｜/／—\-]+", text) if p]
         parts_by_page.setdefault(k, []).extend(parts)
     counts = Counter(p for parts in parts_by_page.values() for p in set(parts))
@@ -420,6 +423,8 @@ def _column_heads(pages: list[_Page], running: set[tuple[int, int]]) -> dict[int
             and re.fullmatch(f"[{HANZI}]{{2,8}}", p)
             and not re.fullmatch(r"第.+[期页卷]|.+[年月日]", p)  # 第三期, 三月: the issue, not a column
         ]
+        if len(pages) == 1 and any(n in spaced for n in names):
+            names = [n for n in names if n in spaced]  # one page: the letter-spaced name is the column's
         name = "".join(names)  # 主题 教育: a name set in two halves
         if names and len(name) <= MAX_HEAD_CHARS:
             heads[k] = " ".join(name)
