@@ -413,7 +413,10 @@ def _column_heads(pages: list[_Page], running: set[tuple[int, int]]) -> dict[int
         parts_by_page.setdefault(k, []).extend(parts)
     counts = Counter(p for parts in parts_by_page.values() for p in set(parts))
     # the magazine's name stands on most pages' running lines; a column's on its own pages only
-    everywhere = {p for p, n in counts.items() if len(pages) > 1 and n >= MAGAZINE_SHARE * len(parts_by_page)}
+    # (set solid: a letter-spaced name is a column's even on every page, in a one-column issue)
+    everywhere = {
+        p for p, n in counts.items() if len(pages) > 1 and n >= MAGAZINE_SHARE * len(parts_by_page) and p not in spaced
+    }
     heads = {}
     for k, parts in parts_by_page.items():
         names = [
