@@ -79,7 +79,6 @@ NUMBER_FORMS = {
 MAGAZINES = ("组工通讯", "长白组工", "新长征·党建版", "组工天地", "北疆组工", "松花江组工")
 HANG = set("。，、；：？！”’）》」』")  # closing marks that may hang at a line's end
 SQUEEZE = set("。，、；：？！“”‘’（）《》「」『』")  # punctuation set narrower where a line is too long
-EQUIVALENT_UNIFIED = Path(__file__).resolve().parents[2] / "shared" / "unicode" / "EquivalentUnifiedIdeograph.txt"
 
 TOP, BOTTOM = 84.0, 772.0  # the text area
 HEAD_Y, FOOT_Y = 50.0, 806.0  # margin rows' baselines before jitter
@@ -198,18 +197,10 @@ def radical_pairs() -> dict[str, str]:
     from fontTools.ttLib import TTFont
 
     from corpus_utils.fonts import font_path
+    from corpus_utils.loading import lookalike_table
 
     cmap = TTFont(font_path(), lazy=True).getBestCmap()
-    back: dict[str, str] = {}
-    if EQUIVALENT_UNIFIED.exists():
-        for line in EQUIVALENT_UNIFIED.read_text(encoding="utf-8").splitlines():
-            line = line.split("#")[0].strip()
-            if not line:
-                continue
-            source, target = (part.strip() for part in line.split(";"))
-            lo, _, hi = source.partition("..")
-            for cp in range(int(lo, 16), int(hi or lo, 16) + 1):
-                back[chr(cp)] = chr(int(target, 16))
+    back: dict[str, str] = dict(lookalike_table())  # the project's table, derived from Unicode's data
     for cp in range(0x2F00, 0x2FD6):  # Kangxi radicals: NFKC knows them
         back.setdefault(chr(cp), unicodedata.normalize("NFKC", chr(cp)))
     pairs: dict[str, str] = {}

@@ -13,7 +13,6 @@ import pdfplumber
 import pytest
 from issuegen import align, field_diffs, got_records
 from pdfgen import (
-    EQUIVALENT_UNIFIED,
     NUMBER_FORMS,
     STYLES,
     draw_knobs,
@@ -26,6 +25,7 @@ from pdfgen import (
 )
 
 from corpus_utils import load_issue
+from corpus_utils.loading import lookalike_table
 from corpus_utils.pdf import pdf_issue_text
 
 SEED = 90  # 27 pages: 卷首语, excerpts, editor's notes, articles starting mid-page, cuts, running heads
@@ -226,11 +226,7 @@ def test_radicals_are_in_the_raw_text_layer_only_when_asked(built):
             found = [c["text"] for page in pdf.pages for c in page.chars if RADICAL.match(c["text"])]
         assert bool(found) is expect and len(found) == truth.radicals
     assert {"⼈", "⺠", "⻚", "⼤", "⼯", "⻓", "⼼", "⼦", "⽉", "⽇"} <= set(radical_pairs().values())
-    listed = {}
-    for line in EQUIVALENT_UNIFIED.read_text(encoding="utf-8").splitlines():
-        if m := re.match(r"([0-9A-F]{4,6})(?:\.\.([0-9A-F]{4,6}))?\s*;\s*([0-9A-F]{4,6})", line):
-            for cp in range(int(m[1], 16), int(m[2] or m[1], 16) + 1):
-                listed[chr(cp)] = chr(int(m[3], 16))
+    listed = lookalike_table()  # corpus_utils/data/radicals.tsv, derived from Unicode's data
     for unified, radical in radical_pairs().items():
         assert listed.get(radical) == unified or unicodedata.normalize("NFKC", radical) == unified, (radical, unified)
 
