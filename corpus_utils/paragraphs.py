@@ -28,6 +28,7 @@ from .thresholds import (
 HANZI_END = re.compile(f"[{HANZI}]$")
 SENTENCE_END = re.compile(r"[。！？；!?;]")
 DASH_ITEM = re.compile(r"^[—―]{2,}")
+RUN_IN_END = re.compile(r"^[^。！？]{2,}[。！？][^。！？]{2,}")
 _WORD = r"[0-9A-Za-z][0-9A-Za-z.,+%]*(?:\s*%)?"
 UNBREAKABLE = re.compile(rf"[“‘（(《「『]+(?:{_WORD}|[{HANZI}])|{_WORD}")
 TERMINAL = re.compile(r"[。！？!?…；;][”’」』）)]*$")
@@ -136,7 +137,12 @@ def ends_paragraph(
     if stops_short and (terminal or (HEADING.match(prev) and not SENTENCE_END.search(prev))):
         return True  # a sentence, or a heading, ends before the line is full
     # A full first line, indented two em; a short next line is more likely a paragraph's tail.
-    return starts_indented(nxt, width, measured=next_width, following=after_next) and (terminal or in_heading)
+    # after a heading that filled its line, a line that ends the heading's sentence and goes on
+    # (…部素质培养是基础。新时代…) is the rest of a run-in heading, not a new paragraph
+    run_in = in_heading and not terminal and bool(RUN_IN_END.search(nxt))
+    return starts_indented(nxt, width, measured=next_width, following=after_next) and (
+        terminal or (in_heading and not run_in)
+    )
 
 
 def doubtful_break(

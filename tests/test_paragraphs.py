@@ -99,3 +99,18 @@ def test_tidy_spacing(raw, clean):
 def test_display_width_counts_punctuation_and_ascii_as_half():
     assert display_width("干部、1 名") == 3 + 0.5 * 3
     assert not ends_paragraph("十八大以来，习近平总书记在系列重", "要讲话中多次指出，责任担当是领导干部", W)
+
+
+def test_a_run_in_heading_that_fills_its_line_goes_on_into_the_next():
+    """Seed, 坚持事业为上选人用人思考: the heading's sentence ends on the next line and the
+    paragraph goes on there; the next line is not a new paragraph however indented it looks."""
+    lines = [
+        BodyLine("性和现实针对性。", 18.0),
+        BodyLine("一、坚持事业为上、以事择人，强化干", 18.0),
+        BodyLine("部素质培养是基础。新时代进行伟大斗", 18.0),
+        BodyLine("争，推进伟大事业，实现伟大梦想，人是决", 18.0),
+    ]
+    assert join_paragraphs(lines)[1].startswith("一、坚持事业为上、以事择人，强化干部素质培养是基础。新时代")
+    # a heading standing alone, filling its line, is followed by a new paragraph
+    alone = [BodyLine("二、强化政治引领，筑牢思想根基", 17.0), BodyLine("一是加快促进容错纠错机制的落", 17.0)]
+    assert len(join_paragraphs(alone)) == 2
