@@ -358,7 +358,9 @@ def _is_edge_row(page: _Page, r: int, leading: float) -> bool:
     above = tops[r] - tops[r - 1] if r >= 1 else float("inf")
     below = tops[r + 1] - tops[r] if r + 1 < len(tops) else float("inf")
     if tops[r] < page.height / 2:  # a head: nothing but heads above it, the body well below
-        return r + 1 < len(tops) and below > apart and (r == 0 or above > apart)
+        # (a page's only text line, with just its foot below, is no head however high it sits)
+        body_below = r + 1 < len(tops) and tops[r + 1] < (1 - RUNNING_ZONE) * page.height
+        return body_below and below > apart and (r == 0 or above > apart)
     return r >= 1 and above > apart and (r == len(tops) - 1 or below > apart)
 
 
