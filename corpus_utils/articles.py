@@ -48,8 +48,6 @@ class IssueState:
     headers: list[tuple[int, int, str]] = field(default_factory=list)  # (page, line, column)
     warnings: list[str] = field(default_factory=list)
     open: Record | None = None  # the record body text flows into
-    column: str | None = None  # the last column header read
-    header_page: int | None = None  # the page of the last column header read
     page_sizes: dict[int, int] = field(default_factory=dict)  # lines per page index
     full_page: int = 0  # lines on a full page of this issue
     trace: list[TraceLine] = field(default_factory=list)
@@ -57,6 +55,16 @@ class IssueState:
     @property
     def columns(self) -> frozenset[str]:
         return frozenset(name for _, _, name in self.headers)
+
+    @property
+    def column(self) -> str | None:
+        """The last column header read."""
+        return self.headers[-1][2] if self.headers else None
+
+    @property
+    def header_page(self) -> int | None:
+        """The page index of the last column header read."""
+        return self.headers[-1][0] if self.headers else None
 
 
 @dataclass
@@ -140,11 +148,8 @@ def read_page(
     """
     texts = [ln.text for ln in page.lines]
     widths = line_widths(texts, fallback=state.issue_widths)
-    fixed = {
-        i: kind
-        for i, ln in enumerate(page.lines)
-        if (kind := (overrides or {}).get((page.index, ln.number))) is not None
-    }
+    overrides = overrides or {}
+    fixed = {i: kind for i, ln in enumerate(page.lines) if (kind := overrides.get((page.index, ln.number))) is not None}
     classes = classify_page(texts, PageContext(widths, state.columns, fixed, next_first))
     blocks = title_blocks(classes)
     titles_at = [i for block in blocks for i in block]
@@ -221,9 +226,7 @@ def _read_line(state: IssueState, r: PageReading, i: int) -> int:
         _meta(state, r, i, "header", text, trace=closed is None)
         if closed is not None:
             _trace(state, r, i, f"header of a new column: closes record {_label(state, closed)}")
-        state.column = "".join(text.split())
-        state.headers.append((r.page.index, line, state.column))
-        state.header_page = r.page.index
+        state.headers.append((r.page.index, line, "".join(text.split())))
         if state.open is not None:
             state.open.headed = True
         r.block_open = None

@@ -15,7 +15,7 @@ import pandas as pd
 from .articles import segment_articles
 from .cache import cache_dir, file_key, text_key
 from .corrections import apply_record_fixes, fix_path, locate_lines, read_corrections
-from .loading import IssueFormatError, decode_issue_bytes, is_pdf, normalise_text, repair_lookalikes
+from .loading import IssueFormatError, decode_issue_bytes, is_pdf, normalised_text_and_repairs
 from .pages import Page, PageOffset, infer_page_offset, split_pages
 from .paragraphs import BodyLine, block_width, join_paragraphs, line_widths
 from .record import Fragment, Segmentation
@@ -185,8 +185,8 @@ def _segment(path: Path, page_offset: int | None) -> Issue:
         numbered = printed_page_offset(pdf.printed), len(pdf.printed)
     else:
         raw = decode_issue_bytes(path.read_bytes(), source=path)
-    text = normalise_text(raw)
-    repaired = repair_lookalikes(raw)[1] + (pdf.repaired if pdf is not None else 0)
+    text, repaired = normalised_text_and_repairs(raw)
+    repaired += pdf.repaired if pdf is not None else 0
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         pages = split_pages(text, source=str(path))

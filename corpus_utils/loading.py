@@ -70,8 +70,13 @@ def decode_issue_bytes(data: bytes, *, source: str | Path = "<bytes>") -> str:
 def normalise_text(text: str) -> str:
     """Unify line endings, drop a BOM, turn full-width digits and letters into ASCII and
     radical or compatibility look-alikes into the ideographs they stand for."""
+    return normalised_text_and_repairs(text)[0]
+
+
+def normalised_text_and_repairs(text: str) -> tuple[str, int]:
+    """``normalise_text``'s text, and how many look-alike characters it repaired."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return repair_lookalikes(text.translate(_FULLWIDTH_ALNUM))[0]
+    return repair_lookalikes(text.translate(_FULLWIDTH_ALNUM))
 
 
 def repair_lookalikes(text: str) -> tuple[str, int]:

@@ -176,9 +176,7 @@ def printed_page_offset(printed: dict[int, int]) -> tuple[int, int] | None:
     offset, agree = votes.most_common(1)[0]
     if agree < 2 and len(printed) > 1:
         return None
-    if len(printed) == 1 and agree == 1:
-        return offset, agree  # a one-page file: its number is all there is
-    return offset, agree
+    return offset, agree  # (a one-page file's number is all there is)
 
 
 # internal functions ----------------------------------------------------------
@@ -324,7 +322,6 @@ def _running_rows(pages: list[_Page], body: float) -> set[tuple[int, int]]:
         for r in sorted({*range(min(RUNNING_ROWS, n)), *range(max(0, n - RUNNING_ROWS), n)}):
             row = page.rows[r]
             top = min(g.top for g in row)
-            size = Counter(round(g.size, 1) for g in row).most_common(1)[0][0]
             in_zone = top < RUNNING_ZONE * page.height or top > (1 - RUNNING_ZONE) * page.height
             # nothing but margin lines between it and the page's edge (a byline sits under its title)
             outside = page.rows[:r] if top < page.height / 2 else page.rows[r + 1 :]
@@ -338,8 +335,7 @@ def _running_rows(pages: list[_Page], body: float) -> set[tuple[int, int]]:
             running.add((k, r))
             continue
         if len(pages) == 1:  # nothing recurs: a margin line set smaller than the body, apart from it
-            size = Counter(round(g.size, 1) for g in pages[k].rows[r]).most_common(1)[0][0]
-            if size < body * 0.95 and _is_edge_row(pages[k], r, _leading(pages, body)):
+            if _row_size(pages[k].rows[r]) < body * 0.95 and _is_edge_row(pages[k], r, leading):
                 running.add((k, r))
             continue
         repeats = any(k2 != k and x == text for k2, _, _, x in candidates)
@@ -472,8 +468,7 @@ def _title_rows(rows: list[list[Glyph]], body: float) -> set[int]:
     """Rows set larger than the body text (an excerpt's 姓名：标题 is not a title)."""
     out = set()
     for i, row in enumerate(rows):
-        size = Counter(round(g.size, 1) for g in row).most_common(1)[0][0]
-        if size >= TITLE_RATIO * body and not EXCERPT_HEAD.match(_row_text(row)):
+        if _row_size(row) >= TITLE_RATIO * body and not EXCERPT_HEAD.match(_row_text(row)):
             out.add(i)
     return out
 
@@ -505,8 +500,13 @@ def _line(glyphs: list[Glyph]) -> Line:
         x1=max(g.x1 for g in glyphs),
         top=min(g.top for g in glyphs),
         bottom=max(g.bottom for g in glyphs),
-        size=Counter(round(g.size, 1) for g in glyphs).most_common(1)[0][0],
+        size=_row_size(glyphs),
     )
+
+
+def _row_size(glyphs: list[Glyph]) -> float:
+    """The size most of a row's glyphs are set in."""
+    return Counter(round(g.size, 1) for g in glyphs).most_common(1)[0][0]
 
 
 def _reading_order(rows: list[list[Glyph]], body: float, known: list[tuple[float, float]] = ()) -> list[Line]:
@@ -574,7 +574,8 @@ def _gutters(rows: list[list[Glyph]], body: float) -> list[tuple[float, float]]:
     of at least ``MIN_GUTTER_ROWS`` rows (and a tenth of the rows with gaps) is a gutter, the
     strip all of them leave open."""
     body_rows = [row for row in rows if abs(statistics.median(g.size for g in row) - body) <= 0.15 * body]
-    gaps = sorted((g for row in body_rows for g in _gaps(row, body)), key=lambda g: g[1] - g[0])
+    row_gaps = [_gaps(row, body) for row in body_rows]
+    gaps = sorted((g for found in row_gaps for g in found), key=lambda g: g[1] - g[0])
     narrowest = MIN_GUTTER * body * 0.5
     strips: list[list[float]] = []  # [left, right, rows]
     for a, b in gaps:
@@ -585,7 +586,7 @@ def _gutters(rows: list[list[Glyph]], body: float) -> list[tuple[float, float]]:
                 break
         else:
             strips.append([a, b, 1])
-    with_gaps = sum(1 for row in body_rows if _gaps(row, body))
+    with_gaps = sum(1 for found in row_gaps if found)
     needed = max(MIN_GUTTER_ROWS, 0.1 * with_gaps)
     return sorted((left, right) for left, right, n in strips if n >= needed)
 
