@@ -11,6 +11,7 @@ from matplotlib.text import Text
 
 from .fonts import check_glyphs
 from .paths import figures_dir
+from .plots import report_style_context
 
 PNG_DPI = 200
 
@@ -23,7 +24,7 @@ def save_figure(fig: Figure, issue_id: str, name: str) -> list[Path]:
     folder = figures_dir(issue_id)
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), report_style_context():
         warnings.filterwarnings("error", message=r"Glyph .* missing from font")
         fig.savefig(paths[0], dpi=PNG_DPI, metadata={"Software": None})
         fig.savefig(paths[1], metadata={"Date": None, "Creator": None})

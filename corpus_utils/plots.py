@@ -3,7 +3,10 @@ matplotlib Figure titled in Chinese, in one report style, drawn with Noto Sans S
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from typing import ParamSpec
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -16,40 +19,55 @@ from .fonts import check_glyphs, font_path, register_font
 
 PALETTE = ["#b5322a", "#2f5d8a", "#d99a2b", "#5b8c5a", "#7a5c99", "#3c8d93", "#c96f3b", "#8c8c8c"]
 ACCENT = PALETTE[0]
+P = ParamSpec("P")
 
 
-def use_report_style() -> None:
-    """Set the project's chart style: the Chinese font, sizes, light grid, no top/right frame."""
-    family = register_font()
-    plt.rcParams.update(
-        {
-            "font.family": family,
-            "font.size": 10,
-            "axes.titlesize": 12,
-            "axes.titleweight": "normal",  # the font has one weight; bold would fall back
-            "axes.labelsize": 10,
-            "figure.titlesize": 14,
-            "figure.titleweight": "normal",
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-            "axes.grid": True,
-            "grid.color": "#e3e3e3",
-            "grid.linewidth": 0.6,
-            "axes.axisbelow": True,
-            "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
-            "axes.unicode_minus": False,  # U+2212 is not in every CJK font; use '-'
-            "figure.dpi": 100,
-            "savefig.dpi": 200,
-            "savefig.bbox": "tight",
-            "svg.fonttype": "path",
-            "svg.hashsalt": "corpus_utils",
-        }
-    )
+def report_style() -> dict:
+    """The project's chart style: the Chinese font, sizes, light grid, no top/right frame."""
+    return {
+        "font.family": register_font(),
+        "font.size": 10,
+        "axes.titlesize": 12,
+        "axes.titleweight": "normal",  # the font has one weight; bold would fall back
+        "axes.labelsize": 10,
+        "figure.titlesize": 14,
+        "figure.titleweight": "normal",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": True,
+        "grid.color": "#e3e3e3",
+        "grid.linewidth": 0.6,
+        "axes.axisbelow": True,
+        "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+        "axes.unicode_minus": False,  # U+2212 is not in every CJK font; use '-'
+        "figure.dpi": 100,
+        "savefig.dpi": 200,
+        "savefig.bbox": "tight",
+        "svg.fonttype": "path",
+        "svg.hashsalt": "corpus_utils",
+    }
 
 
+def report_style_context() -> AbstractContextManager:
+    """``with report_style_context(): …`` draws in the project's style and leaves the user's
+    own ``plt.rcParams`` as they were."""
+    return plt.rc_context(report_style())
+
+
+def _styled(plot: Callable[P, Figure]) -> Callable[P, Figure]:
+    """Draw a chart inside the report style, without touching the global rcParams."""
+
+    @functools.wraps(plot)
+    def styled(*args: P.args, **kwargs: P.kwargs) -> Figure:
+        with report_style_context():
+            return plot(*args, **kwargs)
+
+    return styled
+
+
+@_styled
 def plot_column_sizes(overview: pd.DataFrame, *, issue_id: str = "") -> Figure:
     """Records and characters per column (a ``column_overview`` table), in the issue's order."""
-    use_report_style()
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 0.45 * len(overview) + 1.6), sharey=True)
     y = np.arange(len(overview))
     ax1.barh(y, overview["n_records"], color=PALETTE[1])
@@ -67,6 +85,7 @@ def plot_column_sizes(overview: pd.DataFrame, *, issue_id: str = "") -> Figure:
     return fig
 
 
+@_styled
 def plot_top_terms(
     freq: pd.DataFrame,
     *,
@@ -76,7 +95,6 @@ def plot_top_terms(
     issue_id: str = "",
 ) -> Figure:
     """The ``n`` most frequent terms of each column (a ``term_frequencies(by="column")`` table)."""
-    use_report_style()
     columns = list(columns or dict.fromkeys(freq["column"]))
     fig, axes = _panels(len(columns), ncols=3, height=2.9)
     for ax, column in zip(axes, columns, strict=True):
@@ -92,6 +110,7 @@ def plot_top_terms(
     return fig
 
 
+@_styled
 def plot_keyness_heatmap(
     table: pd.DataFrame,
     *,
@@ -102,7 +121,6 @@ def plot_keyness_heatmap(
 ) -> Figure:
     """Column × term heatmap of signed G2 (a ``keyness`` table): for each column its ``n``
     strongest significant keywords (``p_adj < alpha``); red = the column over-uses the term."""
-    use_report_style()
     columns = list(columns or dict.fromkeys(table["column"]))
     picked = []
     for column in columns:
@@ -149,9 +167,9 @@ def plot_keyness_heatmap(
     return fig
 
 
+@_styled
 def plot_tfidf_terms(top: pd.DataFrame, *, columns: Sequence[str] | None = None, issue_id: str = "") -> Figure:
     """Each column's highest TF-IDF terms (a ``top_tfidf_terms(by="column")`` table)."""
-    use_report_style()
     columns = list(columns or dict.fromkeys(top["column"]))
     fig, axes = _panels(len(columns), ncols=3, height=2.7)
     for ax, column in zip(axes, columns, strict=True):
@@ -166,10 +184,10 @@ def plot_tfidf_terms(top: pd.DataFrame, *, columns: Sequence[str] | None = None,
     return fig
 
 
+@_styled
 def plot_phrase_counts(by_column: pd.DataFrame, *, columns: Sequence[str] | None = None, issue_id: str = "") -> Figure:
     """Phrase × column counts (a ``phrase_counts_by_column`` table): colour per 10,000
     characters, number = raw count."""
-    use_report_style()
     columns = list(columns or dict.fromkeys(by_column["column"]))
     phrases = list(dict.fromkeys(by_column["phrase"]))
     rate = by_column.pivot(index="phrase", columns="column", values="per_10k").reindex(index=phrases, columns=columns)
@@ -198,12 +216,12 @@ def plot_phrase_counts(by_column: pd.DataFrame, *, columns: Sequence[str] | None
     return fig
 
 
+@_styled
 def plot_phrase_dispersion(
     positions: pd.DataFrame, *, phrases: Sequence[str] | None = None, issue_id: str = ""
 ) -> Figure:
     """Where each phrase falls across the issue's printed pages (a ``phrase_positions`` table):
     one tick per occurrence, spread within its page."""
-    use_report_style()
     phrases = list(phrases or dict.fromkeys(positions["phrase"]))
     fig, ax = plt.subplots(figsize=(11, 0.55 * len(phrases) + 1.6))
     for i, phrase in enumerate(phrases):
@@ -225,6 +243,7 @@ def plot_phrase_dispersion(
     return fig
 
 
+@_styled
 def plot_wordclouds(
     freq: pd.DataFrame,
     *,
@@ -235,7 +254,6 @@ def plot_wordclouds(
     """One word cloud per column (a ``term_frequencies(by="column")`` table), deterministic."""
     from wordcloud import WordCloud
 
-    use_report_style()
     columns = list(columns or dict.fromkeys(freq["column"]))
     fig, axes = _panels(len(columns), ncols=2, height=3.1)
     for k, (ax, column) in enumerate(zip(axes, columns, strict=True)):
@@ -262,10 +280,10 @@ def plot_wordclouds(
     return fig
 
 
+@_styled
 def plot_issue_trends(trends: pd.DataFrame, *, value: str = "per_10k") -> Figure:
     """Phrases across issues (an ``issue_trends`` table): one line per phrase; with a single
     issue, one bar per phrase."""
-    use_report_style()
     issues = list(dict.fromkeys(trends["issue_id"]))
     label = {"per_10k": "每万字出现次数", "count": "出现次数"}.get(value, value)
     if len(issues) == 1:

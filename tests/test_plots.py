@@ -22,8 +22,8 @@ def _figures_in_tmp(tmp_path, monkeypatch):
 
 def test_the_font_is_an_installed_noto_sans_sc_with_the_seed_s_characters(seed_issue):
     assert font_path().name == "NotoSansSC-Regular.otf"
-    plots.use_report_style()
-    assert plt.rcParams["font.family"] == [FONT_NAME]
+    with plots.report_style_context():
+        assert plt.rcParams["font.family"] == [FONT_NAME]
     text = "".join(seed_issue.articles.text) + "".join(seed_issue.articles.title.dropna())
     assert missing_glyphs(text) == []
 
@@ -75,3 +75,12 @@ def test_word_clouds_are_deterministic(seed_issue):
     a = first.axes[0].images[0].get_array()
     b = second.axes[0].images[0].get_array()
     assert np.array_equal(a, b)
+
+
+def test_drawing_a_chart_leaves_the_user_s_rcparams_alone(seed_issue):
+    with plt.rc_context({"font.family": ["serif"], "axes.grid": False}):
+        before = dict(plt.rcParams)
+        fig = plots.plot_column_sizes(cu.column_overview(seed_issue))
+        cu.save_figure(fig, seed_issue.issue_id, "01_column_sizes")
+        assert dict(plt.rcParams) == before
+    assert fig.axes[0].yaxis.get_ticklabels()[0].get_fontfamily() == [FONT_NAME]  # yet the chart has its font
