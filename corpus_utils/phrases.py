@@ -122,9 +122,13 @@ def discover_phrases(
     return frame.sort_values(["passes", "frequency", "candidate"], ascending=[False, False, True], ignore_index=True)
 
 
-def add_phrases(table: pd.DataFrame, tokenizer: Tokenizer | None = None, *, new_only: bool = True) -> list[str]:
-    """Add the candidates that pass (and are not yet in the dictionary) to the tokenizer."""
-    tok = tokenizer or get_tokenizer()
+def add_phrases(table: pd.DataFrame, tokenizer: Tokenizer, *, new_only: bool = True) -> list[str]:
+    """Add the candidates that pass (and are not yet in the dictionary) to ``tokenizer``.
+
+    The tokenizer is named, never the shared one by default: adding to the shared tokenizer
+    would change every count of every later call in the kernel. Use ``issue_tokenizer(issue)``
+    or a ``Tokenizer()`` of your own, and ``write_terms`` to keep the words for the next run."""
+    tok = tokenizer
     chosen = table[table["passes"] & (~table["in_dictionary"] if new_only else True)]
     return tok.add_terms(w for w in chosen["candidate"] if HANZI_RUN.fullmatch(w) or re.fullmatch(r"[\w+]+", w))
 

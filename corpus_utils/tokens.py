@@ -160,17 +160,14 @@ def terms(
     ]
 
 
-@lru_cache(maxsize=4)
-def stopword_list(files: tuple[Path, ...] | None = None) -> frozenset[str]:
+def stopword_list(files: Sequence[str | Path] | None = None) -> frozenset[str]:
     """stopwords-iso's Chinese list plus the genre's empty words (``data/stopwords_domain.txt``)
-    and the project's own (``dictionaries/stopwords.txt``); one word a line, ``#`` comments."""
-    import stopwordsiso
+    and the project's own (``dictionaries/stopwords.txt``); one word a line, ``#`` comments.
 
-    words = set(stopwordsiso.stopwords("zh"))
-    for path in files if files is not None else (DOMAIN_STOPWORDS, PROJECT_STOPWORDS):
-        if Path(path).is_file():
-            words |= {e.word for e in read_dictionary(path)}
-    return frozenset(words)
+    Read again whenever one of the files changes (cached by path and modification time)."""
+    paths = tuple(Path(p) for p in (files if files is not None else (DOMAIN_STOPWORDS, PROJECT_STOPWORDS)))
+    present = tuple(p for p in paths if p.is_file())
+    return _stopwords_for(present, tuple(p.stat().st_mtime_ns for p in present))
 
 
 def write_terms(path: str | Path, words: Iterable[str], *, comment: str | None = None) -> Path:
@@ -191,6 +188,16 @@ def write_terms(path: str | Path, words: Iterable[str], *, comment: str | None =
 @lru_cache(maxsize=8)
 def _tokenizer_for(files: tuple[Path, ...], _mtimes: tuple[int, ...]) -> Tokenizer:
     return Tokenizer(files)
+
+
+@lru_cache(maxsize=8)
+def _stopwords_for(files: tuple[Path, ...], _mtimes: tuple[int, ...]) -> frozenset[str]:
+    import stopwordsiso
+
+    words = set(stopwordsiso.stopwords("zh"))
+    for path in files:
+        words |= {e.word for e in read_dictionary(path)}
+    return frozenset(words)
 
 
 @lru_cache(maxsize=1)

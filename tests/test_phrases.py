@@ -56,6 +56,11 @@ def test_passing_candidates_are_added_in_one_call(seed_texts, bare_discovery):
     assert "党建联盟" in tok.cut("推动党建联盟引领基层治理")
 
 
+def test_adding_phrases_needs_a_tokenizer_named_so_the_shared_one_never_changes(bare_discovery):
+    with pytest.raises(TypeError):
+        add_phrases(bare_discovery)
+
+
 def test_quoted_phrases_count_slogans_and_mark_formulas(seed_texts):
     q = quoted_phrases(seed_texts).set_index("phrase")
     assert q.loc["不忘初心、牢记使命", "count"] == 10

@@ -3,6 +3,7 @@ user dictionaries, the cache and a quiet start-up."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_utils import Tokenizer, phrase_check, terms, tokenize
+from corpus_utils import Tokenizer, phrase_check, stopword_list, terms, tokenize
 from corpus_utils.cache import TextCache
 from corpus_utils.tokens import DOMAIN_TERMS, read_dictionary
 
@@ -93,6 +94,15 @@ def test_terms_drop_punctuation_numbers_whitespace_and_stopwords(domain_tokenize
 
 def test_custom_stopwords_are_honoured(domain_tokenizer):
     assert "干部" not in terms("激发干部担当作为", tokenizer=domain_tokenizer, stopwords=frozenset({"干部"}))
+
+
+def test_an_edited_stopword_file_is_read_again(tmp_path):
+    mine = tmp_path / "stopwords.txt"
+    mine.write_text("# my list\n干部\n", encoding="utf-8")
+    assert "干部" in stopword_list([mine]) and "群众" not in stopword_list([mine])
+    mine.write_text("# my list\n群众\n", encoding="utf-8")
+    os.utime(mine, ns=(mine.stat().st_atime_ns, mine.stat().st_mtime_ns + 10**9))  # a later edit
+    assert "群众" in stopword_list([mine]) and "干部" not in stopword_list([mine])
 
 
 def test_a_user_dictionary_keeps_new_terms_whole(tmp_path):
