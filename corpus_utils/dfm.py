@@ -67,8 +67,9 @@ def document_terms(
 ) -> pd.DataFrame:
     """Counts of every term in every record, terms as ``term_analyzer`` gives them.
 
-    Columns: ``article_id, column, term, count`` (one row per term an article uses), with
-    the articles' total term counts in ``attrs["tokens"]`` (article_id → number of terms).
+    Columns: ``article_id, column, term, count, article_terms`` (one row per term an article
+    uses); ``article_terms`` is the article's total number of terms, the size keyness and
+    dispersion divide by (an article without terms has no rows and adds nothing to either).
     """
     analyze = term_analyzer(tokenizer or issue_tokenizer(issue), stopwords=stopwords, min_len=min_len)
     rows, sizes = [], {}
@@ -77,5 +78,5 @@ def document_terms(
         sizes[art.article_id] = sum(counts.values())
         rows.extend((art.article_id, art.column, term, n) for term, n in counts.items())
     frame = pd.DataFrame(rows, columns=["article_id", "column", "term", "count"])
-    frame.attrs["tokens"] = sizes
+    frame["article_terms"] = frame["article_id"].map(sizes).astype("int64")
     return frame

@@ -53,7 +53,7 @@ def keyness(
     """Every column against the rest of the issue, for every term seen ``min_count`` times
     in the issue; columns as in ``KEYNESS_COLUMNS``, strongest positive keyness first."""
     dtm = document_terms(issue, tokenizer=tokenizer) if dtm is None else dtm
-    sizes = pd.Series(dtm.attrs["tokens"])
+    sizes = dtm.groupby("article_id", sort=False)["article_terms"].first()
     arts = article_table(issue).set_index("article_id")
     columns = list(dict.fromkeys(arts["column"]))
     art_column = arts["column"]
