@@ -18,7 +18,7 @@ from .output import save_figure, save_table
 from .paths import resolve_issue, seed_paths
 from .phrases import add_phrases, discover_phrases, phrase_check, quoted_phrases
 from .recurring import (
-    DEFAULT_PHRASES,
+    followed_phrases,
     kwic,
     phrase_counts,
     phrase_counts_by_column,
@@ -29,7 +29,6 @@ from .tfidf import top_tfidf_terms
 from .tokens import Tokenizer, get_tokenizer, stopword_list, terms, tokenize, write_terms
 
 __all__ = [
-    "DEFAULT_PHRASES",
     "CharBalance",
     "Issue",
     "IssueFormatError",
@@ -41,6 +40,7 @@ __all__ = [
     "column_shares",
     "discover_phrases",
     "document_terms",
+    "followed_phrases",
     "get_tokenizer",
     "issue_summary",
     "issue_tokenizer",

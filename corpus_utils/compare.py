@@ -8,7 +8,7 @@ import pandas as pd
 
 from .dfm import article_table
 from .issue import Issue
-from .recurring import DEFAULT_PHRASES, phrase_counts
+from .recurring import followed_phrases, phrase_counts
 
 
 def issue_summary(issues: Sequence[Issue]) -> pd.DataFrame:
@@ -33,9 +33,9 @@ def issue_summary(issues: Sequence[Issue]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def issue_trends(issues: Sequence[Issue], phrases: Iterable[str] = DEFAULT_PHRASES) -> pd.DataFrame:
+def issue_trends(issues: Sequence[Issue], phrases: Iterable[str] | None = None) -> pd.DataFrame:
     """Each phrase in each issue: ``issue_id, phrase, count, n_chars, per_10k, n_articles``."""
-    phrases = list(dict.fromkeys(phrases))
+    phrases = list(dict.fromkeys(followed_phrases() if phrases is None else phrases))
     rows = []
     for issue in issues:
         n_chars = int(article_table(issue)["n_chars"].sum())

@@ -18,6 +18,7 @@ from .corrections import apply_record_fixes, fix_path, locate_lines, read_correc
 from .loading import IssueFormatError, decode_issue_bytes, is_pdf, normalised_text_and_repairs
 from .pages import Page, PageOffset, infer_page_offset, split_pages
 from .paragraphs import BodyLine, block_width, join_paragraphs, line_widths
+from .paths import resolve_issue
 from .record import Fragment, Segmentation
 
 ARTICLE_COLUMNS = ["article_id", "kind", "column", "title", "authors", "author_note", "pages", "text"]
@@ -65,6 +66,9 @@ class Issue:
     corrections: list[str] = field(default_factory=list)  # what the issue's .fix.toml changed
     trace: pd.DataFrame | None = None  # every line with its class, rule and what was done with it
     repaired: int = 0  # look-alike characters (CJK radicals for ideographs) repaired in the text
+
+    def __repr__(self) -> str:
+        return f"Issue {self.issue_id} · {self.n_pages} pages · {len(self.articles)} records"
 
     def flags(self) -> pd.DataFrame:
         """Signs of a wrong reading (see ``quality``): ``article_id`` (None for the whole issue),
@@ -156,7 +160,7 @@ def load_issue(path: str | Path, *, page_offset: int | None = None, cache: bool 
     The result is cached on disk, keyed by the file's bytes, its path, the offset and the
     segmenter's own code, so a rerun on an unchanged issue skips the segmentation.
     """
-    path = Path(path)
+    path = resolve_issue(path)
     key = _cache_key(path, page_offset) if cache and path.is_file() else None
     if key is not None:
         hit = _cached_issue(key)

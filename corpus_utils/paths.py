@@ -11,6 +11,7 @@ SEEDS_DIR = ROOT / "seeds"
 FIGURES_DIR = ROOT / "figures"
 NOTEBOOKS_DIR = ROOT / "notebooks"
 DATA_DIR = PACKAGE_DIR / "data"
+PHRASES_FILE = ROOT / "dictionaries" / "phrases.txt"  # the phrases every notebook and report follows
 
 
 def figures_dir(issue_id: str | None = None) -> Path:

@@ -8,17 +8,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import pandas as pd
 
 from .dfm import article_table
 from .issue import Issue, solid_offset
+from .paths import PHRASES_FILE
 from .phrases import quoted_phrases
+from .tokens import read_dictionary
 
-DEFAULT_PHRASES = ("担当作为", "党建联盟", "软弱涣散", "不忘初心", "主题教育")
+
+def followed_phrases(path: Path | None = None) -> list[str]:
+    """The phrases to follow, from ``dictionaries/phrases.txt``: their one home, read by the
+    report, by notebooks run by hand and by every function here given no phrases."""
+    path = Path(path) if path is not None else PHRASES_FILE
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no list of phrases to follow (one phrase a line, # comments)")
+    phrases = [e.word for e in read_dictionary(path)]
+    if not phrases:
+        raise ValueError(f"{path}: the list of phrases to follow is empty")
+    return list(dict.fromkeys(phrases))
 
 
-def phrase_counts(issue: Issue, phrases: Iterable[str] = DEFAULT_PHRASES) -> pd.DataFrame:
+def phrase_counts(issue: Issue, phrases: Iterable[str] | None = None) -> pd.DataFrame:
     """Occurrences of each phrase in each record that uses it.
 
     ``per_10k = count / n_chars * 10,000`` with ``n_chars`` the record's non-whitespace
@@ -33,16 +46,16 @@ def phrase_counts(issue: Issue, phrases: Iterable[str] = DEFAULT_PHRASES) -> pd.
             "count": n,
             "per_10k": n / art.n_chars * 10_000,
         }
-        for phrase in dict.fromkeys(phrases)
+        for phrase in dict.fromkeys(followed_phrases() if phrases is None else phrases)
         for art in arts.itertuples()
         if (n := art.text.count(phrase))
     ]
     return pd.DataFrame(rows, columns=["phrase", "article_id", "column", "count", "per_10k"])
 
 
-def phrase_counts_by_column(issue: Issue, phrases: Iterable[str] = DEFAULT_PHRASES) -> pd.DataFrame:
+def phrase_counts_by_column(issue: Issue, phrases: Iterable[str] | None = None) -> pd.DataFrame:
     """Each phrase in each column, zeros included: ``phrase, column, count, n_chars, per_10k``."""
-    phrases = list(dict.fromkeys(phrases))
+    phrases = list(dict.fromkeys(followed_phrases() if phrases is None else phrases))
     arts = article_table(issue)
     sizes = arts.groupby("column", sort=False)["n_chars"].sum()
     counts = phrase_counts(issue, phrases).groupby(["phrase", "column"])["count"].sum()
@@ -56,7 +69,7 @@ def phrase_counts_by_column(issue: Issue, phrases: Iterable[str] = DEFAULT_PHRAS
     return frame
 
 
-def phrase_positions(issue: Issue, phrases: Iterable[str] = DEFAULT_PHRASES) -> pd.DataFrame:
+def phrase_positions(issue: Issue, phrases: Iterable[str] | None = None) -> pd.DataFrame:
     """Every occurrence with its printed page and its place in the issue's reading order.
 
     ``position`` runs from 0 to 1 over the issue's body text in reading order, so a
@@ -67,7 +80,7 @@ def phrase_positions(issue: Issue, phrases: Iterable[str] = DEFAULT_PHRASES) -> 
     starts = arts["n_chars"].cumsum() - arts["n_chars"]
     total = max(int(arts["n_chars"].sum()), 1)
     rows = []
-    for phrase in dict.fromkeys(phrases):
+    for phrase in dict.fromkeys(followed_phrases() if phrases is None else phrases):
         for art, start in zip(arts.itertuples(), starts, strict=True):
             for m in re.finditer(re.escape(phrase), art.text):
                 solid = solid_offset(art.text, m.start())

@@ -22,10 +22,10 @@ import pandas as pd
 
 from .cache import file_key, text_key
 from .paths import NOTEBOOKS_DIR, PACKAGE_DIR, ROOT, figures_dir, seed_paths
-from .tokens import DOMAIN_STOPWORDS, PROJECT_STOPWORDS, dictionary_files, read_dictionary
+from .recurring import followed_phrases
+from .tokens import DOMAIN_STOPWORDS, PROJECT_STOPWORDS, dictionary_files
 
 REPORTS_DIR = ROOT / "reports"
-PHRASES_FILE = ROOT / "dictionaries" / "phrases.txt"
 COMPARE = "05_compare_issues"
 _QUIET_KERNEL = ["--IPKernelApp.log_level=ERROR"]
 
@@ -68,13 +68,6 @@ class ReportResult:
         return not self.failures
 
 
-def report_phrases(path: Path = PHRASES_FILE) -> list[str] | None:
-    """The phrases every report follows, from ``dictionaries/phrases.txt`` (None if absent)."""
-    if not path.is_file():
-        return None
-    return [e.word for e in read_dictionary(path)] or None
-
-
 def report_tasks(
     issues: Sequence[Path] | None = None,
     *,
@@ -85,18 +78,30 @@ def report_tasks(
     issues = [Path(p) for p in issues] if issues else seed_paths()
     notebooks = sorted(notebooks or NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
     extra = {"phrases": list(phrases)} if phrases else {}
+    declared = {nb: notebook_parameters(nb) for nb in notebooks}
+
+    def task(nb: Path, issue_id: str, params: dict) -> Task:
+        return Task(nb, issue_id, params | {k: v for k, v in extra.items() if k in declared[nb]})
+
     tasks = [
-        Task(nb, Path(issue).stem, {"issue_path": str(Path(issue).resolve())} | extra)
+        task(nb, Path(issue).stem, {"issue_path": str(Path(issue).resolve())})
         for issue in issues
         for nb in notebooks
         if nb.stem != COMPARE
     ]
     tasks += [
-        Task(nb, "compare", {"issue_paths": [str(Path(p).resolve()) for p in issues]} | extra)
+        task(nb, "compare", {"issue_paths": [str(Path(p).resolve()) for p in issues]})
         for nb in notebooks
         if nb.stem == COMPARE
     ]
     return tasks
+
+
+def notebook_parameters(notebook: Path) -> set[str]:
+    """The names a notebook's ``parameters`` cell declares (a notebook gets only those)."""
+    import papermill
+
+    return set(papermill.inspect_notebook(str(notebook)))
 
 
 def run_report(
@@ -119,7 +124,7 @@ def run_report(
     """
     from tqdm.auto import tqdm
 
-    phrases = phrases or report_phrases()
+    phrases = list(phrases) if phrases else followed_phrases()
     tasks = report_tasks(issues, phrases=phrases, notebooks=notebooks)
     per_issue = [t for t in tasks if t.issue_id != "compare"]
     across = [t for t in tasks if t.issue_id == "compare"]

@@ -77,8 +77,8 @@ def test_phrase_totals_equal_a_count_over_the_whole_raw_text(seed_issue):
     """Body + metadata + leftovers hold the raw text; so do the phrase counts (wraps undone)."""
     solid = re.sub(r"\s", "", seed_issue.text)
     outside = re.sub(r"\s", "", "".join(seed_issue.metadata.text) + "".join(seed_issue.leftovers.text))
-    counts = cu.phrase_counts(seed_issue, cu.DEFAULT_PHRASES).groupby("phrase")["count"].sum()
-    for phrase in cu.DEFAULT_PHRASES:
+    counts = cu.phrase_counts(seed_issue).groupby("phrase")["count"].sum()
+    for phrase in cu.followed_phrases():
         assert counts[phrase] == solid.count(phrase) - outside.count(phrase), phrase
     assert counts.to_dict() == {"担当作为": 23, "党建联盟": 98, "软弱涣散": 97, "不忘初心": 13, "主题教育": 13}
 

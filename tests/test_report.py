@@ -9,7 +9,8 @@ import sys
 import nbformat
 import pandas as pd
 
-from corpus_utils.report import report_phrases, report_tasks, run_report, tables_workbook
+from corpus_utils import recurring
+from corpus_utils.report import report_tasks, run_report, tables_workbook
 
 
 def _notebook(path, *cells):
@@ -29,11 +30,26 @@ def test_tasks_cover_every_issue_then_compare_once(tmp_path, seed_path):
     assert len(per_issue) == 8 and {t.issue_id for t in per_issue} == {seed_path.stem, "001_other"}
     assert tasks[-1].notebook.stem == "05_compare_issues"
     assert tasks[-1].parameters["issue_paths"] == [str(seed_path.resolve()), str(other.resolve())]
-    assert all(t.parameters["phrases"] == ["党建联盟"] for t in tasks)
+    # the phrases go to the notebooks that declare them, and only there
+    wants = {t.notebook.stem for t in tasks if "phrases" in t.parameters}
+    assert wants == {"01_issue_overview", "04_recurring_phrases", "05_compare_issues"}
+    assert all(t.parameters["phrases"] == ["党建联盟"] for t in tasks if t.notebook.stem in wants)
 
 
-def test_the_report_follows_the_project_phrase_list():
-    assert report_phrases() == ["担当作为", "党建联盟", "软弱涣散", "不忘初心", "主题教育"]
+def test_without_phrases_given_the_report_follows_the_project_s_list(tmp_path, seed_path, monkeypatch):
+    mine = tmp_path / "phrases.txt"
+    mine.write_text("# mine\n网格化\n党建联盟\n", encoding="utf-8")
+    monkeypatch.setattr(recurring, "PHRASES_FILE", mine)
+    seen = []
+    run_report(
+        [seed_path],
+        notebooks=[_notebook(tmp_path / "01_p.ipynb", "x = 1")],
+        out_dir=tmp_path / "out",
+        progress=False,
+        html=False,
+        on_done=lambda task, failure: seen.append(task.parameters["phrases"]),
+    )
+    assert seen == [["网格化", "党建联盟"]]
 
 
 def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path, seed_path):
