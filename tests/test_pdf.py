@@ -132,23 +132,39 @@ def test_a_broken_pdf_is_refused_by_name(tmp_path):
         load_issue(path, cache=False)
 
 
-def test_the_seed_laid_out_as_a_magazine_pdf_reads_back_as_from_its_text(seed_issue, tmp_path):
-    """Headers in the margin, titles set large on top, two columns: 25 of 26 bodies come back
-    identical; the other is the layout's own ambiguity (the stray fragment on page 3 now sits
-    under the 卷首语 header). The continuation on page 16 no longer ends at a header: it ends
-    where the interrupted article's sentence goes on."""
+@pytest.fixture(scope="module")
+def seed_from_pdf(seed_issue, tmp_path_factory):
+    """The seed laid out as a magazine PDF (headers in the margin, titles set large on top,
+    two columns), read back."""
     from pdfmaker import seed_pages
 
-    pdf = build_pdf(seed_pages(seed_issue), tmp_path / "seed.pdf", tmp_path)
+    folder = tmp_path_factory.mktemp("seed_pdf")
+    pdf = build_pdf(seed_pages(seed_issue), folder / "seed.pdf", folder)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        back = load_issue(pdf, cache=False)
-    a, b = seed_issue.articles, back.articles
+        return load_issue(pdf, cache=False)
+
+
+def test_the_seed_laid_out_as_a_magazine_pdf_reads_back_as_from_its_text(seed_issue, seed_from_pdf):
+    """Every record's fields, and every body but the 卷首语's (see the xfail below). The
+    continuation on page 16 does not end at a header: it ends where the interrupted article's
+    sentence goes on."""
+    a, b = seed_issue.articles, seed_from_pdf.articles
     assert len(b) == len(a)
     for field in ("kind", "column", "title", "authors", "author_note", "pages"):
         assert b[field].tolist() == a[field].tolist(), field
-    assert sum(x == y for x, y in zip(a["text"], b["text"], strict=True)) >= 25
-    assert (back.page_offset.offset, back.page_offset.source) == (3, "printed")
+    differ = [k for k, (x, y) in enumerate(zip(a["text"], b["text"], strict=True)) if x != y]
+    assert differ in ([], [0])
+    assert (seed_from_pdf.page_offset.offset, seed_from_pdf.page_offset.source) == (3, "printed")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the stray fragment on page 3 sits under the 卷首语 header in the PDF layout, so the "
+    "PDF reading gives it to the 卷首语 where the text reading leaves it over",
+)
+def test_the_seed_s_first_body_reads_back_from_its_pdf_too(seed_issue, seed_from_pdf):
+    assert seed_from_pdf.articles["text"].iloc[0] == seed_issue.articles["text"].iloc[0]
 
 
 def _one_column_pdf(tmp_path, lines: list[str], name: str = "x.pdf", pages: int = 1):

@@ -1,10 +1,11 @@
-"""Charts: Chinese drawn with the shipped font, titled, saved as PNG (≥200 dpi) and SVG;
-missing glyphs are errors; word clouds are deterministic."""
+"""Charts: each draws the numbers of its table, in the shipped font, titled in Chinese; saved
+as PNG (≥200 dpi) and SVG; missing glyphs are errors; word clouds are deterministic."""
 
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 import pytest
 from PIL import Image
 
@@ -49,24 +50,91 @@ def test_charts_are_saved_as_png_at_200_dpi_and_svg(seed_issue, tmp_path):
     assert svg.read_text(encoding="utf-8").startswith("<?xml")
 
 
-@pytest.mark.parametrize(
-    "make",
-    [
-        lambda i: plots.plot_top_terms(cu.term_frequencies(i, by="column"), n=5),
-        lambda i: plots.plot_keyness_heatmap(cu.keyness(i)),
-        lambda i: plots.plot_tfidf_terms(cu.top_tfidf_terms(i, by="column", n=5)),
-        lambda i: plots.plot_phrase_counts(cu.phrase_counts_by_column(i)),
-        lambda i: plots.plot_phrase_dispersion(cu.phrase_positions(i)),
-        lambda i: plots.plot_issue_trends(cu.issue_trends([i])),
-    ],
-    ids=["top_terms", "keyness", "tfidf", "phrase_counts", "dispersion", "trends"],
-)
-def test_every_chart_has_a_chinese_title_and_saves(seed_issue, make):
-    fig = make(seed_issue)
+def _chinese_title(fig) -> bool:
     titles = [fig._suptitle.get_text()] if fig._suptitle else []
     titles += [ax.get_title(loc="left") or ax.get_title() for ax in fig.axes]
-    assert any(any("\u4e00" <= c <= "\u9fff" for c in t) for t in titles)
-    cu.save_figure(fig, seed_issue.issue_id, "chart")
+    return any(any("\u4e00" <= c <= "\u9fff" for c in t) for t in titles)
+
+
+def _bars(ax) -> dict[str, float]:
+    """A horizontal bar chart's bars: label → length."""
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    return {labels[round(b.get_y() + b.get_height() / 2)]: b.get_width() for b in ax.patches}
+
+
+def test_top_terms_draw_each_column_s_top_counts(seed_issue):
+    freq = cu.term_frequencies(seed_issue, by="column")
+    fig = plots.plot_top_terms(freq, n=5)
+    assert _chinese_title(fig)
+    columns = list(dict.fromkeys(freq["column"]))
+    assert [ax.get_title() for ax in fig.axes if ax.get_visible()] == columns
+    for ax, column in zip(fig.axes, columns, strict=False):
+        top = freq[freq["column"] == column].nlargest(5, "count")
+        assert _bars(ax) == dict(zip(top["term"], top["count"], strict=True)), column
+
+
+def test_the_keyness_heatmap_colours_the_g2_of_each_picked_cell(seed_issue):
+    table = cu.keyness(seed_issue)
+    fig = plots.plot_keyness_heatmap(table, n=3)
+    assert _chinese_title(fig)
+    ax = fig.axes[0]
+    grid = ax.images[0].get_array()
+    terms = [t.get_text() for t in ax.get_yticklabels()]
+    columns = [t.get_text() for t in ax.get_xticklabels()]
+    assert grid.shape == (len(terms), len(columns)) and "党建联盟" in terms
+    g2 = table.set_index(["term", "column"])["g2"]
+    for i, term in enumerate(terms):
+        for j, column in enumerate(columns):
+            want = g2.get((term, column), np.nan)
+            assert (np.isnan(want) and np.ma.is_masked(grid[i, j])) or grid[i, j] == pytest.approx(want)
+
+
+def test_tfidf_bars_are_the_column_s_top_scores(seed_issue):
+    top = cu.top_tfidf_terms(seed_issue, by="column", n=5)
+    fig = plots.plot_tfidf_terms(top)
+    assert _chinese_title(fig)
+    column = top["column"].iloc[0]
+    rows = top[top["column"] == column]
+    assert _bars(fig.axes[0]) == pytest.approx(dict(zip(rows["term"], rows["tfidf"], strict=True)))
+
+
+def test_phrase_counts_colour_rates_and_print_counts(seed_issue):
+    by_column = cu.phrase_counts_by_column(seed_issue, ["党建联盟", "担当作为"])
+    fig = plots.plot_phrase_counts(by_column)
+    assert _chinese_title(fig)
+    ax = fig.axes[0]
+    rate = by_column.pivot(index="phrase", columns="column", values="per_10k")
+    count = by_column.pivot(index="phrase", columns="column", values="count")
+    columns = [t.get_text() for t in ax.get_xticklabels()]
+    phrases = [t.get_text() for t in ax.get_yticklabels()]
+    assert phrases == ["党建联盟", "担当作为"]
+    np.testing.assert_allclose(ax.images[0].get_array(), rate.loc[phrases, columns].to_numpy())
+    printed = [int(t.get_text()) for t in ax.texts]
+    assert printed == count.loc[phrases, columns].to_numpy().ravel().tolist()
+
+
+def test_the_dispersion_plot_has_one_tick_per_occurrence(seed_issue):
+    positions = cu.phrase_positions(seed_issue, ["党建联盟", "担当作为"])
+    fig = plots.plot_phrase_dispersion(positions)
+    assert _chinese_title(fig)
+    ticks = [len(c.get_offsets()) for c in fig.axes[0].collections]
+    assert ticks == positions.groupby("phrase", sort=False).size().tolist()
+    assert sum(ticks) == len(positions) > 0
+
+
+def test_trends_of_one_issue_are_bars_of_each_phrase_s_rate(seed_issue):
+    trends = cu.issue_trends([seed_issue], ["党建联盟", "担当作为"])
+    fig = plots.plot_issue_trends(trends)
+    assert _chinese_title(fig)
+    assert _bars(fig.axes[0]) == pytest.approx(dict(zip(trends["phrase"], trends["per_10k"], strict=True)))
+
+
+def test_trends_of_several_issues_are_one_line_per_phrase(seed_issue):
+    other = cu.issue_trends([seed_issue], ["党建联盟"]).assign(issue_id="001", per_10k=1.0)
+    trends = pd.concat([cu.issue_trends([seed_issue], ["党建联盟"]), other], ignore_index=True)
+    fig = plots.plot_issue_trends(trends)
+    (line,) = fig.axes[0].lines
+    assert line.get_ydata().tolist() == pytest.approx(trends["per_10k"].tolist())
 
 
 def test_word_clouds_are_deterministic(seed_issue):
