@@ -44,3 +44,36 @@ def domain_tokenizer() -> Tokenizer:
 def bare_tokenizer() -> Tokenizer:
     """jieba's own dictionary and nothing else: what the domain dictionary is measured against."""
     return Tokenizer([], cache=TextCache(enabled=False))
+
+
+@pytest.fixture(scope="session")
+def tiny_issue(tmp_path_factory):
+    """Three short articles in two columns, small enough to work every statistic by hand.
+
+    Bodies (non-whitespace characters): #1 组工论坛 「党建联盟引领基层治理，党建联盟推动发展。」
+    + 「基层治理见实效。」 = 20 + 8 = 28; #2 组工论坛 「干部担当作为，担当作为见行动。」 = 15;
+    #3 城市党建 「党建联盟建设。」 = 7. One article a page, printed pages 1–3.
+    """
+    import warnings
+
+    from synthetic import SynArticle, build_issue
+
+    text = build_issue(
+        [
+            SynArticle(
+                "组工论坛",
+                ["加强党建联盟建设"],
+                "张三",
+                ["党建联盟引领基层治理，党建联盟推动发展。", "基层治理见实效。"],
+            ),
+            SynArticle("组工论坛", ["激励干部担当作为"], "李四", ["干部担当作为，担当作为见行动。"]),
+            SynArticle("城市党建", ["城市党建新路径"], "王五", ["党建联盟建设。"]),
+        ]
+    )
+    path = tmp_path_factory.mktemp("tiny") / "tiny.txt"
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # no continuation markers: pages assumed to start at 1
+        issue = load_issue(path, cache=False)
+    assert issue.articles["n_chars"].tolist() == [28, 15, 7]
+    return issue

@@ -241,7 +241,7 @@ def test_the_summary_has_a_line_per_flag():
 
 
 def test_the_seed_raises_no_problem_and_one_doubt(seed_issue):
-    # every record of the seed matches the hand-read contents (test_articles_seed.py); its six
+    # every record of the seed matches the hand-read contents (test_articles.py); its six
     # unmarked boundaries are confirmed in its .fix.toml; one paragraph break stays a doubt:
     # 「…干部队伍。」 ends a full line and 「我们的主要做法是：」 is too short to show an indent
     flags = record_flags(seed_issue.articles, seed_issue.metadata)

