@@ -81,7 +81,7 @@ def test_the_keyness_heatmap_colours_the_g2_of_each_picked_cell(seed_issue):
     grid = ax.images[0].get_array()
     terms = [t.get_text() for t in ax.get_yticklabels()]
     columns = [t.get_text() for t in ax.get_xticklabels()]
-    assert grid.shape == (len(terms), len(columns)) and "党建联盟" in terms
+    assert grid.shape == (len(terms), len(columns)) and len(terms) > 3
     g2 = table.set_index(["term", "column"])["g2"]
     for i, term in enumerate(terms):
         for j, column in enumerate(columns):

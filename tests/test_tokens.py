@@ -152,9 +152,9 @@ def test_tokens_are_cached_by_text_and_dictionary(tmp_path):
 
 
 def test_jieba_start_up_logs_never_reach_stderr():
-    code = "from corpus_utils import tokenize; print('/'.join(tokenize('党建联盟')))"
+    code = "from corpus_utils import tokenize; print('/'.join(tokenize('推动基层治理')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "党建联盟"
+    assert out.stdout.strip().replace("/", "") == "推动基层治理"  # it did tokenize
     assert out.stderr == ""
 
 
