@@ -10,6 +10,17 @@ import pytest
 import corpus_utils as cu
 
 
+def test_functions_given_no_phrases_follow_the_project_list(tiny_issue, tmp_path, monkeypatch):
+    mine = tmp_path / "phrases.txt"
+    mine.write_text("# followed\n担当作为\n", encoding="utf-8")
+    monkeypatch.setattr(cu.recurring, "PHRASES_FILE", mine)
+    assert cu.followed_phrases() == ["担当作为"]
+    assert set(cu.phrase_counts(tiny_issue)["phrase"]) == {"担当作为"}
+    mine.write_text("# nothing followed\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="phrases.txt: the list of phrases to follow is empty"):
+        cu.followed_phrases()
+
+
 def test_phrase_counts_by_hand(tiny_issue):
     got = cu.phrase_counts(tiny_issue, ["党建联盟", "担当作为"])
     assert got[["phrase", "article_id", "column", "count"]].values.tolist() == [
@@ -53,8 +64,9 @@ def test_the_seed_s_followed_phrase_counts(seed_issue):
     what lies in titles, headers and bylines (metadata) and in the leftovers."""
     solid = re.sub(r"\s", "", seed_issue.text)
     outside = re.sub(r"\s", "", "".join(seed_issue.metadata.text) + "".join(seed_issue.leftovers.text))
-    counts = cu.phrase_counts(seed_issue).groupby("phrase")["count"].sum()
-    for phrase in cu.followed_phrases():
+    phrases = ["担当作为", "党建联盟", "软弱涣散", "不忘初心", "主题教育"]  # named here, not read from the user's list
+    counts = cu.phrase_counts(seed_issue, phrases).groupby("phrase")["count"].sum()
+    for phrase in phrases:
         assert counts[phrase] == solid.count(phrase) - outside.count(phrase), phrase
     assert counts.to_dict() == {"担当作为": 23, "党建联盟": 98, "软弱涣散": 97, "不忘初心": 13, "主题教育": 13}
 
