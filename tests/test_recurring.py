@@ -17,7 +17,7 @@ def test_functions_given_no_phrases_follow_the_project_list(tiny_issue, tmp_path
     assert cu.followed_phrases() == ["担当作为"]
     assert set(cu.phrase_counts(tiny_issue)["phrase"]) == {"担当作为"}
     mine.write_text("# nothing followed\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="phrases.txt: the list of phrases to follow is empty"):
+    with pytest.raises(ValueError, match=r"phrases\.txt: the list of phrases to follow is empty"):
         cu.followed_phrases()
 
 
