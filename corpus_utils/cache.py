@@ -13,12 +13,16 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from .paths import ROOT
+from .paths import find_project_root
 
 
 def cache_dir() -> Path:
-    """The cache folder: ``$CORPUS_UTILS_CACHE`` or ``<project>/.cache``."""
-    return Path(os.environ.get("CORPUS_UTILS_CACHE") or ROOT / ".cache")
+    """The cache folder: ``$CORPUS_UTILS_CACHE``, ``<project>/.cache``, or outside any project
+    the user's cache folder."""
+    if os.environ.get("CORPUS_UTILS_CACHE"):
+        return Path(os.environ["CORPUS_UTILS_CACHE"])
+    root = find_project_root()
+    return root / ".cache" if root else Path.home() / ".cache" / "corpus_utils"
 
 
 def text_key(*parts: str) -> str:

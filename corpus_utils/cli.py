@@ -44,6 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     rep.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="notebooks run at once")
     rep.add_argument("--no-html", action="store_true", help="skip the HTML export")
     rep.add_argument("--force", action="store_true", help="rerun notebooks whose inputs have not changed")
+    rep.add_argument(
+        "--prune", action="store_true", help="remove figures/ and reports/ folders of issues no longer in seeds/"
+    )
     args = parser.parse_args(argv)
     if args.command == "report":
         return _report(args)
@@ -133,30 +136,32 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .paths import seed_paths
-    from .report import REPORTS_DIR, run_report
+    """Run the report; a broken issue file is named and left out, and the exit status says so."""
+    from .paths import ProjectRootError, reports_dir, shown_path
+    from .report import ReportError, prune_outputs, run_report, stale_outputs
 
-    issues = [Path(p) for p in args.issues] or seed_paths()
-    if not issues:
-        print("error: no issues given and none in seeds/", file=sys.stderr)
-        return 2
-    bad = []
-    for path in issues:  # refuse bad input up front, with the loader's one-line reason
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                load_issue(path)
-        except (IssueFormatError, OSError) as err:
-            bad.append(f"error: {err}")
-    if bad:
-        print("\n".join(bad), file=sys.stderr)
-        return 1
     phrases = [p.strip() for p in args.phrases.split(",") if p.strip()] if args.phrases else None
-    result = run_report(issues, phrases=phrases, jobs=args.jobs, html=not args.no_html, force=args.force)
-    done = f"{len(result.done)} notebooks run, {len(result.skipped)} up to date, for {len(issues)} issue(s)"
-    print(f"{done}; reports in {REPORTS_DIR}/, charts and tables in figures/")
+    try:
+        result = run_report(
+            args.issues or None, phrases=phrases, jobs=args.jobs, html=not args.no_html, force=args.force
+        )
+        stale = prune_outputs() if args.prune else stale_outputs()
+        out = reports_dir()
+    except (ProjectRootError, ReportError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    n_issues = len({t.parent.name for t in result.done + result.skipped} - {"compare"})
+    done = f"{len(result.done)} notebooks run, {len(result.skipped)} up to date, for {n_issues} issue(s)"
+    print(f"{done}; reports in {shown_path(out)}/, charts and tables in figures/")
     for book in result.workbooks:
-        print(f"tables: {book}")
+        print(f"tables: {shown_path(book)}")
+    for folder in stale:
+        if args.prune:
+            print(f"removed {shown_path(folder)}")
+        else:
+            print(f"stale: {shown_path(folder)} (its issue is no longer in seeds/; --prune removes it)")
+    for line in result.broken:
+        print(f"SKIPPED {line}", file=sys.stderr)
     for failure in result.failures:
         print(f"FAILED {failure}", file=sys.stderr)
     return 0 if result.ok else 1

@@ -1,22 +1,79 @@
-"""Where things live in the project, found from this file so no notebook hard-codes a path."""
+"""Where things live: the project folder is found from the working directory, not from where
+the package is installed, so a non-editable install works and two clones sharing one
+environment each write into themselves.
+
+The project root is ``$CORPUS_UTILS_ROOT`` if set, else the nearest folder at or above the
+working directory that holds ``seeds/`` and ``notebooks/``. The package's own data (the domain
+dictionary, stopwords, the radical table) comes through ``importlib.resources``.
+"""
 
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-ROOT = PACKAGE_DIR.parent
-SEEDS_DIR = ROOT / "seeds"
-FIGURES_DIR = ROOT / "figures"
-NOTEBOOKS_DIR = ROOT / "notebooks"
-DATA_DIR = PACKAGE_DIR / "data"
-PHRASES_FILE = ROOT / "dictionaries" / "phrases.txt"  # the phrases every notebook and report follows
+ROOT_ENV = "CORPUS_UTILS_ROOT"
+PACKAGE_DIR = Path(str(files("corpus_utils")))
+DATA_DIR = Path(str(files("corpus_utils").joinpath("data")))
+
+
+class ProjectRootError(RuntimeError):
+    """No project folder (one holding ``seeds/`` and ``notebooks/``) where one is needed."""
+
+
+def project_root(start: str | Path | None = None) -> Path:
+    """The project folder: ``$CORPUS_UTILS_ROOT``, or the nearest folder at or above ``start``
+    (default: the working directory) holding ``seeds/`` and ``notebooks/``."""
+    if os.environ.get(ROOT_ENV):
+        root = Path(os.environ[ROOT_ENV]).expanduser().resolve()
+        if not root.is_dir():
+            raise ProjectRootError(f"{ROOT_ENV}={root}: no such folder")
+        return root
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "seeds").is_dir() and (folder / "notebooks").is_dir():
+            return folder
+    raise ProjectRootError(
+        f"no project folder (one holding seeds/ and notebooks/) at or above {here}: "
+        f"run from inside the project or set {ROOT_ENV}"
+    )
+
+
+def find_project_root() -> Path | None:
+    """The project folder, or None outside any project (the package then works on its own data)."""
+    try:
+        return project_root()
+    except ProjectRootError:
+        return None
+
+
+def project_file(*parts: str) -> Path | None:
+    """A path inside the project (None outside any project)."""
+    root = find_project_root()
+    return root.joinpath(*parts) if root else None
+
+
+def seeds_dir() -> Path:
+    return project_root() / "seeds"
+
+
+def notebooks_dir() -> Path:
+    return project_root() / "notebooks"
+
+
+def reports_dir() -> Path:
+    return project_root() / "reports"
+
+
+def phrases_file() -> Path:
+    """``dictionaries/phrases.txt``: the phrases every notebook and report follows."""
+    return project_root() / "dictionaries" / "phrases.txt"
 
 
 def figures_dir(issue_id: str | None = None) -> Path:
     """Where charts go: ``figures/`` (or ``$CORPUS_UTILS_FIGURES``), one folder per issue."""
-    base = Path(os.environ.get("CORPUS_UTILS_FIGURES") or FIGURES_DIR)
+    base = Path(os.environ.get("CORPUS_UTILS_FIGURES") or project_root() / "figures")
     return base / issue_id if issue_id else base
 
 
@@ -25,12 +82,23 @@ def resolve_issue(path: str | Path) -> Path:
     path = Path(path)
     if path.is_absolute() or path.exists():
         return path
-    return ROOT / path
+    root = find_project_root()
+    return root / path if root else path
 
 
 def seed_paths() -> list[Path]:
     """Every issue in ``seeds/``, sorted by name: its text, or its PDF where no text of the same
     name is there (the text extracted from a PDF, perhaps corrected, wins)."""
-    texts = {p.stem: p for p in SEEDS_DIR.glob("*.txt") if p.is_file()}
-    pdfs = {p.stem: p for p in SEEDS_DIR.glob("*.pdf") if p.is_file() and p.stem not in texts}
+    folder = seeds_dir()
+    texts = {p.stem: p for p in folder.glob("*.txt") if p.is_file()}
+    pdfs = {p.stem: p for p in folder.glob("*.pdf") if p.is_file() and p.stem not in texts}
     return sorted({**texts, **pdfs}.values())
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as a reader should see it: relative to the project root where it lies inside."""
+    path = Path(path).resolve()
+    root = find_project_root()
+    if root and path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
+    return str(path)

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .dfm import article_table
 from .issue import Issue, solid_offset
-from .paths import PHRASES_FILE
+from .paths import phrases_file
 from .phrases import quoted_phrases
 from .tokens import read_dictionary
 
@@ -22,7 +22,7 @@ from .tokens import read_dictionary
 def followed_phrases(path: Path | None = None) -> list[str]:
     """The phrases to follow, from ``dictionaries/phrases.txt``: their one home, read by the
     report, by notebooks run by hand and by every function here given no phrases."""
-    path = Path(path) if path is not None else PHRASES_FILE
+    path = Path(path) if path is not None else phrases_file()
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no list of phrases to follow (one phrase a line, # comments)")
     phrases = [e.word for e in read_dictionary(path)]

@@ -7,11 +7,20 @@ notebooks write them), and every table of an issue is gathered in one workbook,
 ``reports/<issue_id>/tables.xlsx``. A notebook that fails is reported with its issue,
 notebook and cell; the others still run. A notebook whose inputs are unchanged since its
 last successful run is not run again.
+
+An issue file that cannot be read (empty, binary, a picture renamed ``.txt``) is named with its
+one-line error and left out; the others run, and the comparison always covers every readable
+issue in ``seeds/`` (plus any named outside it), never just the ones named on the command line.
+Paths are relative to the project root (``paths.project_root``), which the kernels are given
+through ``$CORPUS_UTILS_ROOT``, so a second clone sharing the environment writes only into itself.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -21,13 +30,27 @@ from pathlib import Path
 import pandas as pd
 
 from .cache import file_key, text_key
-from .paths import NOTEBOOKS_DIR, PACKAGE_DIR, ROOT, figures_dir, seed_paths
+from .paths import (
+    PACKAGE_DIR,
+    ROOT_ENV,
+    figures_dir,
+    notebooks_dir,
+    project_root,
+    reports_dir,
+    resolve_issue,
+    seed_paths,
+    shown_path,
+)
 from .recurring import followed_phrases
-from .tokens import DOMAIN_STOPWORDS, PROJECT_STOPWORDS, dictionary_files
+from .tokens import dictionary_files, stopword_files
 
-REPORTS_DIR = ROOT / "reports"
 COMPARE = "05_compare_issues"
-_QUIET_KERNEL = ["--IPKernelApp.log_level=ERROR"]
+# the kernel logs "KeyboardInterrupt caught in kernel" at ERROR when papermill shuts it down
+_QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
+
+
+class ReportError(RuntimeError):
+    """Nothing to run: no notebooks, or no readable issue."""
 
 
 @dataclass(frozen=True)
@@ -62,10 +85,11 @@ class ReportResult:
     skipped: list[Path] = field(default_factory=list)  # up to date, not rerun
     workbooks: list[Path] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)  # issue files left out, one line each
 
     @property
     def ok(self) -> bool:
-        return not self.failures
+        return not self.failures and not self.broken
 
 
 def report_tasks(
@@ -73,10 +97,14 @@ def report_tasks(
     *,
     phrases: Sequence[str] | None = None,
     notebooks: Sequence[Path] | None = None,
+    compare: Sequence[Path] | None = None,
 ) -> list[Task]:
-    """The notebooks to run: each numbered notebook for each issue, then the comparison once."""
+    """The notebooks to run: each numbered notebook for each issue, then the comparison once
+    over ``compare`` (default: the same issues). Issue paths are passed relative to the project
+    root where they lie inside it."""
     issues = [Path(p) for p in issues] if issues else seed_paths()
-    notebooks = sorted(notebooks or NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+    compare = [Path(p) for p in compare] if compare is not None else issues
+    notebooks = sorted(notebooks or notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
     extra = {"phrases": list(phrases)} if phrases else {}
     declared = {nb: notebook_parameters(nb) for nb in notebooks}
 
@@ -84,15 +112,13 @@ def report_tasks(
         return Task(nb, issue_id, params | {k: v for k, v in extra.items() if k in declared[nb]})
 
     tasks = [
-        task(nb, Path(issue).stem, {"issue_path": str(Path(issue).resolve())})
+        task(nb, Path(issue).stem, {"issue_path": shown_path(issue)})
         for issue in issues
         for nb in notebooks
         if nb.stem != COMPARE
     ]
     tasks += [
-        task(nb, "compare", {"issue_paths": [str(Path(p).resolve()) for p in issues]})
-        for nb in notebooks
-        if nb.stem == COMPARE
+        task(nb, "compare", {"issue_paths": [shown_path(p) for p in compare]}) for nb in notebooks if nb.stem == COMPARE
     ]
     return tasks
 
@@ -111,7 +137,7 @@ def run_report(
     notebooks: Sequence[Path] | None = None,
     jobs: int = 2,
     html: bool = True,
-    out_dir: Path = REPORTS_DIR,
+    out_dir: Path | None = None,
     progress: bool = True,
     force: bool = False,
     on_done: Callable[[Task, Failure | None], None] | None = None,
@@ -120,15 +146,27 @@ def run_report(
 
     A notebook whose inputs have not changed since its last successful run (``task_fingerprint``)
     is skipped unless ``force``: adding an issue to ``seeds/`` reruns that issue and the
-    comparison only.
+    comparison only. Raises ``ReportError`` when there are no notebooks or no readable issue.
     """
     from tqdm.auto import tqdm
 
+    root = project_root()
+    out_dir = Path(out_dir) if out_dir is not None else reports_dir()
+    notebooks = sorted(notebooks or notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
+    if not notebooks:
+        raise ReportError(f"no notebooks (NN_name.ipynb) in {notebooks_dir()}")
+    result = ReportResult()
+    named = [resolve_issue(p) for p in issues] if issues else seed_paths()
+    everyone = list(dict.fromkeys([*seed_paths(), *named]))
+    errors = {p: issue_error(p) for p in everyone}
+    readable = [p for p in everyone if errors[p] is None]
+    result.broken = [errors[p] for p in everyone if errors[p] is not None]
+    if not readable:
+        raise ReportError("no readable issue: " + ("; ".join(result.broken) or f"none in {root / 'seeds'}"))
     phrases = list(phrases) if phrases else followed_phrases()
-    tasks = report_tasks(issues, phrases=phrases, notebooks=notebooks)
+    tasks = report_tasks([p for p in named if p in readable], phrases=phrases, notebooks=notebooks, compare=readable)
     per_issue = [t for t in tasks if t.issue_id != "compare"]
     across = [t for t in tasks if t.issue_id == "compare"]
-    result = ReportResult()
     bar = tqdm(total=len(tasks), desc="notebooks", unit="nb", disable=not progress)
 
     def finish(task: Task, failure: Failure | None, path: Path) -> None:
@@ -149,7 +187,7 @@ def run_report(
                 bar.update()
             else:
                 todo.append(task)
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        with _KernelRoot(root), ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             futures = {pool.submit(run_notebook, t, out_dir=out_dir, html=html): t for t in todo}
             for future in as_completed(futures):
                 task = futures[future]
@@ -162,19 +200,53 @@ def run_report(
     return result
 
 
+def issue_error(path: Path) -> str | None:
+    """Why an issue file cannot be read, in one line (None if it reads)."""
+    from .issue import load_issue
+    from .loading import IssueFormatError
+
+    path = resolve_issue(path)
+    try:
+        if not path.is_file():
+            return f"{shown_path(path)}: no such file"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            load_issue(path)
+    except IssueFormatError as err:
+        return f"{shown_path(err.source)}: {err.problem}"
+    except OSError as err:
+        return f"{shown_path(path)}: {err.strerror or err}"
+    return None
+
+
+def stale_outputs(out_dir: Path | None = None) -> list[Path]:
+    """Folders in ``figures/`` and ``reports/`` of issues no longer in ``seeds/``."""
+    keep = {p.stem for p in seed_paths()} | {"compare"}
+    folders = [figures_dir(), Path(out_dir) if out_dir is not None else reports_dir()]
+    return sorted(d for base in folders if base.is_dir() for d in base.iterdir() if d.is_dir() and d.name not in keep)
+
+
+def prune_outputs(out_dir: Path | None = None) -> list[Path]:
+    """Remove the outputs ``stale_outputs`` names; return what was removed."""
+    stale = stale_outputs(out_dir)
+    for folder in stale:
+        shutil.rmtree(folder)
+    return stale
+
+
 def task_fingerprint(task: Task) -> str:
     """Everything a notebook's output depends on: the notebook, its parameters, the issue
     files, the dictionaries and stopword lists, and the package's code and data."""
     issues = task.parameters.get("issue_paths") or [task.parameters.get("issue_path", "")]
     issue_ids = [Path(p).stem for p in issues]
-    files = [task.notebook, *map(Path, issues), DOMAIN_STOPWORDS, PROJECT_STOPWORDS]
+    files = [task.notebook, *(resolve_issue(p) for p in issues), *stopword_files()]
     files += [f for issue_id in issue_ids for f in dictionary_files(issue_id)]
     parts = [json.dumps(task.parameters, sort_keys=True, ensure_ascii=False), _package_version()]
     parts += [f"{f}:{file_key(f)}" for f in files if f.is_file()]
     return text_key(*parts)
 
 
-def is_up_to_date(task: Task, *, out_dir: Path = REPORTS_DIR, html: bool = True) -> bool:
+def is_up_to_date(task: Task, *, out_dir: Path, html: bool = True) -> bool:
     """Whether the last run of this task had the same fingerprint and its outputs are all there."""
     target = out_dir / task.issue_id / task.notebook.name
     stamp = target.with_suffix(".fingerprint")
@@ -189,11 +261,15 @@ def is_up_to_date(task: Task, *, out_dir: Path = REPORTS_DIR, html: bool = True)
     )
 
 
-def run_notebook(task: Task, *, out_dir: Path = REPORTS_DIR, html: bool = True) -> tuple[Failure | None, Path]:
-    """Execute one notebook with its parameters; write it (and its HTML) under ``out_dir``."""
+def run_notebook(task: Task, *, out_dir: Path, html: bool = True) -> tuple[Failure | None, Path]:
+    """Execute one notebook with its parameters; write it (and its HTML) under ``out_dir``.
+
+    The executed notebook shows its parameters once, as Python literals (``'担当作为'``, not
+    ``"\\u62c5…"``): the injected values replace the defaults' cell."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    _readable_parameters()
     target = out_dir / task.issue_id / task.notebook.name
     target.parent.mkdir(parents=True, exist_ok=True)
     failure = None
@@ -212,6 +288,8 @@ def run_notebook(task: Task, *, out_dir: Path = REPORTS_DIR, html: bool = True) 
         failure = Failure(task.issue_id, task.notebook.name, err.exec_count, first, f"{err.ename}: {err.evalue}")
     except Exception as err:  # the kernel did not start, the notebook is unreadable, …
         failure = Failure(task.issue_id, task.notebook.name, None, "", f"{type(err).__name__}: {err}")
+    if target.is_file():
+        _drop_default_parameters(target)
     if html and target.is_file():
         _export_html(target)
     stamp = target.with_suffix(".fingerprint")
@@ -245,6 +323,47 @@ def _package_version() -> str:
     """The package's code and data, hashed once a run (every task's fingerprint needs it)."""
     files = sorted(PACKAGE_DIR.rglob("*.py")) + sorted((PACKAGE_DIR / "data").glob("*"))
     return text_key(*(f"{f.name}:{file_key(f)}" for f in files if f.is_file()))
+
+
+class _KernelRoot:
+    """Give the kernels started inside it the project root, then restore the environment."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.before = root, None
+
+    def __enter__(self) -> None:
+        self.before = os.environ.get(ROOT_ENV)
+        os.environ[ROOT_ENV] = str(self.root)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.before is None:
+            os.environ.pop(ROOT_ENV, None)
+        else:
+            os.environ[ROOT_ENV] = self.before
+
+
+@lru_cache(maxsize=1)
+def _readable_parameters() -> None:
+    """Have papermill write Python strings as Python literals: Chinese stays readable."""
+    from papermill.translators import PythonTranslator, papermill_translators
+
+    class ReadablePython(PythonTranslator):
+        @classmethod
+        def translate_str(cls, val: str) -> str:
+            return repr(val)
+
+    papermill_translators.register("python", ReadablePython)
+
+
+def _drop_default_parameters(notebook: Path) -> None:
+    """Keep one parameters cell: papermill's injected one replaces the notebook's defaults."""
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    tags = [c.metadata.get("tags", []) for c in nb.cells]
+    if any("injected-parameters" in t for t in tags):
+        nb.cells = [c for c, t in zip(nb.cells, tags, strict=True) if "parameters" not in t]
+        nbformat.write(nb, notebook)
 
 
 def _export_html(notebook: Path) -> Path:

@@ -22,12 +22,10 @@ import jieba
 
 from .cache import TextCache, text_key
 from .chars import HANZI
-from .paths import DATA_DIR, ROOT, SEEDS_DIR
+from .paths import DATA_DIR, project_file
 
 DOMAIN_TERMS = DATA_DIR / "userdict.txt"
 DOMAIN_STOPWORDS = DATA_DIR / "stopwords_domain.txt"
-PROJECT_TERMS = ROOT / "dictionaries" / "terms.txt"
-PROJECT_STOPWORDS = ROOT / "dictionaries" / "stopwords.txt"
 
 # An entry's frequency is this many times what jieba needs to keep the bare word whole, so it
 # also wins against neighbouring words in running text (tested on the seed).
@@ -65,10 +63,10 @@ def read_dictionary(path: str | Path) -> list[DictEntry]:
 
 def dictionary_files(issue_id: str | None = None) -> list[Path]:
     """The dictionaries that apply: the shipped domain terms, the project's, and the issue's own."""
-    files = [DOMAIN_TERMS, PROJECT_TERMS]
+    files = [DOMAIN_TERMS, project_file("dictionaries", "terms.txt")]
     if issue_id:
-        files.append(SEEDS_DIR / f"{issue_id}.terms")
-    return [f for f in files if f.is_file()]
+        files.append(project_file("seeds", f"{issue_id}.terms"))
+    return [f for f in files if f is not None and f.is_file()]
 
 
 class Tokenizer:
@@ -160,12 +158,18 @@ def terms(
     ]
 
 
+def stopword_files() -> list[Path]:
+    """The stopword lists that apply: the genre's (shipped) and the project's own, if any."""
+    mine = project_file("dictionaries", "stopwords.txt")
+    return [DOMAIN_STOPWORDS, *([mine] if mine else [])]
+
+
 def stopword_list(files: Sequence[str | Path] | None = None) -> frozenset[str]:
     """stopwords-iso's Chinese list plus the genre's empty words (``data/stopwords_domain.txt``)
     and the project's own (``dictionaries/stopwords.txt``); one word a line, ``#`` comments.
 
     Read again whenever one of the files changes (cached by path and modification time)."""
-    paths = tuple(Path(p) for p in (files if files is not None else (DOMAIN_STOPWORDS, PROJECT_STOPWORDS)))
+    paths = tuple(Path(p) for p in (files if files is not None else stopword_files()))
     present = tuple(p for p in paths if p.is_file())
     return _stopwords_for(present, tuple(p.stat().st_mtime_ns for p in present))
 

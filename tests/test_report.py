@@ -3,13 +3,16 @@ the others still running, and the command line."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
 import nbformat
 import pandas as pd
+import pytest
 
 from corpus_utils import recurring
+from corpus_utils.paths import project_root
 from corpus_utils.report import report_tasks, run_report, tables_workbook
 
 
@@ -29,7 +32,8 @@ def test_tasks_cover_every_issue_then_compare_once(tmp_path, seed_path):
     per_issue = [t for t in tasks if t.issue_id != "compare"]
     assert len(per_issue) == 8 and {t.issue_id for t in per_issue} == {seed_path.stem, "001_other"}
     assert tasks[-1].notebook.stem == "05_compare_issues"
-    assert tasks[-1].parameters["issue_paths"] == [str(seed_path.resolve()), str(other.resolve())]
+    # relative to the project root where inside it, absolute elsewhere
+    assert tasks[-1].parameters["issue_paths"] == [f"seeds/{seed_path.name}", str(other.resolve())]
     # the phrases go to the notebooks that declare them, and only there
     wants = {t.notebook.stem for t in tasks if "phrases" in t.parameters}
     assert wants == {"01_issue_overview", "04_recurring_phrases", "05_compare_issues"}
@@ -39,7 +43,7 @@ def test_tasks_cover_every_issue_then_compare_once(tmp_path, seed_path):
 def test_without_phrases_given_the_report_follows_the_project_s_list(tmp_path, seed_path, monkeypatch):
     mine = tmp_path / "phrases.txt"
     mine.write_text("# mine\n网格化\n党建联盟\n", encoding="utf-8")
-    monkeypatch.setattr(recurring, "PHRASES_FILE", mine)
+    monkeypatch.setattr(recurring, "phrases_file", lambda: mine)
     seen = []
     run_report(
         [seed_path],
@@ -76,14 +80,18 @@ def test_tables_are_gathered_into_one_workbook(tmp_path, monkeypatch):
     assert tables_workbook("nothing", tmp_path / "none.xlsx") is None
 
 
-def test_report_refuses_bad_input_with_one_line(tmp_path):
+def test_report_refuses_a_bad_named_file_with_one_line(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     out = subprocess.run(
-        [sys.executable, "-m", "corpus_utils", "report", str(empty)], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "corpus_utils", "report", "--no-html", str(empty)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,  # not in a project
     )
-    assert out.returncode == 1
-    assert out.stderr.strip() == f"error: {empty}: empty file"
+    assert out.returncode == 2
+    assert out.stderr.strip().startswith("error: no project folder (one holding seeds/ and notebooks/) at or above")
 
 
 def test_unchanged_notebooks_are_not_rerun_and_a_changed_issue_is(tmp_path, monkeypatch):
@@ -105,3 +113,110 @@ def test_unchanged_notebooks_are_not_rerun_and_a_changed_issue_is(tmp_path, monk
     assert (len(third.done), len(third.skipped)) == (1, 0)
     forced = run_report([issue], notebooks=[nb], out_dir=tmp_path / "out", progress=False, html=False, force=True)
     assert len(forced.done) == 1
+
+
+# a project of its own: the seed, a second readable issue, two broken files, two small notebooks
+@pytest.fixture
+def project(tmp_path, seed_path, monkeypatch):
+    root = tmp_path / "proj"
+    for folder in ("seeds", "notebooks", "dictionaries"):
+        (root / folder).mkdir(parents=True)
+    shutil.copy(seed_path, root / "seeds" / seed_path.name)
+    (root / "seeds" / "003_small.txt").write_text(
+        " 组 工 论 坛\n\n党建联盟引领基层治理，推动发展。\n\n加强党建联盟建设\n\n张三\n", encoding="utf-8"
+    )
+    (root / "seeds" / "001_empty.txt").write_bytes(b"")
+    (root / "seeds" / "002_image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (root / "dictionaries" / "phrases.txt").write_text("担当作为\n党建联盟\n", encoding="utf-8")
+    write = "import corpus_utils as cu, pandas as pd\n"
+    _notebook(
+        root / "notebooks" / "01_size.ipynb",
+        write + "issue = cu.load_issue(issue_path)\n"
+        "cu.save_table(pd.DataFrame({'records': [len(issue.articles)]}), issue.issue_id, 'size')",
+    )
+    compare = _notebook(
+        root / "notebooks" / "05_compare_issues.ipynb",
+        write + "cu.save_table(pd.DataFrame({'path': issue_paths}), 'compare', 'issues')",
+    )
+    nb = nbformat.read(compare, as_version=4)
+    nb.cells[0].source = "issue_paths = []\nphrases = []"
+    nbformat.write(nb, compare)
+    for name in ("CORPUS_UTILS_ROOT", "CORPUS_UTILS_FIGURES"):
+        monkeypatch.delenv(name, raising=False)
+    return root
+
+
+def _report(root, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "corpus_utils", "report", "--no-html", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=root / "notebooks",  # the root is found walking up from the working folder
+    )
+
+
+def test_broken_files_are_named_the_rest_runs_and_the_exit_says_so(project, seed_path):
+    out = _report(project)
+    assert out.returncode == 1
+    skipped = [line for line in out.stderr.splitlines() if line.startswith("SKIPPED")]
+    assert skipped == ["SKIPPED seeds/001_empty.txt: empty file", skipped[1]]
+    assert skipped[1].startswith("SKIPPED seeds/002_image.txt: ")
+    assert "KeyboardInterrupt" not in out.stderr + out.stdout
+    for issue_id in (seed_path.stem, "003_small"):
+        assert (project / "figures" / issue_id / "tables" / "size.csv").is_file()
+    compared = pd.read_csv(project / "figures" / "compare" / "tables" / "issues.csv", encoding="utf-8-sig")
+    assert compared["path"].tolist() == [f"seeds/{seed_path.name}", "seeds/003_small.txt"]
+
+
+def test_one_named_issue_is_compared_with_every_issue_in_seeds(project, seed_path):
+    (project / "seeds" / "001_empty.txt").unlink()
+    (project / "seeds" / "002_image.txt").unlink()
+    out = _report(project, "seeds/003_small.txt")
+    assert out.returncode == 0, out.stderr
+    assert not (project / "figures" / seed_path.stem).exists()  # only the named issue's notebooks ran
+    compared = pd.read_csv(project / "figures" / "compare" / "tables" / "issues.csv", encoding="utf-8-sig")
+    assert compared["path"].tolist() == [f"seeds/{seed_path.name}", "seeds/003_small.txt"]
+
+
+def test_executed_notebooks_show_their_parameters_once_readable_and_relative(project, seed_path):
+    _report(project, f"seeds/{seed_path.name}", "--phrases", "担当作为")
+    nb = nbformat.read(project / "reports" / seed_path.stem / "01_size.ipynb", as_version=4)
+    params = [c for c in nb.cells if {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
+    assert len(params) == 1
+    assert f"issue_path = 'seeds/{seed_path.name}'" in params[0].source
+    assert "phrases = ['担当作为']" in params[0].source
+    assert "\\u" not in params[0].source and str(project) not in params[0].source
+
+
+def test_outputs_of_removed_issues_are_named_then_pruned(project):
+    (project / "seeds" / "001_empty.txt").unlink()
+    (project / "seeds" / "002_image.txt").unlink()
+    (project / "figures" / "999_gone" / "tables").mkdir(parents=True)
+    (project / "reports" / "999_gone").mkdir(parents=True)
+    out = _report(project)
+    assert "stale: figures/999_gone (its issue is no longer in seeds/; --prune removes it)" in out.stdout
+    assert (project / "figures" / "999_gone").is_dir()
+    out = _report(project, "--prune")
+    assert "removed figures/999_gone" in out.stdout and "removed reports/999_gone" in out.stdout
+    assert not (project / "figures" / "999_gone").exists() and not (project / "reports" / "999_gone").exists()
+    assert (project / "figures" / "003_small").is_dir()
+
+
+def test_no_notebooks_or_no_readable_issue_is_an_error(project):
+    for nb in (project / "notebooks").glob("*.ipynb"):
+        nb.unlink()
+    out = _report(project)
+    assert out.returncode == 2 and "error: no notebooks (NN_name.ipynb) in" in out.stderr
+
+
+def test_the_root_follows_the_working_folder_so_clones_stay_apart(project, tmp_path, seed_path):
+    other = tmp_path / "other_clone"
+    shutil.copytree(project, other)
+    for root in (project, other):
+        for broken in ("001_empty.txt", "002_image.txt"):
+            (root / "seeds" / broken).unlink()
+    assert _report(other, "seeds/003_small.txt").returncode == 0
+    assert (other / "figures" / "003_small" / "tables" / "size.csv").is_file()
+    assert not (project / "figures").exists() and not (project / "reports").exists()
+    assert project_root(project / "notebooks") == project.resolve()

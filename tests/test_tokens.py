@@ -122,9 +122,11 @@ def test_a_user_dictionary_keeps_new_terms_whole(tmp_path):
 def test_the_issue_dictionary_next_to_the_seed_is_picked_up(tmp_path, monkeypatch):
     import corpus_utils.tokens as tokens
 
-    monkeypatch.setattr(tokens, "SEEDS_DIR", tmp_path)
-    (tmp_path / "042_test.terms").write_text("驻村夜话\n", encoding="utf-8")
-    assert tmp_path / "042_test.terms" in tokens.dictionary_files("042_test")
+    for folder in ("seeds", "notebooks"):
+        (tmp_path / folder).mkdir()
+    monkeypatch.setenv("CORPUS_UTILS_ROOT", str(tmp_path))  # a project of its own
+    (tmp_path / "seeds" / "042_test.terms").write_text("驻村夜话\n", encoding="utf-8")
+    assert tmp_path / "seeds" / "042_test.terms" in tokens.dictionary_files("042_test")
     assert "驻村夜话" in tokens.get_tokenizer("042_test").cut("推行驻村夜话工作法")
 
 
