@@ -1,0 +1,32 @@
+"""The package's declared dependencies match what its code imports."""
+
+from __future__ import annotations
+
+import ast
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# import name → distribution name, where they differ
+DISTRIBUTIONS = {"sklearn": "scikit-learn", "pylopdf_fonts_zh_cn": "pylopdf-fonts-zh-cn"}
+RUNTIME_ONLY = {"ipykernel", "openpyxl"}  # used by the kernels and pandas' Excel writer, never imported
+
+
+def _imported_top_level_modules() -> set[str]:
+    names = set()
+    for path in (ROOT / "corpus_utils").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    return {n for n in names if n not in sys.stdlib_module_names and n != "corpus_utils"}
+
+
+def test_every_imported_package_is_a_declared_dependency_and_nothing_else_is():
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    names = {d.split(">")[0].split("=")[0].split("<")[0].strip().lower() for d in declared}
+    imported = {DISTRIBUTIONS.get(m, m).lower() for m in _imported_top_level_modules()}
+    assert imported - names == set(), "imported but not declared"
+    assert names - imported - RUNTIME_ONLY == set(), "declared but never imported"
