@@ -80,7 +80,9 @@ def keyness(
         frames.append(frame)
     out = pd.concat(frames, ignore_index=True)
     order = {c: i for i, c in enumerate(columns)}
-    out = out.assign(_c=out["column"].map(order)).sort_values(["_c", "g2"], ascending=[True, False])
+    out = out.assign(_c=out["column"].map(order)).sort_values(
+        ["_c", "g2", "term"], ascending=[True, False, True], kind="stable"
+    )
     return out[KEYNESS_COLUMNS].reset_index(drop=True)
 
 

@@ -14,6 +14,7 @@ from .paths import figures_dir
 from .plots import report_style_context
 
 PNG_DPI = 200
+TABLE_FLOAT_FORMAT = "%.6g"
 
 
 def save_figure(fig: Figure, issue_id: str, name: str) -> list[Path]:
@@ -32,7 +33,11 @@ def save_figure(fig: Figure, issue_id: str, name: str) -> list[Path]:
 
 
 def save_table(table: pd.DataFrame, issue_id: str, name: str) -> Path:
-    """Write a table as CSV (UTF-8 with BOM, so Excel opens it) under ``tables/``."""
+    """Write a table as CSV (UTF-8 with BOM, so Excel opens it) under ``tables/``.
+
+    Floats are written with six significant digits (``TABLE_FLOAT_FORMAT``): the last digits of
+    a float differ between machines and library versions, and a rerun must not change a
+    committed table."""
     folder = figures_dir(issue_id) / "tables"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"
@@ -40,5 +45,5 @@ def save_table(table: pd.DataFrame, issue_id: str, name: str) -> Path:
     for col in flat.columns:
         if flat[col].map(lambda v: isinstance(v, list | tuple)).any():
             flat[col] = flat[col].map(lambda v: "、".join(map(str, v)) if isinstance(v, list | tuple) else v)
-    flat.to_csv(path, index=False, encoding="utf-8-sig")
+    flat.to_csv(path, index=False, encoding="utf-8-sig", float_format=TABLE_FLOAT_FORMAT)
     return path

@@ -98,6 +98,12 @@ def test_the_seed_columns_have_their_expected_keywords(seed_issue, seed_keyness)
     assert lonely.n_articles == 1 and lonely.dp > 0.7  # carried by one article of four
 
 
+def test_rows_have_one_order_whatever_the_ties(seed_keyness):
+    # columns in the issue's order, then G2 down, then the term: tied rows never swap between runs
+    for _, grp in seed_keyness.groupby("column", sort=False):
+        assert grp.equals(grp.sort_values(["g2", "term"], ascending=[False, True], kind="stable"))
+
+
 def test_p_adj_is_bh_within_each_column(seed_keyness):
     for _, grp in seed_keyness.groupby("column"):
         assert np.allclose(grp.p_adj.to_numpy(), benjamini_hochberg(grp.p.to_numpy()))

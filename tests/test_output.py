@@ -1,0 +1,40 @@
+"""Tables and charts written to files: stable bytes, so a rerun changes no committed output."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+import corpus_utils as cu
+from corpus_utils import plots
+
+
+@pytest.fixture(autouse=True)
+def _figures_in_tmp(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUS_UTILS_FIGURES", str(tmp_path))
+    yield
+    plt.close("all")
+
+
+def test_tables_are_csv_with_bom_lists_joined_and_floats_at_six_significant_digits(tmp_path):
+    table = pd.DataFrame(
+        {"term": ["党建联盟"], "pages": [[11, 12, 13, 10]], "g2": [123.456789012], "p": [2.4384412e-16]}
+    )
+    path = cu.save_table(table, "x", "t")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.decode("utf-8-sig").splitlines() == ["term,pages,g2,p", "党建联盟,11、12、13、10,123.457,2.43844e-16"]
+
+
+def test_a_float_s_last_digits_do_not_reach_the_file(tmp_path):
+    a = cu.save_table(pd.DataFrame({"x": [0.1 + 0.2]}), "x", "a").read_bytes()
+    b = cu.save_table(pd.DataFrame({"x": [0.3]}), "x", "b").read_bytes()
+    assert a == b  # 0.30000000000000004 and 0.3 are the same table
+
+
+def test_charts_are_byte_identical_when_drawn_again(seed_issue):
+    overview = cu.column_overview(seed_issue)
+    first = [p.read_bytes() for p in cu.save_figure(plots.plot_column_sizes(overview), "x", "c")]
+    second = [p.read_bytes() for p in cu.save_figure(plots.plot_column_sizes(overview), "x", "c")]
+    assert first == second
