@@ -78,6 +78,8 @@ def keyness(
         frame["n_articles"] = (per_article > 0).sum(axis=1).to_numpy()
         frame["dp"] = gries_dp(per_article.to_numpy(), sizes[members].to_numpy())
         frames.append(frame)
+    if not frames:  # no records, or no term seen min_count times
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
     out = pd.concat(frames, ignore_index=True)
     order = {c: i for i, c in enumerate(columns)}
     out = out.assign(_c=out["column"].map(order)).sort_values(

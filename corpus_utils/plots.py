@@ -20,6 +20,7 @@ from .fonts import check_glyphs, font_path, register_font
 PALETTE = ["#b5322a", "#2f5d8a", "#d99a2b", "#5b8c5a", "#7a5c99", "#3c8d93", "#c96f3b", "#8c8c8c"]
 ACCENT = PALETTE[0]
 P = ParamSpec("P")
+NO_RECORDS = "本期没有可统计的正文（0 篇文章）"
 
 
 def report_style() -> dict:
@@ -68,6 +69,8 @@ def _styled(plot: Callable[P, Figure]) -> Callable[P, Figure]:
 @_styled
 def plot_column_sizes(overview: pd.DataFrame, *, issue_id: str = "") -> Figure:
     """Records and characters per column (a ``column_overview`` table), in the issue's order."""
+    if overview.empty:
+        return _empty_chart(_title("各栏目篇数与字数", issue_id))
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 0.45 * len(overview) + 1.6), sharey=True)
     y = np.arange(len(overview))
     ax1.barh(y, overview["n_records"], color=PALETTE[1])
@@ -95,6 +98,8 @@ def plot_top_terms(
     issue_id: str = "",
 ) -> Figure:
     """The ``n`` most frequent terms of each column (a ``term_frequencies(by="column")`` table)."""
+    if freq.empty:
+        return _empty_chart(_title("各栏目高频词", issue_id))
     columns = list(columns or dict.fromkeys(freq["column"]))
     fig, axes = _panels(len(columns), ncols=3, height=2.9)
     for ax, column in zip(axes, columns, strict=True):
@@ -170,6 +175,8 @@ def plot_keyness_heatmap(
 @_styled
 def plot_tfidf_terms(top: pd.DataFrame, *, columns: Sequence[str] | None = None, issue_id: str = "") -> Figure:
     """Each column's highest TF-IDF terms (a ``top_tfidf_terms(by="column")`` table)."""
+    if top.empty:
+        return _empty_chart(_title("各栏目 TF-IDF 最高的词", issue_id))
     columns = list(columns or dict.fromkeys(top["column"]))
     fig, axes = _panels(len(columns), ncols=3, height=2.7)
     for ax, column in zip(axes, columns, strict=True):
@@ -188,6 +195,8 @@ def plot_tfidf_terms(top: pd.DataFrame, *, columns: Sequence[str] | None = None,
 def plot_phrase_counts(by_column: pd.DataFrame, *, columns: Sequence[str] | None = None, issue_id: str = "") -> Figure:
     """Phrase × column counts (a ``phrase_counts_by_column`` table): colour per 10,000
     characters, number = raw count."""
+    if by_column.empty:
+        return _empty_chart(_title("重点短语在各栏目的出现次数", issue_id))
     columns = list(columns or dict.fromkeys(by_column["column"]))
     phrases = list(dict.fromkeys(by_column["phrase"]))
     rate = by_column.pivot(index="phrase", columns="column", values="per_10k").reindex(index=phrases, columns=columns)
@@ -222,6 +231,8 @@ def plot_phrase_dispersion(
 ) -> Figure:
     """Where each phrase falls across the issue's printed pages (a ``phrase_positions`` table):
     one tick per occurrence, spread within its page."""
+    if positions.empty and not phrases:
+        return _empty_chart(_title("重点短语在本期各页的分布", issue_id), "本期没有出现任何重点短语")
     phrases = list(phrases or dict.fromkeys(positions["phrase"]))
     fig, ax = plt.subplots(figsize=(11, 0.55 * len(phrases) + 1.6))
     for i, phrase in enumerate(phrases):
@@ -253,6 +264,9 @@ def plot_wordclouds(
 ) -> Figure:
     """One word cloud per column (a ``term_frequencies(by="column")`` table), deterministic."""
     from wordcloud import WordCloud
+
+    if freq.empty:
+        return _empty_chart(_title("各栏目词云", issue_id))
 
     columns = list(columns or dict.fromkeys(freq["column"]))
     fig, axes = _panels(len(columns), ncols=2, height=3.1)
@@ -307,6 +321,15 @@ def plot_issue_trends(trends: pd.DataFrame, *, value: str = "per_10k") -> Figure
     ax.set_xlim(-0.5, len(issues) - 0.5)
     ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
     ax.set_title("重点短语的期际变化", loc="left")
+    return fig
+
+
+def _empty_chart(title: str, message: str = NO_RECORDS) -> Figure:
+    """A chart that says why it has nothing to show, instead of failing or drawing blank axes."""
+    fig, ax = plt.subplots(figsize=(8, 1.8))
+    ax.set_axis_off()
+    ax.text(0.5, 0.45, message, ha="center", va="center", fontsize=12, color="#555555", transform=ax.transAxes)
+    ax.set_title(title, loc="left")
     return fig
 
 

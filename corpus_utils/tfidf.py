@@ -34,9 +34,19 @@ def top_tfidf_terms(
 ) -> pd.DataFrame:
     """The ``n`` highest TF-IDF terms of every record (``by="article"``) or column (``"column"``).
 
-    Columns: ``article_id, column, title`` (or ``column``), ``rank, term, count, idf, tfidf``.
+    Columns: ``article_id, column, title`` (or ``column``), ``rank, term, count, idf, tfidf``;
+    no rows for an issue without records or terms.
     """
-    vectorizer, arts = tfidf_model(issue, tokenizer=tokenizer)
+    if by not in ("article", "column"):
+        raise ValueError(f"by must be 'article' or 'column', not {by!r}")
+    keys_of = ["article_id", "column", "title"] if by == "article" else ["column"]
+    columns = [*keys_of, "rank", "term", "count", "idf", "tfidf"]
+    try:
+        vectorizer, arts = tfidf_model(issue, tokenizer=tokenizer)
+    except ValueError as err:  # scikit-learn: "empty vocabulary" (no records, or only stopwords)
+        if "empty vocabulary" in str(err):
+            return pd.DataFrame(columns=columns)
+        raise
     if by == "article":
         keys = arts[["article_id", "column", "title"]].to_dict("records")
         docs = arts["text"].tolist()
@@ -44,8 +54,6 @@ def top_tfidf_terms(
         grouped = arts.groupby("column", sort=False)["text"].agg("\n".join)
         keys = [{"column": c} for c in grouped.index]
         docs = grouped.tolist()
-    else:
-        raise ValueError(f"by must be 'article' or 'column', not {by!r}")
     weights = vectorizer.transform(docs)
     counts = vectorizer.build_analyzer()
     vocab = vectorizer.get_feature_names_out()
@@ -67,4 +75,4 @@ def top_tfidf_terms(
                     "tfidf": float(dense[j]),
                 }
             )
-    return pd.DataFrame(rows, columns=[*keys[0].keys(), "rank", "term", "count", "idf", "tfidf"] if keys else None)
+    return pd.DataFrame(rows, columns=columns)

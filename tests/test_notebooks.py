@@ -109,3 +109,16 @@ def test_the_published_tables_keep_their_columns(report):
     expected = cu.phrase_counts(cu.load_issue(f"seeds/{SEED_ID}.txt")).groupby("phrase")["count"].sum()
     assert counts.groupby("phrase")["count"].sum().to_dict() == expected.to_dict()
     assert (tables / "keyness.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_every_notebook_runs_on_an_issue_without_records(tmp_path, monkeypatch):
+    """A file that reads but holds no article: the notebooks say so instead of failing."""
+    monkeypatch.setenv("CORPUS_UTILS_FIGURES", str(tmp_path / "figures"))
+    issue = tmp_path / "007_noart.txt"
+    issue.write_text(
+        " 这是一页没有文章的文字，只有几句话。\n\n第二行文字也在这里。\n\n 第二页也只有零散的文字。\n", "utf-8"
+    )
+    notebooks = [p for p in NOTEBOOKS if p.stem != "05_compare_issues"]
+    result = run_report([issue], notebooks=notebooks, out_dir=tmp_path / "reports", progress=False, html=False)
+    assert [str(f) for f in result.failures] == []
+    assert len(result.done) == 4

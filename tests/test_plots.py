@@ -152,3 +152,40 @@ def test_drawing_a_chart_leaves_the_user_s_rcparams_alone(seed_issue):
         cu.save_figure(fig, seed_issue.issue_id, "01_column_sizes")
         assert dict(plt.rcParams) == before
     assert fig.axes[0].yaxis.get_ticklabels()[0].get_fontfamily() == [FONT_NAME]  # yet the chart has its font
+
+
+@pytest.fixture(scope="module")
+def no_records(tmp_path_factory):
+    """An issue file that reads but holds no article: two pages of stray lines."""
+    import warnings
+
+    path = tmp_path_factory.mktemp("empty") / "007_noart.txt"
+    path.write_text(
+        " 这是一页没有文章的文字，只有几句话。\n\n第二行文字也在这里。\n\n 第二页也只有零散的文字。\n", "utf-8"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        issue = cu.load_issue(path, cache=False)
+    assert issue.articles.empty
+    return issue
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda i: plots.plot_column_sizes(cu.column_overview(i)),
+        lambda i: plots.plot_top_terms(cu.term_frequencies(i, by="column")),
+        lambda i: plots.plot_tfidf_terms(cu.top_tfidf_terms(i, by="column")),
+        lambda i: plots.plot_phrase_counts(cu.phrase_counts_by_column(i, ["党建"])),
+        lambda i: plots.plot_wordclouds(cu.term_frequencies(i, by="column")),
+    ],
+    ids=["sizes", "top_terms", "tfidf", "phrase_counts", "wordclouds"],
+)
+def test_an_issue_without_records_gets_charts_that_say_so(no_records, make):
+    fig = make(no_records)
+    assert [t.get_text() for t in fig.axes[0].texts] == [plots.NO_RECORDS]
+
+
+def test_an_issue_without_records_gets_empty_tables_not_errors(no_records):
+    assert cu.keyness(no_records).empty and list(cu.keyness(no_records).columns)[:2] == ["column", "term"]
+    assert cu.top_tfidf_terms(no_records, by="column").empty
