@@ -14,7 +14,7 @@ from .frequencies import column_overview, term_frequencies
 from .issue import CharBalance, Issue, load_issue
 from .keyness import keyness
 from .loading import IssueFormatError
-from .output import save_figure, save_table
+from .output import save_figure, save_table, shown
 from .paths import resolve_issue, seed_paths
 from .phrases import add_phrases, discover_phrases, phrase_check, quoted_phrases
 from .recurring import (
@@ -58,6 +58,7 @@ __all__ = [
     "save_figure",
     "save_table",
     "seed_paths",
+    "shown",
     "stopword_list",
     "term_frequencies",
     "terms",

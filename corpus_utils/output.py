@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from pandas.io.formats.style import Styler
 
 from .fonts import check_glyphs
 from .paths import figures_dir
@@ -47,3 +48,34 @@ def save_table(table: pd.DataFrame, issue_id: str, name: str) -> Path:
             flat[col] = flat[col].map(lambda v: "、".join(map(str, v)) if isinstance(v, list | tuple) else v)
     flat.to_csv(path, index=False, encoding="utf-8-sig", float_format=TABLE_FLOAT_FORMAT)
     return path
+
+
+def shown(table: pd.DataFrame, n: int | None = None) -> Styler:
+    """A table as a reader should see it in a notebook or report: the first ``n`` rows, no
+    index, empty cells for missing values (not ``None``/``NaN``), numbers rounded to what can
+    be read (``53.48``, ``0.574``, ``2.44e-16``), lists joined, and an ``issue_id`` that is the
+    same on every row left out (the notebook's title already names the issue)."""
+    view = table.head(n) if n is not None else table
+    if "issue_id" in view.columns and view["issue_id"].nunique() <= 1:
+        view = view.drop(columns="issue_id")
+    view = view.copy()
+    for col in view.columns:
+        if view[col].map(lambda v: isinstance(v, list | tuple)).any():
+            view[col] = view[col].map(lambda v: "、".join(map(str, v)) if isinstance(v, list | tuple) else v)
+    floats = [c for c in view.columns if pd.api.types.is_float_dtype(view[c])]
+    return (
+        view.style.hide(axis="index")
+        .format(_readable_number, subset=floats, na_rep="")
+        .format(None, subset=[c for c in view.columns if c not in floats], na_rep="")
+    )
+
+
+def _readable_number(value: float) -> str:
+    size = abs(value)
+    if size == 0 or size >= 1000:
+        return f"{value:,.0f}"
+    if size >= 1:
+        return f"{value:.2f}"
+    if size >= 0.001:
+        return f"{value:.3f}"
+    return f"{value:.2e}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
@@ -38,3 +40,22 @@ def test_charts_are_byte_identical_when_drawn_again(seed_issue):
     first = [p.read_bytes() for p in cu.save_figure(plots.plot_column_sizes(overview), "x", "c")]
     second = [p.read_bytes() for p in cu.save_figure(plots.plot_column_sizes(overview), "x", "c")]
     assert first == second
+
+
+def test_shown_tables_hide_missing_values_round_numbers_and_drop_a_constant_issue_id():
+    table = pd.DataFrame(
+        {
+            "issue_id": ["000_x", "000_x"],
+            "title": [None, "党建联盟"],
+            "per_10k": [53.475935828877, float("nan")],
+            "p": [2.4384412e-16, 0.5],
+            "pages": [[11, 12], [3]],
+        }
+    )
+    html = cu.shown(table).to_html()
+    cells = re.findall(r"<td [^>]*>([^<]*)</td>", html)
+    assert cells == ["", "53.48", "2.44e-16", "11、12", "党建联盟", "", "0.500", "3"]
+    assert "issue_id" not in html and "None" not in html and "nan" not in html
+    two = pd.concat([table, table.assign(issue_id="001_y")])
+    assert "issue_id" in cu.shown(two).to_html()  # it varies: it stays
+    assert len(re.findall(r"<tr>", cu.shown(two, 1).to_html())) == 2  # header and one row
