@@ -12,7 +12,8 @@ import warnings
 from pathlib import Path
 
 from corpus_utils import load_issue
-from corpus_utils.paths import ROOT
+
+ROOT = Path(__file__).resolve().parent.parent
 
 GOLDEN = ROOT / "tests" / "golden" / "seed_000_toc.json"
 FIELDS = ("kind", "column", "title", "authors", "author_note", "pages")

@@ -21,7 +21,7 @@ import jieba
 
 from corpus_utils import load_issue
 from corpus_utils.cache import TextCache
-from corpus_utils.paths import SEEDS_DIR
+from corpus_utils.paths import seeds_dir
 from corpus_utils.tokens import Tokenizer
 
 
@@ -37,7 +37,7 @@ def _best(fn, repeat: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--issue", default=str(SEEDS_DIR / "000_5e927a446d779796.txt"))
+    parser.add_argument("--issue", default=str(seeds_dir() / "000_5e927a446d779796.txt"))
     args = parser.parse_args()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -76,7 +76,8 @@ def keyness(
         per_article = in_col.pivot_table(index="term", columns="article_id", values="count", aggfunc="sum")
         per_article = per_article.reindex(index=vocab, columns=members, fill_value=0).fillna(0)
         frame["n_articles"] = (per_article > 0).sum(axis=1).to_numpy()
-        frame["dp"] = gries_dp(per_article.to_numpy(), sizes[members].to_numpy())
+        # dispersion over one record says nothing: empty, not 0.0
+        frame["dp"] = gries_dp(per_article.to_numpy(), sizes[members].to_numpy()) if len(members) > 1 else np.nan
         frames.append(frame)
     if not frames:  # no records, or no term seen min_count times
         return pd.DataFrame(columns=KEYNESS_COLUMNS)

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import SymLogNorm
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from .fonts import check_glyphs, font_path, register_font
 
@@ -94,24 +95,38 @@ def plot_top_terms(
     *,
     n: int = 10,
     columns: Sequence[str] | None = None,
-    value: str = "count",
+    value: str = "per_10k",
     issue_id: str = "",
 ) -> Figure:
-    """The ``n`` most frequent terms of each column (a ``term_frequencies(by="column")`` table)."""
+    """The ``n`` most frequent terms of each column (a ``term_frequencies(by="column")`` table).
+
+    Bars are rates per 10,000 characters on one scale for every panel, so a short column's
+    panel is not stretched to look like a long one's; each bar ends with its raw count.
+    ``value="count"`` draws counts instead (whole-number ticks, still one scale)."""
     if freq.empty:
         return _empty_chart(_title("各栏目高频词", issue_id))
     columns = list(columns or dict.fromkeys(freq["column"]))
     fig, axes = _panels(len(columns), ncols=3, height=2.9)
+    tops = {c: freq[freq["column"] == c].nlargest(n, "count").iloc[::-1] for c in columns}
+    limit = max(float(t[value].max()) for t in tops.values() if len(t)) * 1.18
     for ax, column in zip(axes, columns, strict=True):
-        top = freq[freq["column"] == column].nlargest(n, value).iloc[::-1]
+        top = tops[column]
         ax.barh(top["term"], top[value], color=ACCENT)
+        for y, (v, count) in enumerate(zip(top[value], top["count"], strict=True)):
+            ax.text(v, y, f" {count}", va="center", fontsize=7.5, color="#555555")
+        ax.set_xlim(0, limit)
+        if value == "count":
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_title(column, fontsize=11)
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="y", labelsize=9)
-    label = {"count": "出现次数", "per_10k": "每万字出现次数"}.get(value, value)
-    fig.supxlabel(label, fontsize=10)
-    fig.suptitle(_title(f"各栏目高频词（前 {n} 个，不含停用词）", issue_id))
-    fig.tight_layout(rect=(0, 0, 1, 0.97))
+    label = {
+        "count": "出现次数（各栏目同一刻度）",
+        "per_10k": "每万字出现次数（各栏目同一刻度；条末数字为出现次数）",
+    }.get(value, value)
+    fig.suptitle(_title(f"各栏目高频词（按出现次数取前 {n} 个，不含停用词）", issue_id))
+    fig.tight_layout(rect=(0, 0.03, 1, 0.97))
+    fig.supxlabel(label, fontsize=10, y=0.005)
     return fig
 
 
@@ -134,6 +149,14 @@ def plot_keyness_heatmap(
     terms = [t for _, t in picked]
     grid = table.pivot_table(index="term", columns="column", values="g2").reindex(index=terms, columns=columns)
     sig = table.pivot_table(index="term", columns="column", values="p_adj").reindex(index=terms, columns=columns)
+    # a keyword one article carries (the only user in its column, or the column's only record)
+    lonely = (
+        table.assign(lonely=table["n_articles"] <= 1)
+        .pivot_table(index="term", columns="column", values="lonely", aggfunc="max")
+        .reindex(index=terms, columns=columns)
+        .fillna(False)
+        .astype(bool)
+    )
     fig, ax = plt.subplots(figsize=(1.05 * len(columns) + 2.6, 0.3 * len(terms) + 1.8))
     if not terms:
         ax.text(0.5, 0.5, "没有显著关键词", ha="center", va="center", transform=ax.transAxes)
@@ -153,16 +176,25 @@ def plot_keyness_heatmap(
                 v = grid.iat[i, j]
                 if np.isfinite(v) and sig.iat[i, j] < alpha:
                     strong = abs(norm(v) - 0.5) > 0.3
+                    mark = "*" if v > 0 and lonely.iat[i, j] else ""
                     ax.text(
-                        j, i, f"{v:.0f}", ha="center", va="center", fontsize=7, color="white" if strong else "#333333"
+                        j,
+                        i,
+                        f"{v:.0f}{mark}",
+                        ha="center",
+                        va="center",
+                        fontsize=7,
+                        color="white" if strong else "#333333",
                     )
         bar = fig.colorbar(image, ax=ax, shrink=0.5, pad=0.02)
-        bar.set_label("带符号的 G²（正值：本栏目偏用；对数色阶）")
+        bar.set_label("带符号的 G²（红：本栏目偏用；蓝：本栏目少用）")
     fig.suptitle(_title("栏目关键词：各栏目对全刊其余部分的对数似然 G²", issue_id), x=0.02, ha="left")
     fig.text(
         0.02,
         0.0,
-        f"格中数字为 BH 校正后 p < {alpha} 的 G²；每栏目取 G² 最大的 {n} 个正向关键词。",
+        f"格中数字为 BH 校正后 p < {alpha} 的 G²；每栏目取 G² 最大的 {n} 个正向关键词。"
+        "带 * 者只出自该栏目的一篇文章（或该栏目只有一篇），是那篇文章的用词，未必是栏目的。\n"
+        "色阶：|G²| 在 10 以内按数值均匀加深，10 以上每大十倍加深一档（10、100、1000），颜色只示量级，数值看格中数字。",
         fontsize=8,
         color="#666666",
         ha="left",
@@ -222,6 +254,15 @@ def plot_phrase_counts(by_column: pd.DataFrame, *, columns: Sequence[str] | None
     bar = fig.colorbar(image, ax=ax, shrink=0.7, pad=0.02)
     bar.set_label("每万字出现次数")
     ax.set_title(_title("重点短语在各栏目的出现次数", issue_id), loc="left")
+    fig.text(
+        0.01,
+        -0.02,
+        "格中数字：出现次数；颜色：每万字出现次数。短栏目出现几次，颜色也可能比长栏目出现多次更深。",
+        fontsize=8,
+        color="#666666",
+        ha="left",
+        va="top",
+    )
     return fig
 
 
@@ -290,7 +331,16 @@ def plot_wordclouds(
         ax.set_title(column, fontsize=11)
         ax.set_axis_off()
     fig.suptitle(_title("各栏目词云（词越大出现越多）", issue_id))
-    fig.tight_layout(rect=(0, 0, 1, 0.97))
+    fig.tight_layout(rect=(0, 0.03, 1, 0.97))
+    fig.text(
+        0.5,
+        0.005,
+        "每幅词云按本栏目的词频各自缩放：同一幅内字号可比，不同栏目之间不可比（看次数请用高频词图）。",
+        fontsize=8.5,
+        color="#666666",
+        ha="center",
+        va="bottom",
+    )
     return fig
 
 
@@ -313,14 +363,35 @@ def plot_issue_trends(trends: pd.DataFrame, *, value: str = "per_10k") -> Figure
         return fig
     fig, ax = plt.subplots(figsize=(max(6.5, 1.4 * len(issues) + 3), 4.2))
     x = np.arange(len(issues))
-    for i, (phrase, grp) in enumerate(trends.groupby("phrase", sort=False)):
+    markers = "osD^vP*X"
+    groups = list(trends.groupby("phrase", sort=False))
+    ends = []
+    for i, (phrase, grp) in enumerate(groups):
         values = grp.set_index("issue_id").reindex(issues)[value]
-        ax.plot(x, values, marker="o", color=PALETTE[i % len(PALETTE)], label=phrase)
+        color = PALETTE[i % len(PALETTE)]
+        dodge = (i - (len(groups) - 1) / 2) * 0.03  # equal values side by side, not one under another
+        ax.plot(x + dodge, values, marker=markers[i % len(markers)], markersize=5, color=color, label=phrase)
+        ends.append((float(values.iloc[-1]), phrase, color))
+    # each line named at its end; labels of equal values are spread so none hides another
+    low, high = ax.get_ylim()
+    gap = 0.06 * (high - low)
+    placed: list[float] = []
+    for v, phrase, color in sorted(ends):
+        y = max([v, *[p + gap for p in placed if p > v - gap]])
+        placed.append(y)
+        ax.annotate(
+            f"{phrase} {v:.1f}",
+            (x[-1], v),
+            xytext=(x[-1] + 0.12, y),
+            textcoords="data",
+            va="center",
+            fontsize=9,
+            color=color,
+        )
     ax.set_xticks(x, [i if len(i) <= 20 else i[:19] + "…" for i in issues], rotation=20, ha="right")
     ax.set_ylabel(label)
-    ax.set_xlim(-0.5, len(issues) - 0.5)
-    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
-    ax.set_title("重点短语的期际变化", loc="left")
+    ax.set_xlim(-0.5, len(issues) - 0.5 + 0.9)
+    ax.set_title("重点短语的期际变化（线尾为最近一期的值）", loc="left")
     return fig
 
 

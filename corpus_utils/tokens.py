@@ -34,6 +34,8 @@ MIN_FREQ = 2000
 _SEP = "\x1f"
 _CONTENT = re.compile(f"[{HANZI}A-Za-z]")
 _NUMBER = re.compile(r"^(?:[\d.,:%％+\-/]+|[一二三四五六七八九十百千万亿两零〇]+)$")
+# counting units after a number (147人次, 30余名, 5万元): they say "how many", never "what"
+_UNIT = re.compile(r"^(?:[余多]?(?:万元|亿元|人次|户次|场次|批次)|[余多][人名个次项家户场批])$")
 
 
 @dataclass(frozen=True)
@@ -149,12 +151,13 @@ def terms(
     stopwords: frozenset[str] | None = None,
     min_len: int = 1,
 ) -> list[str]:
-    """The tokens an analysis counts: no whitespace, punctuation, numbers or stopwords."""
+    """The tokens an analysis counts: no whitespace, punctuation, numbers, counting units
+    (人次, 余名, 万元) or stopwords."""
     stop = stopword_list() if stopwords is None else stopwords
     return [
         t
         for t in tokenize(text, tokenizer=tokenizer)
-        if len(t) >= min_len and _CONTENT.search(t) and not _NUMBER.match(t) and t not in stop
+        if len(t) >= min_len and _CONTENT.search(t) and not _NUMBER.match(t) and not _UNIT.match(t) and t not in stop
     ]
 
 

@@ -107,3 +107,11 @@ def test_rows_have_one_order_whatever_the_ties(seed_keyness):
 def test_p_adj_is_bh_within_each_column(seed_keyness):
     for _, grp in seed_keyness.groupby("column"):
         assert np.allclose(grp.p_adj.to_numpy(), benjamini_hochberg(grp.p.to_numpy()))
+
+
+def test_dispersion_is_empty_for_a_column_of_one_record(seed_issue, seed_keyness):
+    sizes = seed_issue.articles.groupby("column").size()
+    single = sizes[sizes == 1].index  # 卷首语
+    assert len(single) and seed_keyness[seed_keyness.column.isin(single)]["dp"].isna().all()
+    several = seed_keyness[~seed_keyness.column.isin(single) & (seed_keyness.count_column > 0)]
+    assert several["dp"].notna().all()

@@ -62,15 +62,25 @@ def _bars(ax) -> dict[str, float]:
     return {labels[round(b.get_y() + b.get_height() / 2)]: b.get_width() for b in ax.patches}
 
 
-def test_top_terms_draw_each_column_s_top_counts(seed_issue):
+def test_top_terms_draw_each_column_s_top_terms_as_rates_on_one_scale(seed_issue):
     freq = cu.term_frequencies(seed_issue, by="column")
     fig = plots.plot_top_terms(freq, n=5)
     assert _chinese_title(fig)
     columns = list(dict.fromkeys(freq["column"]))
-    assert [ax.get_title() for ax in fig.axes if ax.get_visible()] == columns
-    for ax, column in zip(fig.axes, columns, strict=False):
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert [ax.get_title() for ax in panels] == columns
+    assert len({ax.get_xlim() for ax in panels}) == 1  # one scale for every panel
+    for ax, column in zip(panels, columns, strict=True):
         top = freq[freq["column"] == column].nlargest(5, "count")
-        assert _bars(ax) == dict(zip(top["term"], top["count"], strict=True)), column
+        assert _bars(ax) == pytest.approx(dict(zip(top["term"], top["per_10k"], strict=True))), column
+        assert sorted(int(t.get_text()) for t in ax.texts) == sorted(top["count"])  # counts at the bar ends
+
+
+def test_top_terms_as_counts_have_whole_number_ticks(seed_issue):
+    fig = plots.plot_top_terms(cu.term_frequencies(seed_issue, by="column"), n=5, value="count")
+    fig.canvas.draw()
+    ticks = fig.axes[0].get_xticks()
+    assert all(float(t).is_integer() for t in ticks)
 
 
 def test_the_keyness_heatmap_colours_the_g2_of_each_picked_cell(seed_issue):
@@ -189,3 +199,17 @@ def test_an_issue_without_records_gets_charts_that_say_so(no_records, make):
 def test_an_issue_without_records_gets_empty_tables_not_errors(no_records):
     assert cu.keyness(no_records).empty and list(cu.keyness(no_records).columns)[:2] == ["column", "term"]
     assert cu.top_tfidf_terms(no_records, by="column").empty
+
+
+def test_the_keyness_heatmap_marks_keywords_one_article_carries(seed_issue):
+    table = cu.keyness(seed_issue)
+    fig = plots.plot_keyness_heatmap(table, n=3)
+    ax = fig.axes[0]
+    terms = [t.get_text() for t in ax.get_yticklabels()]
+    columns = [t.get_text() for t in ax.get_xticklabels()]
+    rows = table.set_index(["term", "column"])
+    for text in ax.texts:
+        term, column = terms[round(text.get_position()[1])], columns[round(text.get_position()[0])]
+        row = rows.loc[(term, column)]
+        assert text.get_text().endswith("*") == (row.g2 > 0 and row.n_articles <= 1), (term, column)
+    assert any(t.get_text().endswith("*") for t in ax.texts)

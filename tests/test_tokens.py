@@ -95,6 +95,14 @@ def test_terms_drop_punctuation_numbers_whitespace_and_stopwords(domain_tokenize
         assert dropped not in got
 
 
+def test_counting_units_after_numbers_are_not_terms(domain_tokenizer):
+    got = terms(
+        "共提拔147人次，投入30余万元，培训500余名干部，推动多元化发展，促进个人成长", tokenizer=domain_tokenizer
+    )
+    assert not {"人次", "余万元", "万元", "余名"} & set(got)
+    assert "干部" in got and any("多元" in t for t in got) and any("个人" in t for t in got)
+
+
 def test_custom_stopwords_are_honoured(domain_tokenizer):
     assert "干部" not in terms("激发干部担当作为", tokenizer=domain_tokenizer, stopwords=frozenset({"干部"}))
 
