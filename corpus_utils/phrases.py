@@ -13,11 +13,12 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import pandas as pd
 
 from .chars import HANZI, HANZI_RUN
-from .tokens import Tokenizer, get_tokenizer
+from .tokens import Tokenizer, genre_stopword_list, get_tokenizer
 
 _FUNCTION_CHARS = set("的了和与及或是在对把将被等从向以于为之而也都就又并且要上中下个")
 _QUOTED = re.compile(r"“([^“”\n]{2,16})”")
@@ -37,6 +38,7 @@ DISCOVERY_COLUMNS = [
     "right_entropy",
     "in_dictionary",
     "tokens",
+    "genre_ratio",
     "passes",
     "example",
 ]
@@ -62,6 +64,8 @@ def discover_phrases(
     max_len: int = 8,
     min_pmi: float = 4.0,
     min_entropy: float = 1.5,
+    min_genre_ratio: float = 10.0,
+    stopwords: frozenset[str] | None = None,
 ) -> pd.DataFrame:
     """Candidate phrases for review, from n-gram statistics and from the text's quotations.
 
@@ -76,10 +80,20 @@ def discover_phrases(
     the same frequency. Quoted slogans seen twice and numbered formulas seen once pass too.
     Whatever the tokenizer already keeps whole does not pass: it needs no entry.
 
+    An n-gram must also belong to the genre, not to Chinese at large: its first and last
+    words are none of the genre's empty words (``截至/目前``, ``各项/工作``; ``stopwords``,
+    default ``genre_stopword_list()``), it is no adverb + verb pair
+    (``不断/提高``, ``切实/发挥``, by jieba's own part-of-speech tags), and ``genre_ratio`` —
+    its rate in these texts over the general-language rate of its rarest word in jieba's
+    dictionary (a 60-million-word reference) — is at least ``min_genre_ratio``: ``发现/问题``
+    is made of words common everywhere (ratio 0.2), ``整顿/工作`` is not (``整顿``, 20).
+
     Columns: ``candidate, source (ngram|quoted|formula), frequency, pmi, left_entropy,
-    right_entropy, in_dictionary, tokens (how the tokenizer cuts it now), passes, example``.
+    right_entropy, in_dictionary, tokens (how the tokenizer cuts it now), genre_ratio,
+    passes, example``.
     """
     tok = tokenizer or get_tokenizer()
+    stop = genre_stopword_list() if stopwords is None else stopwords
     aligned = _Alignment(texts, tok)
     runs = [run for text in texts for run in HANZI_RUN.findall(text)]
     grams: Counter[str] = Counter()
@@ -94,12 +108,18 @@ def discover_phrases(
     for g in wanted:
         pmi = min(math.log2(grams[g] * total / (grams[g[:k]] * grams[g[k:]])) for k in range(1, len(g)))
         row = _row(g, "ngram", grams[g], pmi, _entropy(left[g]), _entropy(right[g]))
+        parts = tok.cut(g)
+        row["genre_ratio"] = round(genre_ratio(parts, grams[g], total), 2)
         row["passes"] = (
             len(g) >= 3
             and pmi >= min_pmi
             and min(row["left_entropy"], row["right_entropy"]) >= min_entropy
             and not _loose_ends(g, tok)
             and aligned.share(g) >= 0.8
+            and parts[0] not in stop
+            and parts[-1] not in stop
+            and not _adverb_verb(parts)
+            and row["genre_ratio"] >= min_genre_ratio
         )
         rows.append(row)
     rows = _drop_contained(rows)
@@ -195,6 +215,38 @@ def _neighbours(runs: list[str], wanted: set[str]) -> tuple[dict[str, Counter], 
                 left[g][run[i - 1] if i > 0 else f"^{edge}"] += 1
                 right[g][run[i + n] if i + n < len(run) else f"${edge}"] += 1
     return left, right
+
+
+def genre_ratio(parts: Sequence[str], frequency: int, n_chars: int) -> float:
+    """How much more often a phrase occurs here than general Chinese would allow: its rate
+    (per character) over the rate of its rarest part in jieba's dictionary (per word of a
+    60-million-word reference). A part the reference does not know counts as seen once."""
+    ref, total = reference_words()
+    rarest = min((ref.get(p, (0, ""))[0] for p in parts), default=0)
+    return (frequency / max(n_chars, 1)) / (max(rarest, 1) / total)
+
+
+@lru_cache(maxsize=1)
+def reference_words() -> tuple[dict[str, tuple[int, str]], int]:
+    """jieba's own dictionary as a general-language reference: word → (frequency, part of
+    speech), and the frequencies' total. Read from jieba's file, untouched by any domain entry."""
+    from jieba import DEFAULT_DICT_NAME, get_module_res
+
+    words: dict[str, tuple[int, str]] = {}
+    with get_module_res(DEFAULT_DICT_NAME) as f:
+        for line in f.read().decode("utf-8").splitlines():
+            word, freq, *tag = line.split()
+            words[word] = (int(freq), tag[0] if tag else "")
+    return words, sum(f for f, _ in words.values())
+
+
+def _adverb_verb(parts: Sequence[str]) -> bool:
+    """Two words, an adverb then a verb (不断/提高, 切实/发挥): a way of saying, not a term."""
+    if len(parts) != 2:
+        return False
+    ref, _ = reference_words()
+    first, last = (ref.get(p, (0, ""))[1] for p in parts)
+    return first in ("d", "ad") and last.startswith("v")
 
 
 def _loose_ends(phrase: str, tok: Tokenizer) -> bool:

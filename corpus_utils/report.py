@@ -86,6 +86,7 @@ class ReportResult:
     workbooks: list[Path] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     broken: list[str] = field(default_factory=list)  # issue files left out, one line each
+    readers: list[Path] = field(default_factory=list)  # one reader's report (HTML, no code) per issue
 
     @property
     def ok(self) -> bool:
@@ -197,6 +198,11 @@ def run_report(
         book = tables_workbook(issue_id, out_dir / issue_id / "tables.xlsx")
         if book:
             result.workbooks.append(book)
+        if html:
+            executed = [out_dir / issue_id / t.notebook.name for t in per_issue if t.issue_id == issue_id]
+            reader = reader_report(executed, out_dir / issue_id / "report.html")
+            if reader:
+                result.readers.append(reader)
     return result
 
 
@@ -298,6 +304,37 @@ def run_notebook(task: Task, *, out_dir: Path, html: bool = True) -> tuple[Failu
     else:
         stamp.unlink(missing_ok=True)
     return failure, target
+
+
+def reader_report(executed: Sequence[Path], path: Path) -> Path | None:
+    """One HTML page of an issue for a colleague who does not read code: the executed
+    notebooks' text, charts and tables in order, without code or prompts, under a contents
+    list of their headings. None if no executed notebook is there."""
+    import re
+
+    import nbformat
+    from nbconvert import HTMLExporter
+    from nbconvert.filters.strings import add_anchor
+
+    notebooks = [nbformat.read(p, as_version=4) for p in executed if Path(p).is_file()]
+    if not notebooks:
+        return None
+    cells = [c for nb in notebooks for c in nb.cells if "injected-parameters" not in c.metadata.get("tags", [])]
+    contents = []
+    for cell in cells:
+        if cell.cell_type != "markdown":
+            continue
+        for level, text in re.findall(r"^(#{1,2}) (.+)$", cell.source, flags=re.M):
+            anchor = re.search(r'id="([^"]+)"', add_anchor(f"<h{len(level)}>{text}</h{len(level)}>")).group(1)
+            indent = "" if len(level) == 1 else "    "
+            contents.append(f"{indent}- [{text}](#{anchor})")
+    book = nbformat.v4.new_notebook(metadata=notebooks[0].metadata)
+    book.cells = [nbformat.v4.new_markdown_cell("**目录 · Contents**\n\n" + "\n".join(contents)), *cells]
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(book)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+    return path
 
 
 def tables_workbook(issue_id: str, path: Path) -> Path | None:

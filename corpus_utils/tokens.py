@@ -167,6 +167,13 @@ def stopword_files() -> list[Path]:
     return [DOMAIN_STOPWORDS, *([mine] if mine else [])]
 
 
+def genre_stopword_list() -> frozenset[str]:
+    """The genre's and the project's empty words only (no general Chinese stopwords): what a
+    phrase of the genre should not begin or end with (截至/目前, 各项/工作)."""
+    present = tuple(p for p in stopword_files() if p.is_file())
+    return frozenset(e.word for p in present for e in read_dictionary(p))
+
+
 def stopword_list(files: Sequence[str | Path] | None = None) -> frozenset[str]:
     """stopwords-iso's Chinese list plus the genre's empty words (``data/stopwords_domain.txt``)
     and the project's own (``dictionaries/stopwords.txt``); one word a line, ``#`` comments.

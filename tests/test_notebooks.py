@@ -122,3 +122,14 @@ def test_every_notebook_runs_on_an_issue_without_records(tmp_path, monkeypatch):
     result = run_report([issue], notebooks=notebooks, out_dir=tmp_path / "reports", progress=False, html=False)
     assert [str(f) for f in result.failures] == []
     assert len(result.done) == 4
+
+
+def test_a_reader_s_report_has_contents_charts_and_tables_but_no_code(report):
+    root, result = report
+    page = root / "reports" / SEED_ID / "report.html"
+    assert result.readers == [page]
+    html = page.read_text(encoding="utf-8")
+    assert "目录 · Contents" in html and 'href="#' in html
+    assert html.count("data:image/png;base64") >= 6 and "<table" in html
+    for code in ("save_table", "load_issue", "import corpus_utils", "In&nbsp;["):
+        assert code not in html, code

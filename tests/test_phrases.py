@@ -98,3 +98,21 @@ def test_phrase_check_counts_across_line_wraps(seed_issue, domain_tokenizer):
     raw_lines_joined = seed_issue.text.count("担当作为")
     rebuilt = phrase_check(list(seed_issue.articles.text), ["担当作为"], tokenizer=domain_tokenizer)
     assert rebuilt.loc[0, "in_text"] > raw_lines_joined
+
+
+def test_generic_compounds_do_not_pass_and_genre_terms_do(seed_texts, domain_tokenizer):
+    rows = discover_phrases(seed_texts, tokenizer=domain_tokenizer).set_index("candidate")
+    for generic in ("不断提高", "截至目前", "各领域", "发现问题", "重点工作", "切实发挥"):
+        assert generic not in rows.index or not rows.loc[generic, "passes"], generic
+    for term in ("软弱涣散村", "街道党工委", "扫黑除恶专项斗争", "市级领导包保"):
+        assert rows.loc[term, "passes"], term
+
+
+def test_genre_ratio_by_hand():
+    from corpus_utils.phrases import genre_ratio, reference_words
+
+    ref, total = reference_words()
+    assert total > 50_000_000 and ref["问题"][0] > ref["整顿"][0] > 0
+    # 7 times in 46,000 characters, against 发现 (the rarer of 发现/问题) per word of jieba's reference
+    assert genre_ratio(["发现", "问题"], 7, 46_000) == pytest.approx((7 / 46_000) / (ref["发现"][0] / total))
+    assert genre_ratio(["没有这个词汇吧"], 1, 1) == pytest.approx(total)  # unknown to the reference: seen once
