@@ -254,14 +254,12 @@ def plot_phrase_counts(by_column: pd.DataFrame, *, columns: Sequence[str] | None
     bar = fig.colorbar(image, ax=ax, shrink=0.7, pad=0.02)
     bar.set_label("每万字出现次数")
     ax.set_title(_title("重点短语在各栏目的出现次数", issue_id), loc="left")
-    fig.text(
-        0.01,
-        -0.02,
+    # the note as the x label: it sits below the tick labels whatever their height
+    ax.set_xlabel(
         "格中数字：出现次数；颜色：每万字出现次数。短栏目出现几次，颜色也可能比长栏目出现多次更深。",
         fontsize=8,
         color="#666666",
-        ha="left",
-        va="top",
+        loc="left",
     )
     return fig
 
