@@ -284,7 +284,8 @@ def run_notebook(task: Task, *, out_dir: Path, html: bool = True) -> tuple[Failu
             str(task.notebook),
             str(target),
             parameters=task.parameters,
-            cwd=str(task.notebook.parent),
+            # no cwd: papermill would os.chdir the whole process, and two notebooks running
+            # in threads would race on it; the kernels find the project through $CORPUS_UTILS_ROOT
             progress_bar=False,
             log_output=False,
             extra_arguments=_QUIET_KERNEL,

@@ -3,6 +3,7 @@ the others still running, and the command line."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -59,7 +60,9 @@ def test_without_phrases_given_the_report_follows_the_project_s_list(tmp_path, s
 def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path, seed_path):
     good = _notebook(tmp_path / "01_good.ipynb", "x = len(issue_path)")
     bad = _notebook(tmp_path / "02_bad.ipynb", "y = 1", "raise ValueError('no such column: 栏目')")
+    here = os.getcwd()
     result = run_report([seed_path], notebooks=[good, bad], out_dir=tmp_path / "out", progress=False, html=False)
+    assert os.getcwd() == here  # no notebook moved the process (papermill's cwd= would, racing in threads)
     assert [p.name for p in result.done] == ["01_good.ipynb"]
     (failure,) = result.failures
     # In [4] as the executed notebook shows it: parameters, injected parameters, y = 1, raise
