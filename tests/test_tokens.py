@@ -13,7 +13,7 @@ import pytest
 
 from corpus_utils import Tokenizer, get_tokenizer, phrase_check, stopword_list, terms, tokenize
 from corpus_utils.cache import TextCache
-from corpus_utils.tokens import DOMAIN_TERMS, read_dictionary
+from corpus_utils.tokens import DOMAIN_TERMS, dictionary_files, read_dictionary
 
 GOLDEN_TERMS = [e.word for e in read_dictionary(Path(__file__).parent / "golden" / "domain_terms.txt")]
 
@@ -154,11 +154,33 @@ def test_tokens_are_cached_by_text_and_dictionary(tmp_path):
     text = "推动党建联盟引领基层治理实现新提升"
     first = tok.cut(text)
     assert TextCache(db).get(f"tokens:{tok.signature}", _key(text)) is not None  # written to disk
-    tok._jieba = None  # a cached rerun must not need jieba at all
     assert tok.cut(text) == first
     tok2 = Tokenizer([DOMAIN_TERMS], cache=TextCache(db))
-    tok2._jieba = None
     assert tok2.cut(text) == first  # a new process reads it back from disk
+    assert tok2._engine is None  # without loading any dictionary
+
+
+@pytest.mark.parametrize("engine", ["rjieba", "jieba"])
+def test_a_named_engine_is_used_and_a_wrong_one_refused(engine):
+    tok = Tokenizer([DOMAIN_TERMS], cache=TextCache(enabled=False), engine=engine)
+    assert tok.cut_uncached("推动党建联盟引领基层治理") == ["推动", "党建联盟", "引领", "基层治理"]
+    assert tok.engine.name == engine
+    with pytest.raises(ValueError, match="engine must be one of"):
+        Tokenizer([DOMAIN_TERMS], cache=TextCache(enabled=False), engine="spacy")
+
+
+def test_rjieba_cuts_exactly_as_jieba_on_the_seed_and_on_generated_issues(seed_texts):
+    """rjieba is the fast engine, jieba the reference: the same entries and frequencies, the
+    same tokens, on the 26 seed texts and on the texts of 20 generated issues."""
+    from issuegen import generate_issue
+
+    generated = ["\n".join(r.text for r in generate_issue(seed).records) for seed in range(20)]
+    cache = TextCache(enabled=False)
+    fast = Tokenizer(dictionary_files(), cache=cache, engine="rjieba")
+    slow = Tokenizer(dictionary_files(), cache=cache, engine="jieba")
+    assert fast.terms == slow.terms
+    for text in [*seed_texts, *generated]:
+        assert fast.cut_uncached(text) == slow.cut_uncached(text)
 
 
 def test_jieba_start_up_logs_never_reach_stderr():
@@ -188,3 +210,16 @@ def _spans(tokens: list[str]) -> list[tuple[int, int, str]]:
         out.append((pos, pos + len(t), t))
         pos += len(t)
     return out
+
+
+def test_without_rjieba_the_tokenizer_runs_on_jieba_with_a_notice(monkeypatch):
+    from corpus_utils.tokens import EngineNotice, default_engine
+
+    monkeypatch.setitem(sys.modules, "rjieba", None)  # as if it could not be installed
+    default_engine.cache_clear()
+    try:
+        with pytest.warns(EngineNotice, match="rjieba is not installed"):
+            assert default_engine() == "jieba"
+        assert Tokenizer([DOMAIN_TERMS], cache=TextCache(enabled=False)).engine_name == "jieba"
+    finally:
+        default_engine.cache_clear()
