@@ -19,9 +19,10 @@ terms and ``v_i`` its share of the term's occurrences (0 = even, near 1 = one re
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
-from scipy.stats import chi2
 
 from .dfm import article_table, document_terms
 from .issue import Issue
@@ -70,7 +71,7 @@ def keyness(
         frame = pd.DataFrame({"column": column, "term": vocab, "count_column": a.values, "count_rest": b.values})
         frame["tokens_column"], frame["tokens_rest"] = c, d
         frame["g2"] = signed_g2(frame["count_column"], frame["count_rest"], c, d)
-        frame["p"] = chi2.sf(frame["g2"].abs(), df=1)
+        frame["p"] = chi2_sf_1df(frame["g2"].abs().to_numpy())
         frame["p_adj"] = benjamini_hochberg(frame["p"].to_numpy())
         frame["log_ratio"] = log_ratio(frame["count_column"], frame["count_rest"], c, d)
         per_article = in_col.pivot_table(index="term", columns="article_id", values="count", aggfunc="sum")
@@ -106,6 +107,12 @@ def log_ratio(a, b, c: int, d: int) -> np.ndarray:
     a = np.where(np.asarray(a) == 0, 0.5, a)
     b = np.where(np.asarray(b) == 0, 0.5, b)
     return np.log2((a / c) / (b / d))
+
+
+def chi2_sf_1df(x: np.ndarray) -> np.ndarray:
+    """P(χ²₁ ≥ x), the p-value of G² with one degree of freedom: ``erfc(√(x/2))``, exactly
+    scipy's ``chi2.sf(x, 1)`` without importing scipy (1.8 s) in every notebook kernel."""
+    return np.array([math.erfc(math.sqrt(v / 2)) for v in np.asarray(x, dtype=float)])
 
 
 def benjamini_hochberg(p: np.ndarray) -> np.ndarray:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from matplotlib.figure import Figure
-from matplotlib.text import Text
-from pandas.io.formats.style import Styler
 
 from .fonts import check_glyphs
 from .paths import figures_dir
-from .plots import report_style_context
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from pandas.io.formats.style import Styler
 
 PNG_DPI = 200
 TABLE_FLOAT_FORMAT = "%.6g"
@@ -20,6 +21,10 @@ TABLE_FLOAT_FORMAT = "%.6g"
 
 def save_figure(fig: Figure, issue_id: str, name: str) -> list[Path]:
     """Write a chart as PNG (200 dpi) and SVG; every text on it is checked against the font."""
+    from matplotlib.text import Text
+
+    from .plots import report_style_context
+
     for text in fig.findobj(Text):
         if text.get_visible() and text.get_text():
             check_glyphs(text.get_text(), where=f"{name}")

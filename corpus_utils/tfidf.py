@@ -8,17 +8,23 @@ column is scored as one document made of its records' terms, transformed with th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .dfm import article_table, issue_tokenizer, term_analyzer
 from .issue import Issue
 from .tokens import Tokenizer
 
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
 
 def tfidf_model(issue: Issue, *, tokenizer: Tokenizer | None = None) -> tuple[TfidfVectorizer, pd.DataFrame]:
     """A ``TfidfVectorizer`` fitted on the issue's records, and the record table it saw."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     arts = article_table(issue)
     vectorizer = TfidfVectorizer(analyzer=term_analyzer(tokenizer or issue_tokenizer(issue)))
     vectorizer.fit(arts["text"])

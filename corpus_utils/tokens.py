@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import jieba
-
 from .cache import TextCache, text_key
 from .chars import HANZI
 from .paths import DATA_DIR, project_file
@@ -135,7 +133,7 @@ class Tokenizer:
         """Identifies the dictionary and engine: the same text and signature give the same tokens."""
         if "_signature" not in self.__dict__:
             entries = "\n".join(f"{w} {f}" for w, f in sorted(self.terms.items()))
-            self.__dict__["_signature"] = text_key(self.engine_name, jieba.__version__, entries)
+            self.__dict__["_signature"] = text_key(self.engine_name, _jieba_version(), entries)
         return self.__dict__["_signature"]
 
     def cut(self, text: str) -> list[str]:
@@ -254,7 +252,7 @@ def dictionary_entries(files: Sequence[Path], *, cache: TextCache | None = None)
     worked out by jieba itself once per dictionary content and kept in the cache: so both
     engines get exactly the same entries, and rjieba's users never load jieba's dictionary."""
     cache = cache if cache is not None else _shared_cache()
-    key = text_key(jieba.__version__, str(BOOST), str(MIN_FREQ), *(Path(f).read_text("utf-8") for f in files))
+    key = text_key(_jieba_version(), str(BOOST), str(MIN_FREQ), *(Path(f).read_text("utf-8") for f in files))
     hit = cache.get("entries", key)
     if hit is not None:
         return [(w, int(f)) for w, f in (line.split(_SEP) for line in hit.splitlines())] if hit else []
@@ -284,6 +282,8 @@ class _Engine:
 
             self._seg = rjieba.Jieba()
         else:
+            import jieba
+
             with _quiet_jieba():
                 self._seg = jieba.Tokenizer()
                 self._seg.initialize()
@@ -306,6 +306,14 @@ class _Engine:
 
 
 # internal functions ----------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _jieba_version() -> str:
+    """jieba's version, without importing jieba (its import loads the HMM tables: 0.1 s)."""
+    from importlib.metadata import version
+
+    return version("jieba")
 
 
 @lru_cache(maxsize=8)
@@ -331,6 +339,8 @@ def _shared_cache() -> TextCache:
 @contextmanager
 def _quiet_jieba():
     """jieba logs its start-up at DEBUG to stderr; keep it out of notebooks and command output."""
+    import jieba
+
     logger = jieba.default_logger
     level = logger.level
     logger.setLevel(logging.WARNING)

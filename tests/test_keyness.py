@@ -115,3 +115,12 @@ def test_dispersion_is_empty_for_a_column_of_one_record(seed_issue, seed_keyness
     assert len(single) and seed_keyness[seed_keyness.column.isin(single)]["dp"].isna().all()
     several = seed_keyness[~seed_keyness.column.isin(single) & (seed_keyness.count_column > 0)]
     assert several["dp"].notna().all()
+
+
+def test_the_one_degree_chi2_tail_is_scipy_s():
+    from scipy.stats import chi2
+
+    from corpus_utils.keyness import chi2_sf_1df
+
+    x = np.array([0.0, 1e-9, 0.5, 3.841458820694124, 10.0, 84.0, 700.0])
+    assert chi2_sf_1df(x) == pytest.approx(chi2.sf(x, df=1), rel=1e-12, abs=1e-300)

@@ -30,3 +30,13 @@ def test_every_imported_package_is_a_declared_dependency_and_nothing_else_is():
     imported = {DISTRIBUTIONS.get(m, m).lower() for m in _imported_top_level_modules()}
     assert imported - names == set(), "imported but not declared"
     assert names - imported - RUNTIME_ONLY == set(), "declared but never imported"
+
+
+def test_importing_the_package_loads_no_heavy_library():
+    """Every notebook kernel imports corpus_utils: scipy, scikit-learn, matplotlib and jieba
+    load where they are used, not up front."""
+    import subprocess
+
+    code = "import sys, corpus_utils; print(' '.join(sorted(m for m in ('scipy', 'sklearn', 'matplotlib', 'jieba', 'wordcloud', 'papermill') if m in sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
