@@ -8,6 +8,7 @@ dictionary), ``phrases`` (phrase discovery and the segmentation check), ``dfm``
 counts, positions, KWIC) and ``compare`` (tables), ``plots`` and ``output`` (charts, files).
 """
 
+from .archive import ArchiveTables, archive_tables
 from .compare import column_shares, issue_summary, issue_trends
 from .dfm import article_table, column_order, document_terms, issue_tokenizer
 from .frequencies import column_overview, term_frequencies
@@ -29,11 +30,13 @@ from .tfidf import top_tfidf_terms
 from .tokens import Tokenizer, get_tokenizer, stopword_list, terms, tokenize, write_terms
 
 __all__ = [
+    "ArchiveTables",
     "CharBalance",
     "Issue",
     "IssueFormatError",
     "Tokenizer",
     "add_phrases",
+    "archive_tables",
     "article_table",
     "column_order",
     "column_overview",

@@ -1,4 +1,9 @@
-"""Several issues → one table per question, for trends across the issues in ``seeds/``."""
+"""Several issues → one table per question, for trends across the issues in ``seeds/``.
+
+Each table is built from rows of one issue at a time (``summary_row``, ``trend_rows``,
+``share_rows``), so ``archive.archive_tables`` can build the same rows in worker processes
+without keeping any issue in memory.
+"""
 
 from __future__ import annotations
 
@@ -10,63 +15,76 @@ from .dfm import article_table
 from .issue import Issue
 from .recurring import followed_phrases, phrase_counts
 
+SUMMARY_COLUMNS = [
+    "issue_id",
+    "n_pages",
+    "n_records",
+    "n_articles",
+    "n_chars",
+    "columns",
+    "leftover_chars",
+    "page_offset",
+]
+TREND_COLUMNS = ["issue_id", "phrase", "count", "n_chars", "per_10k", "n_articles"]
+SHARE_COLUMNS = ["issue_id", "column", "n_chars", "share"]
+
 
 def issue_summary(issues: Sequence[Issue]) -> pd.DataFrame:
     """One row per issue: ``issue_id, n_pages, n_records, n_articles, n_chars, columns,
     leftover_chars, page_offset``."""
-    rows = []
-    for issue in issues:
-        arts = article_table(issue)
-        bal = issue.balance()
-        rows.append(
-            {
-                "issue_id": issue.issue_id,
-                "n_pages": issue.n_pages,
-                "n_records": len(arts),
-                "n_articles": int((arts["kind"] == "article").sum()),
-                "n_chars": int(arts["n_chars"].sum()),
-                "columns": "、".join(dict.fromkeys(arts["column"])),
-                "leftover_chars": bal.leftovers,
-                "page_offset": issue.page_offset.offset,
-            }
-        )
-    return pd.DataFrame(rows)
+    return pd.DataFrame([summary_row(i) for i in issues], columns=SUMMARY_COLUMNS)
 
 
 def issue_trends(issues: Sequence[Issue], phrases: Iterable[str] | None = None) -> pd.DataFrame:
     """Each phrase in each issue: ``issue_id, phrase, count, n_chars, per_10k, n_articles``."""
     phrases = list(dict.fromkeys(followed_phrases() if phrases is None else phrases))
-    rows = []
-    for issue in issues:
-        n_chars = int(article_table(issue)["n_chars"].sum())
-        counts = phrase_counts(issue, phrases).groupby("phrase")["count"]
-        totals, users = counts.sum(), counts.size()
-        for phrase in phrases:
-            count = int(totals.get(phrase, 0))
-            rows.append(
-                {
-                    "issue_id": issue.issue_id,
-                    "phrase": phrase,
-                    "count": count,
-                    "n_chars": n_chars,
-                    "per_10k": count / n_chars * 10_000 if n_chars else 0.0,
-                    "n_articles": int(users.get(phrase, 0)),
-                }
-            )
-    return pd.DataFrame(rows, columns=["issue_id", "phrase", "count", "n_chars", "per_10k", "n_articles"])
+    rows = [row for issue in issues for row in trend_rows(issue, phrases)]
+    return pd.DataFrame(rows, columns=TREND_COLUMNS)
 
 
 def column_shares(issues: Sequence[Issue]) -> pd.DataFrame:
     """Each column's share of each issue's characters: ``issue_id, column, n_chars, share``."""
-    frames = []
-    for issue in issues:
-        arts = article_table(issue)
-        sizes = arts.groupby("column", sort=False)["n_chars"].sum().reset_index()
-        sizes.insert(0, "issue_id", issue.issue_id)
-        sizes["share"] = sizes["n_chars"] / sizes["n_chars"].sum()
-        frames.append(sizes)
-    return (
-        pd.concat(frames, ignore_index=True)
-        if frames
-        else pd.DataFrame(columns=["issue_id", "column", "n_chars", "share"])
-    )
+    return pd.DataFrame([row for issue in issues for row in share_rows(issue)], columns=SHARE_COLUMNS)
+
+
+def summary_row(issue: Issue) -> dict:
+    """One issue's row of ``issue_summary``."""
+    arts = article_table(issue)
+    return {
+        "issue_id": issue.issue_id,
+        "n_pages": issue.n_pages,
+        "n_records": len(arts),
+        "n_articles": int((arts["kind"] == "article").sum()),
+        "n_chars": int(arts["n_chars"].sum()),
+        "columns": "、".join(dict.fromkeys(arts["column"])),
+        "leftover_chars": issue.balance().leftovers,
+        "page_offset": issue.page_offset.offset,
+    }
+
+
+def trend_rows(issue: Issue, phrases: Sequence[str], counts: pd.DataFrame | None = None) -> list[dict]:
+    """One issue's rows of ``issue_trends`` (``counts``: its ``phrase_counts``, if at hand)."""
+    n_chars = int(article_table(issue)["n_chars"].sum())
+    grouped = (phrase_counts(issue, phrases) if counts is None else counts).groupby("phrase")["count"]
+    totals, users = grouped.sum(), grouped.size()
+    return [
+        {
+            "issue_id": issue.issue_id,
+            "phrase": phrase,
+            "count": int(totals.get(phrase, 0)),
+            "n_chars": n_chars,
+            "per_10k": int(totals.get(phrase, 0)) / n_chars * 10_000 if n_chars else 0.0,
+            "n_articles": int(users.get(phrase, 0)),
+        }
+        for phrase in phrases
+    ]
+
+
+def share_rows(issue: Issue) -> list[dict]:
+    """One issue's rows of ``column_shares``."""
+    sizes = article_table(issue).groupby("column", sort=False)["n_chars"].sum()
+    total = int(sizes.sum())
+    return [
+        {"issue_id": issue.issue_id, "column": c, "n_chars": int(n), "share": n / total if total else 0.0}
+        for c, n in sizes.items()
+    ]

@@ -1,0 +1,91 @@
+"""Many issues → the cross-issue tables, one worker process per issue, memory flat.
+
+Each worker loads one issue, builds its document-term table once, derives the issue's own
+tables from it (term frequencies by column, keyness, phrase counts; written to
+``figures/<issue_id>/tables/`` when ``write`` is set) and sends back only the small rows the
+comparison needs: one summary row, a row per followed phrase, a row per column. The parent
+never holds an ``Issue``, so memory does not grow with the archive beyond those rows, and the
+two cores of the machine work on two issues at once.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .compare import SHARE_COLUMNS, SUMMARY_COLUMNS, TREND_COLUMNS, share_rows, summary_row, trend_rows
+
+
+@dataclass
+class ArchiveTables:
+    """The cross-issue tables, one row per issue (``summary``), per issue and phrase
+    (``trends``), per issue and column (``shares``); issues in the order given."""
+
+    summary: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SUMMARY_COLUMNS))
+    trends: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TREND_COLUMNS))
+    shares: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SHARE_COLUMNS))
+
+
+def issue_rows(path: str | Path, phrases: Sequence[str], write: bool = False) -> dict[str, list[dict]]:
+    """One issue's rows of the cross-issue tables (and, with ``write``, its own tables on disk)."""
+    from .dfm import document_terms
+    from .frequencies import term_frequencies
+    from .issue import load_issue
+    from .keyness import keyness
+    from .output import save_table
+    from .recurring import phrase_counts
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        issue = load_issue(path)
+    counts = phrase_counts(issue, phrases)
+    if write:
+        dtm = document_terms(issue)  # one document-term table for the issue's frequencies and keyness
+        save_table(term_frequencies(issue, by="column", dtm=dtm), issue.issue_id, "term_frequencies_column")
+        save_table(keyness(issue, dtm=dtm), issue.issue_id, "keyness")
+        save_table(counts, issue.issue_id, "phrase_counts")
+    return {
+        "summary": [summary_row(issue)],
+        "trends": trend_rows(issue, phrases, counts),
+        "shares": share_rows(issue),
+    }
+
+
+def archive_tables(
+    paths: Iterable[str | Path],
+    *,
+    phrases: Sequence[str] | None = None,
+    jobs: int | None = None,
+    write: bool = False,
+) -> ArchiveTables:
+    """The cross-issue tables of every issue in ``paths``, ``jobs`` issues at a time in worker
+    processes (default: one per core; ``jobs=1`` runs in this process)."""
+    from .recurring import followed_phrases
+
+    paths = [Path(p) for p in paths]
+    phrases = list(dict.fromkeys(followed_phrases() if phrases is None else phrases))
+    jobs = jobs or os.cpu_count() or 1
+    rows: dict[str, list[dict]] = {"summary": [], "trends": [], "shares": []}
+
+    def gather(parts: dict[str, list[dict]]) -> None:
+        for key, part in parts.items():
+            rows[key].extend(part)
+
+    if jobs == 1 or len(paths) == 1:
+        for path in paths:
+            gather(issue_rows(path, phrases, write))
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for parts in pool.map(issue_rows, paths, [phrases] * len(paths), [write] * len(paths), chunksize=1):
+                gather(parts)
+    return ArchiveTables(
+        summary=pd.DataFrame(rows["summary"], columns=SUMMARY_COLUMNS),
+        trends=pd.DataFrame(rows["trends"], columns=TREND_COLUMNS),
+        shares=pd.DataFrame(rows["shares"], columns=SHARE_COLUMNS),
+    )
