@@ -81,6 +81,7 @@ def archive_tables(
         for path in paths:
             gather(issue_rows(path, phrases, write))
     else:
+        _warm_up()  # forked workers inherit the loaded modules and the tokenizer's engine
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for parts in pool.map(issue_rows, paths, [phrases] * len(paths), [write] * len(paths), chunksize=1):
                 gather(parts)
@@ -89,3 +90,12 @@ def archive_tables(
         trends=pd.DataFrame(rows["trends"], columns=TREND_COLUMNS),
         shares=pd.DataFrame(rows["shares"], columns=SHARE_COLUMNS),
     )
+
+
+def _warm_up() -> None:
+    """Load once in the parent what every worker needs: the stages' modules and the shared
+    tokenizer with its engine (on Linux the workers are forked, and start with all of it)."""
+    from . import dfm, frequencies, keyness, output, recurring  # noqa: F401
+    from .tokens import get_tokenizer
+
+    _ = get_tokenizer().engine

@@ -47,6 +47,7 @@ class TextCache:
         self.enabled = enabled
         self._memory: dict[tuple[str, str], str] = {}
         self._db: sqlite3.Connection | None = None
+        self._pid = os.getpid()
         self._lock = threading.Lock()
 
     def get(self, namespace: str, key: str) -> str | None:
@@ -72,6 +73,8 @@ class TextCache:
         self._memory.clear()
 
     def _conn(self) -> sqlite3.Connection:
+        if self._pid != os.getpid():  # a forked worker: never use the parent's connection
+            self._db, self._pid = None, os.getpid()
         if self._db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, check_same_thread=False)

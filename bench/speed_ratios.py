@@ -1,0 +1,172 @@
+"""The speed targets, measured side by side in one run (ratios, since the machine is shared).
+
+    python bench/speed_ratios.py [--issues 240] [--repeat 5] [--skip-report]
+
+1. Tokenizing the seed's 26 article texts: the project tokenizer (rjieba engine, cache off)
+   against bare ``jieba.lcut``, both dictionaries loaded first; best of ``--repeat``. The
+   tokens are compared with the project tokenizer on jieba (the reference): they must be equal.
+2. The full report for one issue, cold (fresh project copy, empty caches), against five bare
+   papermill notebooks (a parameters cell and ``x = 1``) run one after another in a new process.
+3. The tables-only path (segment, tokenize, frequencies, keyness, phrase counts; tables
+   written) on generated issues, cold, in a new process: on one core, then on two.
+4. The same path on ``--issues`` generated issues, cold, on two cores; and the parent's peak
+   memory at a tenth of that archive and at all of it (flat means the same).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+SEED = ROOT / "seeds" / "000_5e927a446d779796.txt"
+PHRASES = ["担当作为", "党建联盟", "软弱涣散", "不忘初心", "主题教育"]
+
+
+def tokenize_ratio(repeat: int) -> dict:
+    import logging
+    import warnings
+
+    import jieba
+
+    import corpus_utils as cu
+    from corpus_utils.cache import TextCache
+    from corpus_utils.tokens import Tokenizer, dictionary_files
+
+    jieba.setLogLevel(logging.WARNING)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        texts = list(cu.load_issue(SEED).articles["text"])
+    jieba.initialize()
+    cache = TextCache(enabled=False)
+    ours = Tokenizer(dictionary_files(), cache=cache, engine="rjieba")
+    reference = Tokenizer(dictionary_files(), cache=cache, engine="jieba")
+    ours.cut_uncached(texts[0])  # load the engine before the clock starts
+
+    def best(fn) -> float:
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    bare = best(lambda: [jieba.lcut(t) for t in texts])
+    fast = best(lambda: [ours.cut_uncached(t) for t in texts])
+    same = [ours.cut_uncached(t) for t in texts] == [reference.cut_uncached(t) for t in texts]
+    return {"bare_jieba_s": bare, "project_s": fast, "ratio": bare / fast, "identical_tokens": same}
+
+
+def _run(code: str, env: dict, cwd: Path | None = None) -> tuple[float, str]:
+    t0 = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=cwd, check=True, capture_output=True, text=True)
+    return time.perf_counter() - t0, out.stdout
+
+
+def _fresh_env(tmp: Path, name: str) -> dict:
+    return dict(
+        os.environ, CORPUS_UTILS_CACHE=str(tmp / f"cache_{name}"), CORPUS_UTILS_FIGURES=str(tmp / f"fig_{name}")
+    )
+
+
+def tables_only(paths: list[Path], jobs: int, tmp: Path, name: str) -> tuple[float, int]:
+    """Seconds for the tables-only path, cold, in a new process; and the parent's peak RSS (KiB)."""
+    code = (
+        "import json, resource, sys, corpus_utils as cu\n"
+        f"paths = {json.dumps([str(p) for p in paths])}\n"
+        f"cu.archive_tables(paths, phrases={PHRASES!r}, jobs={jobs}, write=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    seconds, out = _run(code, _fresh_env(tmp, name), cwd=ROOT)
+    return seconds, int(out.strip().splitlines()[-1])
+
+
+def bare_notebooks(tmp: Path, n: int = 5) -> float:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    params = nbformat.v4.new_code_cell('issue_path = ""')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell("x = 1")]
+    path = tmp / "bare.ipynb"
+    nbformat.write(nb, path)
+    code = (
+        "import papermill\n"
+        f"for k in range({n}):\n"
+        f"    papermill.execute_notebook({str(path)!r}, {str(tmp / 'bare_out.ipynb')!r},"
+        " parameters={'issue_path': 'x'}, progress_bar=False, extra_arguments=['--IPKernelApp.log_level=CRITICAL'])\n"
+    )
+    seconds, _ = _run(code, dict(os.environ))
+    return seconds
+
+
+def full_report(tmp: Path) -> float:
+    project = tmp / "project"
+    for folder in ("notebooks", "dictionaries"):
+        shutil.copytree(ROOT / folder, project / folder)
+    (project / "seeds").mkdir()
+    shutil.copy(SEED, project / "seeds" / SEED.name)
+    env = dict(os.environ, CORPUS_UTILS_CACHE=str(tmp / "cache_report"))
+    env.pop("CORPUS_UTILS_FIGURES", None)
+    env.pop("CORPUS_UTILS_ROOT", None)
+    t0 = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "corpus_utils", "report"], cwd=project, env=env, check=True, capture_output=True
+    )
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--issues", type=int, default=240)
+    parser.add_argument("--cores-issues", type=int, default=0, help="issues for the one/two-core ratio (0: all)")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--skip-report", action="store_true")
+    args = parser.parse_args()
+    from issuegen import generate_issue
+
+    tmp = Path(tempfile.mkdtemp(prefix="corpus_speed_"))
+    print(f"machine: {os.cpu_count()} cores")
+    tok = tokenize_ratio(args.repeat)
+    print(
+        f"tokenize the seed (26 texts): bare jieba.lcut {tok['bare_jieba_s'] * 1000:.1f} ms, project tokenizer "
+        f"(rjieba) {tok['project_s'] * 1000:.1f} ms: {tok['ratio']:.1f}x faster; tokens identical to jieba's: "
+        f"{tok['identical_tokens']}"
+    )
+    if not args.skip_report:
+        bare = bare_notebooks(tmp)
+        report = full_report(tmp)
+        print(
+            f"full report, one issue, cold: {report:.1f} s; five bare papermill notebooks: {bare:.1f} s "
+            f"({bare / 5:.2f} s each): ratio {report / bare:.2f}"
+        )
+    archive = tmp / "archive"
+    archive.mkdir()
+    paths = [generate_issue(k).write(archive / f"{k:03d}_generated.txt") for k in range(args.issues)]
+    some = paths[: args.cores_issues or None]
+    one, _ = tables_only(some, 1, tmp, "one")
+    two, _ = tables_only(some, 2, tmp, "two")
+    print(f"tables only, {len(some)} issues, cold: one core {one:.1f} s, two cores {two:.1f} s: {one / two:.2f}x")
+    _, rss_small = tables_only(paths[: max(1, args.issues // 10)], 2, tmp, "tenth")
+    whole, rss_big = tables_only(paths, 2, tmp, "all")
+    print(
+        f"tables only, {len(paths)} issues, cold, two cores: {whole:.1f} s ({whole / len(paths) * 1000:.0f} ms/issue)"
+    )
+    print(
+        f"parent's peak memory: {rss_small / 1024:.0f} MiB for {max(1, args.issues // 10)} issues, "
+        f"{rss_big / 1024:.0f} MiB for {len(paths)}"
+    )
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
