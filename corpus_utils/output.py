@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import struct
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
@@ -16,11 +17,28 @@ if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
 PNG_DPI = 200
+SCREEN_DPI = 100  # a saved PNG shows on screen at this size
 TABLE_FLOAT_FORMAT = "%.6g"
 
 
-def save_figure(fig: Figure, issue_id: str, name: str) -> list[Path]:
-    """Write a chart as PNG (200 dpi) and SVG; every text on it is checked against the font."""
+class SavedFigure(NamedTuple):
+    """A chart as written: its PNG and SVG. In a notebook it shows as the PNG written, so the
+    chart is not drawn a third time for the screen."""
+
+    png: Path
+    svg: Path
+
+    def _repr_png_(self) -> tuple[bytes, dict]:
+        data = self.png.read_bytes()
+        width, height = struct.unpack(">II", data[16:24])  # the PNG header's IHDR
+        scale = SCREEN_DPI / PNG_DPI
+        return data, {"width": round(width * scale), "height": round(height * scale)}
+
+
+def save_figure(fig: Figure, issue_id: str, name: str) -> SavedFigure:
+    """Write a chart as PNG (200 dpi) and SVG, each drawn once, and close it; every text on
+    it is checked against the font. Returns the paths, which a notebook shows as the PNG."""
+    import matplotlib.pyplot as plt
     from matplotlib.text import Text
 
     from .plots import report_style_context
@@ -30,12 +48,13 @@ def save_figure(fig: Figure, issue_id: str, name: str) -> list[Path]:
             check_glyphs(text.get_text(), where=f"{name}")
     folder = figures_dir(issue_id)
     folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / f"{name}.png", folder / f"{name}.svg"]
+    saved = SavedFigure(folder / f"{name}.png", folder / f"{name}.svg")
     with warnings.catch_warnings(), report_style_context():
         warnings.filterwarnings("error", message=r"Glyph .* missing from font")
-        fig.savefig(paths[0], dpi=PNG_DPI, metadata={"Software": None})
-        fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
-    return paths
+        fig.savefig(saved.png, dpi=PNG_DPI, metadata={"Software": None})
+        fig.savefig(saved.svg, metadata={"Date": None, "Creator": None})
+    plt.close(fig)  # the inline backend would draw it again at the end of the cell
+    return saved
 
 
 def save_table(table: pd.DataFrame, issue_id: str, name: str) -> Path:

@@ -315,8 +315,8 @@ def plot_wordclouds(
         check_glyphs("".join(words), where=f"word cloud {column}")
         cloud = WordCloud(
             font_path=str(font_path()),
-            width=900,
-            height=460,
+            width=760,  # the panel is 5.5 in: at 760 px the cloud stays sharp and draws 1.4x faster
+            height=390,
             background_color="white",
             color_func=_dark_shades(PALETTE[k % len(PALETTE)]),
             prefer_horizontal=1.0,

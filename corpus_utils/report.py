@@ -180,29 +180,45 @@ def run_report(
         if on_done:
             on_done(task, failure)
 
-    for batch in (per_issue, across):
-        todo = []
-        for task in batch:
-            if not force and is_up_to_date(task, out_dir=out_dir, html=html):
-                result.skipped.append(out_dir / task.issue_id / task.notebook.name)
-                bar.update()
-            else:
-                todo.append(task)
-        with _KernelRoot(root), ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(run_notebook, t, out_dir=out_dir, html=html): t for t in todo}
-            for future in as_completed(futures):
-                task = futures[future]
-                finish(task, *future.result())
-    bar.close()
-    for issue_id in dict.fromkeys(t.issue_id for t in per_issue):
-        book = tables_workbook(issue_id, out_dir / issue_id / "tables.xlsx")
+    # an issue's workbook and reader's report are written, in a thread of their own, as soon as
+    # its last notebook is done: while the other notebooks and the comparison still run
+    remaining = {
+        issue_id: sum(t.issue_id == issue_id for t in per_issue) for issue_id in {t.issue_id for t in per_issue}
+    }
+    closing = ThreadPoolExecutor(max_workers=1)
+    closed = []
+
+    def issue_done(issue_id: str) -> None:
+        remaining[issue_id] -= 1
+        if remaining[issue_id] == 0:
+            executed = [out_dir / issue_id / t.notebook.name for t in per_issue if t.issue_id == issue_id]
+            closed.append(closing.submit(_close_issue, issue_id, executed, out_dir, html))
+
+    with _KernelRoot(root), closing:
+        for batch in (per_issue, across):
+            todo = []
+            for task in batch:
+                if not force and is_up_to_date(task, out_dir=out_dir, html=html):
+                    result.skipped.append(out_dir / task.issue_id / task.notebook.name)
+                    bar.update()
+                    if task.issue_id in remaining:
+                        issue_done(task.issue_id)
+                else:
+                    todo.append(task)
+            with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+                futures = {pool.submit(run_notebook, t, out_dir=out_dir, html=html): t for t in todo}
+                for future in as_completed(futures):
+                    task = futures[future]
+                    finish(task, *future.result())
+                    if task.issue_id in remaining:
+                        issue_done(task.issue_id)
+        bar.close()
+    for future in closed:
+        book, reader = future.result()
         if book:
             result.workbooks.append(book)
-        if html:
-            executed = [out_dir / issue_id / t.notebook.name for t in per_issue if t.issue_id == issue_id]
-            reader = reader_report(executed, out_dir / issue_id / "report.html")
-            if reader:
-                result.readers.append(reader)
+        if reader:
+            result.readers.append(reader)
     return result
 
 
@@ -338,6 +354,13 @@ def reader_report(executed: Sequence[Path], path: Path) -> Path | None:
     return path
 
 
+def _close_issue(issue_id: str, executed: list[Path], out_dir: Path, html: bool) -> tuple[Path | None, Path | None]:
+    """An issue's workbook and (with ``html``) its reader's report, once its notebooks are done."""
+    book = tables_workbook(issue_id, out_dir / issue_id / "tables.xlsx")
+    reader = reader_report(executed, out_dir / issue_id / "report.html") if html else None
+    return book, reader
+
+
 def tables_workbook(issue_id: str, path: Path) -> Path | None:
     """Gather ``figures/<issue_id>/tables/*.csv`` into one Excel workbook, a sheet per table
     (rewritten only when a table is newer than the workbook)."""
@@ -347,7 +370,7 @@ def tables_workbook(issue_id: str, path: Path) -> Path | None:
     if path.is_file() and path.stat().st_mtime >= max(t.stat().st_mtime for t in tables):
         return path  # no table changed since the workbook was written
     path.parent.mkdir(parents=True, exist_ok=True)
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+    with pd.ExcelWriter(path, engine="xlsxwriter") as writer:
         for csv in tables:
             pd.read_csv(csv, encoding="utf-8-sig").to_excel(writer, sheet_name=csv.stem[:31], index=False)
     return path

@@ -7,6 +7,7 @@ import re
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from PIL import Image
 
 import corpus_utils as cu
 from corpus_utils import plots
@@ -59,3 +60,14 @@ def test_shown_tables_hide_missing_values_round_numbers_and_drop_a_constant_issu
     two = pd.concat([table, table.assign(issue_id="001_y")])
     assert "issue_id" in cu.shown(two).to_html()  # it varies: it stays
     assert len(re.findall(r"<tr>", cu.shown(two, 1).to_html())) == 2  # header and one row
+
+
+def test_a_saved_chart_shows_as_its_png_at_screen_size_and_is_closed(seed_issue):
+    fig = plots.plot_column_sizes(cu.column_overview(seed_issue))
+    saved = cu.save_figure(fig, "x", "c")
+    png, svg = saved  # still the two paths
+    data, size = saved._repr_png_()
+    assert data == png.read_bytes() and svg.suffix == ".svg"
+    width, height = Image.open(png).size
+    assert size == {"width": round(width / 2), "height": round(height / 2)}  # 200 dpi shown at 100
+    assert not plt.fignum_exists(fig.number)  # nothing left for the inline backend to draw again

@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # import name → distribution name, where they differ
 DISTRIBUTIONS = {"sklearn": "scikit-learn", "pylopdf_fonts_zh_cn": "pylopdf-fonts-zh-cn"}
-RUNTIME_ONLY = {"ipykernel", "openpyxl"}  # used by the kernels and pandas' Excel writer, never imported
+RUNTIME_ONLY = {"ipykernel", "xlsxwriter"}  # used by the kernels and pandas' Excel writer, never imported
 
 
 def _imported_top_level_modules() -> set[str]:
