@@ -20,7 +20,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 import warnings
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -182,9 +184,7 @@ def run_report(
 
     # an issue's workbook and reader's report are written, in a thread of their own, as soon as
     # its last notebook is done: while the other notebooks and the comparison still run
-    remaining = {
-        issue_id: sum(t.issue_id == issue_id for t in per_issue) for issue_id in {t.issue_id for t in per_issue}
-    }
+    remaining = Counter(t.issue_id for t in per_issue)
     closing = ThreadPoolExecutor(max_workers=1)
     closed = []
 
@@ -194,25 +194,31 @@ def run_report(
             executed = [out_dir / issue_id / t.notebook.name for t in per_issue if t.issue_id == issue_id]
             closed.append(closing.submit(_close_issue, issue_id, executed, out_dir, html))
 
+    # the comparison reads the issues themselves, not the other notebooks' outputs: every
+    # notebook goes into one queue, the longest (by the last run) first, so both cores stay busy
+    took = _durations(out_dir)
     with _KernelRoot(root), closing:
-        for batch in (per_issue, across):
-            todo = []
-            for task in batch:
-                if not force and is_up_to_date(task, out_dir=out_dir, html=html):
-                    result.skipped.append(out_dir / task.issue_id / task.notebook.name)
-                    bar.update()
-                    if task.issue_id in remaining:
-                        issue_done(task.issue_id)
-                else:
-                    todo.append(task)
-            with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-                futures = {pool.submit(run_notebook, t, out_dir=out_dir, html=html): t for t in todo}
-                for future in as_completed(futures):
-                    task = futures[future]
-                    finish(task, *future.result())
-                    if task.issue_id in remaining:
-                        issue_done(task.issue_id)
+        todo = []
+        for task in [*per_issue, *across]:
+            if not force and is_up_to_date(task, out_dir=out_dir, html=html):
+                result.skipped.append(out_dir / task.issue_id / task.notebook.name)
+                bar.update()
+                if task.issue_id in remaining:
+                    issue_done(task.issue_id)
+            else:
+                todo.append(task)
+        todo.sort(key=lambda t: -took.get(t.notebook.stem, 0.0))
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = {pool.submit(_timed_run, t, out_dir, html): t for t in todo}
+            for future in as_completed(futures):
+                task = futures[future]
+                failure, path, seconds = future.result()
+                took[task.notebook.stem] = seconds
+                finish(task, failure, path)
+                if task.issue_id in remaining:
+                    issue_done(task.issue_id)
         bar.close()
+    _store_durations(out_dir, took)
     for future in closed:
         book, reader = future.result()
         if book:
@@ -352,6 +358,27 @@ def reader_report(executed: Sequence[Path], path: Path) -> Path | None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(body, encoding="utf-8")
     return path
+
+
+def _timed_run(task: Task, out_dir: Path, html: bool) -> tuple[Failure | None, Path, float]:
+    t0 = time.perf_counter()
+    failure, path = run_notebook(task, out_dir=out_dir, html=html)
+    return failure, path, time.perf_counter() - t0
+
+
+def _durations(out_dir: Path) -> dict[str, float]:
+    """Seconds each notebook took on its last run (``reports/durations.json``), to start the
+    longest first."""
+    try:
+        return json.loads((out_dir / "durations.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _store_durations(out_dir: Path, took: dict[str, float]) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    text = json.dumps({k: round(v, 2) for k, v in sorted(took.items())}, indent=1)
+    (out_dir / "durations.json").write_text(text, encoding="utf-8")
 
 
 def _close_issue(issue_id: str, executed: list[Path], out_dir: Path, html: bool) -> tuple[Path | None, Path | None]:
