@@ -30,6 +30,7 @@ class ArchiveTables:
     summary: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SUMMARY_COLUMNS))
     trends: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TREND_COLUMNS))
     shares: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SHARE_COLUMNS))
+    broken: list[str] = field(default_factory=list)  # files that could not be read, one line each
 
 
 def issue_rows(path: str | Path, phrases: Sequence[str], write: bool = False) -> dict[str, list[dict]]:
@@ -38,12 +39,19 @@ def issue_rows(path: str | Path, phrases: Sequence[str], write: bool = False) ->
     from .frequencies import term_frequencies
     from .issue import load_issue
     from .keyness import keyness
+    from .loading import IssueFormatError
     from .output import save_table
+    from .paths import shown_path
     from .recurring import phrase_counts
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        issue = load_issue(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            issue = load_issue(path)
+    except IssueFormatError as err:
+        return {"broken": [f"{shown_path(err.source)}: {err.problem}"]}
+    except OSError as err:
+        return {"broken": [f"{shown_path(path)}: {err.strerror or err}"]}
     counts = phrase_counts(issue, phrases)
     if write:
         dtm = document_terms(issue)  # one document-term table for the issue's frequencies and keyness
@@ -65,13 +73,14 @@ def archive_tables(
     write: bool = False,
 ) -> ArchiveTables:
     """The cross-issue tables of every issue in ``paths``, ``jobs`` issues at a time in worker
-    processes (default: one per core; ``jobs=1`` runs in this process)."""
+    processes (default: one per core; ``jobs=1`` runs in this process). A file that cannot be
+    read is named in ``broken`` and left out."""
     from .recurring import followed_phrases
 
     paths = [Path(p) for p in paths]
     phrases = list(dict.fromkeys(followed_phrases() if phrases is None else phrases))
     jobs = jobs or os.cpu_count() or 1
-    rows: dict[str, list[dict]] = {"summary": [], "trends": [], "shares": []}
+    rows: dict[str, list] = {"summary": [], "trends": [], "shares": [], "broken": []}
 
     def gather(parts: dict[str, list[dict]]) -> None:
         for key, part in parts.items():
@@ -89,6 +98,7 @@ def archive_tables(
         summary=pd.DataFrame(rows["summary"], columns=SUMMARY_COLUMNS),
         trends=pd.DataFrame(rows["trends"], columns=TREND_COLUMNS),
         shares=pd.DataFrame(rows["shares"], columns=SHARE_COLUMNS),
+        broken=rows["broken"],
     )
 
 

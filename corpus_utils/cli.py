@@ -47,7 +47,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     rep.add_argument(
         "--prune", action="store_true", help="remove figures/ and reports/ folders of issues no longer in seeds/"
     )
+    tab = commands.add_parser(
+        "tables", help="the tables only, no notebooks: each issue's and the comparison's, one process per issue"
+    )
+    tab.add_argument("issues", nargs="*", metavar="ISSUE", help="issue files (default: every issue in seeds/)")
+    tab.add_argument("--phrases", help="comma-separated phrases to follow (default: dictionaries/phrases.txt)")
+    tab.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="issues worked on at once")
     args = parser.parse_args(argv)
+    if args.command == "tables":
+        return _tables(args)
     if args.command == "report":
         return _report(args)
     if args.command == "extract":
@@ -133,6 +141,29 @@ def _extract(args: argparse.Namespace) -> int:
     numbers = f", printed page numbers on {len(pdf.printed)}" if pdf.printed else ""
     print(f"{target}: {pdf.text.count(chr(10) + chr(10) + ' ') + 1} pages of text{numbers}")
     return 0
+
+
+def _tables(args: argparse.Namespace) -> int:
+    """Each issue's frequencies, keyness and phrase counts, and the comparison's tables."""
+    from .archive import archive_tables
+    from .output import save_table
+    from .paths import ProjectRootError, figures_dir, seed_paths, shown_path
+
+    phrases = [p.strip() for p in args.phrases.split(",") if p.strip()] if args.phrases else None
+    try:
+        paths = [Path(p) for p in args.issues] or seed_paths()
+        tables = archive_tables(paths, phrases=phrases, jobs=args.jobs, write=True)
+    except ProjectRootError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    save_table(tables.summary, "compare", "issue_summary")
+    save_table(tables.trends, "compare", "phrase_trends")
+    save_table(tables.shares, "compare", "column_shares")
+    n = len(tables.summary)
+    print(f"tables for {n} issue(s) in {shown_path(figures_dir())}/<issue_id>/tables/ and compare/tables/")
+    for line in tables.broken:
+        print(f"SKIPPED {line}", file=sys.stderr)
+    return 1 if tables.broken else 0
 
 
 def _report(args: argparse.Namespace) -> int:
