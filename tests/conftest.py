@@ -77,3 +77,13 @@ def tiny_issue(tmp_path_factory):
         issue = load_issue(path, cache=False)
     assert issue.articles["n_chars"].tolist() == [28, 15, 7]
     return issue
+
+
+@pytest.fixture
+def figures_in_tmp(tmp_path, monkeypatch):
+    """Charts and tables of the test go to its own folder; figures are closed afterwards."""
+    import matplotlib.pyplot as plt
+
+    monkeypatch.setenv("CORPUS_UTILS_FIGURES", str(tmp_path))
+    yield tmp_path
+    plt.close("all")

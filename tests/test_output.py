@@ -12,12 +12,7 @@ from PIL import Image
 import corpus_utils as cu
 from corpus_utils import plots
 
-
-@pytest.fixture(autouse=True)
-def _figures_in_tmp(tmp_path, monkeypatch):
-    monkeypatch.setenv("CORPUS_UTILS_FIGURES", str(tmp_path))
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("figures_in_tmp")
 
 
 def test_tables_are_csv_with_bom_lists_joined_and_floats_at_six_significant_digits(tmp_path):

@@ -13,12 +13,7 @@ import corpus_utils as cu
 from corpus_utils import plots
 from corpus_utils.fonts import FONT_NAME, MissingGlyphError, check_glyphs, font_path, missing_glyphs
 
-
-@pytest.fixture(autouse=True)
-def _figures_in_tmp(tmp_path, monkeypatch):
-    monkeypatch.setenv("CORPUS_UTILS_FIGURES", str(tmp_path))
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("figures_in_tmp")
 
 
 def test_the_font_is_an_installed_noto_sans_sc_with_the_seed_s_characters(seed_issue):
