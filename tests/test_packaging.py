@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # import name → distribution name, where they differ
-DISTRIBUTIONS = {"sklearn": "scikit-learn", "pylopdf_fonts_zh_cn": "pylopdf-fonts-zh-cn"}
+DISTRIBUTIONS = {"sklearn": "scikit-learn", "pylopdf_fonts_zh_cn": "pylopdf-fonts-zh-cn", "PIL": "pillow"}
 RUNTIME_ONLY = {"ipykernel", "xlsxwriter"}  # used by the kernels and pandas' Excel writer, never imported
 
 
