@@ -9,6 +9,7 @@ counts, positions, KWIC) and ``compare`` (tables), ``plots`` and ``output`` (cha
 """
 
 from .archive import ArchiveTables, archive_tables
+from .collocations import collocates
 from .compare import column_shares, issue_summary, issue_trends
 from .dfm import article_table, column_order, document_terms, issue_tokenizer
 from .frequencies import column_overview, term_frequencies
@@ -38,6 +39,7 @@ __all__ = [
     "add_phrases",
     "archive_tables",
     "article_table",
+    "collocates",
     "column_order",
     "column_overview",
     "column_shares",

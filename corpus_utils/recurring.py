@@ -97,16 +97,33 @@ def phrase_positions(issue: Issue, phrases: Iterable[str] | None = None) -> pd.D
     return pd.DataFrame(rows, columns=["phrase", "article_id", "column", "page", "offset", "position"])
 
 
-def kwic(issue: Issue, phrase: str, *, width: int = 20) -> pd.DataFrame:
-    """Key word in context: each occurrence with ``width`` characters either side.
+def kwic(
+    issue: Issue,
+    phrase: str,
+    *,
+    width: int = 20,
+    regex: bool = False,
+    sort: str | None = None,
+) -> pd.DataFrame:
+    """Key word in context: each occurrence with ``width`` characters either side, aligned on
+    the keyword.
 
-    Columns: ``article_id, title, column, page, left, keyword, right``.
+    ``phrase`` is a literal string, or a regular expression with ``regex=True`` (``担当.{0,2}作为``;
+    the ``keyword`` column then holds what matched). ``sort="left"`` orders the lines by the
+    left context read from the keyword outwards (the nearest character first), ``"right"`` by the
+    right context; default: reading order. Columns: ``article_id, title, column, page, left,
+    keyword, right``.
     """
+    if sort not in (None, "left", "right"):
+        raise ValueError(f"sort must be None, 'left' or 'right', not {sort!r}")
+    pattern = re.compile(phrase if regex else re.escape(phrase))
     arts = article_table(issue)
     rows = []
     for art in arts.itertuples():
         text = art.text
-        for m in re.finditer(re.escape(phrase), text):
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue  # an empty match says nothing
             rows.append(
                 {
                     "article_id": art.article_id,
@@ -114,11 +131,16 @@ def kwic(issue: Issue, phrase: str, *, width: int = 20) -> pd.DataFrame:
                     "column": art.column,
                     "page": issue.page_at(art.article_id, m.start()),
                     "left": text[max(0, m.start() - width) : m.start()].replace("\n", " "),
-                    "keyword": phrase,
+                    "keyword": m.group(0),
                     "right": text[m.end() : m.end() + width].replace("\n", " "),
                 }
             )
-    return pd.DataFrame(rows, columns=["article_id", "title", "column", "page", "left", "keyword", "right"])
+    frame = pd.DataFrame(rows, columns=["article_id", "title", "column", "page", "left", "keyword", "right"])
+    if sort == "left" and len(frame):
+        frame = frame.iloc[frame["left"].str[::-1].argsort(kind="stable")]
+    elif sort == "right" and len(frame):
+        frame = frame.iloc[frame["right"].argsort(kind="stable")]
+    return frame.reset_index(drop=True)
 
 
 def quoted_phrase_counts(issue: Issue, *, min_count: int = 2) -> pd.DataFrame:

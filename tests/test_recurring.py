@@ -102,3 +102,15 @@ def test_quoted_slogans_and_formulas(seed_issue):
     assert slogans.loc["不忘初心、牢记使命", "count"] == 10
     assert slogans.loc["五个强化", "formula"]
     assert slogans.loc["吹哨报到", "n_articles"] == 1
+
+
+def test_kwic_takes_a_regular_expression_and_sorts_by_either_context(tiny_issue):
+    lines = cu.kwic(tiny_issue, r"党建联盟|担当作为", regex=True, width=2)
+    assert lines["keyword"].tolist() == ["党建联盟", "党建联盟", "担当作为", "担当作为", "党建联盟"]
+    by_right = cu.kwic(tiny_issue, "担当作为", width=2, sort="right")
+    assert by_right["right"].tolist() == sorted(by_right["right"])
+    by_left = cu.kwic(tiny_issue, r"党建联盟|担当作为", regex=True, width=2, sort="left")
+    nearest = [left[::-1] for left in by_left["left"]]
+    assert nearest == sorted(nearest)  # the character next to the keyword decides first
+    with pytest.raises(ValueError, match="sort must be"):
+        cu.kwic(tiny_issue, "党建联盟", sort="middle")
