@@ -11,6 +11,7 @@ counts, positions, KWIC) and ``compare`` (tables), ``plots`` and ``output`` (cha
 from .archive import ArchiveTables, archive_tables
 from .collocations import collocates
 from .compare import column_shares, issue_summary, issue_trends
+from .concepts import concept_counts, concepts_by_column, read_concepts
 from .dfm import article_table, column_order, document_terms, issue_tokenizer
 from .frequencies import column_overview, term_frequencies
 from .issue import CharBalance, Issue, load_issue
@@ -43,6 +44,8 @@ __all__ = [
     "column_order",
     "column_overview",
     "column_shares",
+    "concept_counts",
+    "concepts_by_column",
     "discover_phrases",
     "document_terms",
     "followed_phrases",
@@ -59,6 +62,7 @@ __all__ = [
     "phrase_positions",
     "quoted_phrase_counts",
     "quoted_phrases",
+    "read_concepts",
     "resolve_issue",
     "save_figure",
     "save_table",
