@@ -12,6 +12,7 @@ from .archive import ArchiveTables, archive_tables
 from .collocations import collocates
 from .compare import column_shares, issue_summary, issue_trends
 from .concepts import concept_counts, concepts_by_column, read_concepts
+from .dates import issue_dates
 from .dfm import article_table, column_order, document_terms, issue_tokenizer
 from .frequencies import column_overview, term_frequencies
 from .issue import CharBalance, Issue, load_issue
@@ -50,6 +51,7 @@ __all__ = [
     "document_terms",
     "followed_phrases",
     "get_tokenizer",
+    "issue_dates",
     "issue_summary",
     "issue_tokenizer",
     "issue_trends",

@@ -1,0 +1,123 @@
+"""Issue files → their dates and numbers, so charts name an issue by date, never by its hash.
+
+Each issue's date, volume, number and title come from the first source that has them:
+
+1. ``seeds/issues.csv`` (``issue_id, date, volume, number, title``; every column but
+   ``issue_id`` optional; ``date`` as ``2019-10`` or ``2019-10-15``);
+2. the file name: ``2019-10``, ``2019.10``, ``201910`` after the sort prefix, or ``2019年第10期``;
+3. the issue's own text: ``2019年第10期`` on its first pages;
+4. the file's place in ``seeds/`` (no date: the label says so).
+
+``label`` is what charts print: ``2019年第10期``, ``2019-10``, or ``001（日期未知）``. The
+``issue_id`` stays the key of every table.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from .paths import find_project_root
+
+DATE_COLUMNS = ["issue_id", "date", "year", "month", "volume", "number", "title", "label", "date_source"]
+_YEAR_NUMBER = re.compile(r"((?:19|20)\d\d)\s*年\s*第\s*(\d{1,2})\s*期")
+# a date stands apart from letters and digits: a hash (5e9201910a…) holds none
+_YEAR_MONTH = re.compile(
+    r"(?<![0-9A-Za-z])((?:19|20)\d\d)[-._]?(0[1-9]|1[0-2])(?:[-._]?(0[1-9]|[12]\d|3[01]))?(?![0-9A-Za-z])"
+)
+_TEXT_PAGES = 3  # where an issue prints its own year and number
+
+
+def issues_table(path: Path | None = None) -> dict[str, dict]:
+    """``seeds/issues.csv`` as issue_id → its row (empty if the project has none)."""
+    if path is None:
+        root = find_project_root()
+        path = root / "seeds" / "issues.csv" if root else None
+    if path is None or not path.is_file():
+        return {}
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        if "issue_id" not in (reader.fieldnames or []):
+            raise ValueError(f"{path}: the first line must name the columns, issue_id first")
+        rows = list(reader)
+    return {r["issue_id"].strip(): {k: (v or "").strip() for k, v in r.items()} for r in rows if r.get("issue_id")}
+
+
+def issue_date(path: str | Path, position: int, *, table: dict[str, dict] | None = None) -> dict:
+    """One issue's row of ``issue_dates`` (``position``: its place among the issues, from 0)."""
+    path = Path(path)
+    issue_id = path.stem
+    row = {"issue_id": issue_id, "date": None, "year": None, "month": None, "volume": None, "number": None}
+    row |= {"title": None, "date_source": "order"}
+    given = (table if table is not None else issues_table()).get(issue_id)
+    if given:
+        year, month = _year_month(given.get("date", ""))
+        row |= {
+            "year": year,
+            "month": month,
+            "date": given.get("date") or None,
+            "volume": _int(given.get("volume")),
+            "number": _int(given.get("number")),
+            "title": given.get("title") or None,
+            "date_source": "issues.csv",
+        }
+    else:
+        name = issue_id.split("_", 1)[1] if "_" in issue_id else issue_id
+        found = _from(name) or _from(_first_pages(path))
+        if found:
+            row |= found | {"date_source": "file name" if _from(name) else "text"}
+    row["label"] = _label(row, position)
+    return row
+
+
+def issue_dates(paths: Sequence[str | Path]) -> pd.DataFrame:
+    """One row per issue, in the order given: ``issue_id, date, year, month, volume, number,
+    title, label, date_source`` (``issues.csv``, ``file name``, ``text`` or ``order``)."""
+    table = issues_table()
+    rows = [issue_date(p, k, table=table) for k, p in enumerate(paths)]
+    return pd.DataFrame(rows, columns=DATE_COLUMNS)
+
+
+def _from(text: str) -> dict | None:
+    m = _YEAR_NUMBER.search(text)
+    if m:
+        return {"year": int(m.group(1)), "number": int(m.group(2))}
+    m = _YEAR_MONTH.search(text)
+    if m:
+        date = f"{m.group(1)}-{m.group(2)}" + (f"-{m.group(3)}" if m.group(3) else "")
+        return {"year": int(m.group(1)), "month": int(m.group(2)), "date": date}
+    return None
+
+
+def _first_pages(path: Path) -> str:
+    """The start of an issue's text: where it prints ``…年第N期`` (a PDF is not opened here)."""
+    if path.suffix.lower() != ".txt" or not path.is_file():
+        return ""
+    try:
+        head = path.read_bytes()[:20_000].decode("utf-8", errors="ignore")
+    except OSError:
+        return ""
+    pages = re.split(r"\n(?= \S)", head)
+    return re.sub(r"\s+", "", "".join(pages[:_TEXT_PAGES]))
+
+
+def _year_month(date: str) -> tuple[int | None, int | None]:
+    m = re.match(r"((?:19|20)\d\d)(?:-(\d{1,2}))?", date or "")
+    return (int(m.group(1)), int(m.group(2)) if m.group(2) else None) if m else (None, None)
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.strip().isdigit() else None
+
+
+def _label(row: dict, position: int) -> str:
+    if row["year"] and row["number"]:
+        return f"{row['year']}年第{row['number']}期"
+    if row["date"]:
+        return str(row["date"])
+    prefix = row["issue_id"].split("_", 1)[0]
+    return f"{prefix if prefix.isdigit() else position + 1:>03}（日期未知）"
