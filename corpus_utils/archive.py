@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from .compare import SHARE_COLUMNS, SUMMARY_COLUMNS, TREND_COLUMNS, share_rows, summary_row, trend_rows
+from .dates import dated, issue_dates
 
 
 @dataclass
@@ -94,12 +95,18 @@ def archive_tables(
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for parts in pool.map(issue_rows, paths, [phrases] * len(paths), [write] * len(paths), chunksize=1):
                 gather(parts)
+    read = [p for p in paths if p.stem in {r["issue_id"] for r in rows["summary"]}]
+    dates = issue_dates(read)
     return ArchiveTables(
-        summary=pd.DataFrame(rows["summary"], columns=SUMMARY_COLUMNS),
-        trends=pd.DataFrame(rows["trends"], columns=TREND_COLUMNS),
-        shares=pd.DataFrame(rows["shares"], columns=SHARE_COLUMNS),
+        summary=dated(pd.DataFrame(rows["summary"]), dates)[SUMMARY_COLUMNS] if read else ArchiveTables().summary,
+        trends=dated(pd.DataFrame(rows["trends"], columns=_bare(TREND_COLUMNS)), dates),
+        shares=dated(pd.DataFrame(rows["shares"], columns=_bare(SHARE_COLUMNS)), dates),
         broken=rows["broken"],
     )
+
+
+def _bare(columns: list[str]) -> list[str]:
+    return [c for c in columns if c != "label"]
 
 
 def _warm_up() -> None:

@@ -11,12 +11,14 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from .dates import dated, issue_dates
 from .dfm import article_table
 from .issue import Issue
 from .recurring import followed_phrases, phrase_counts
 
 SUMMARY_COLUMNS = [
     "issue_id",
+    "label",
     "n_pages",
     "n_records",
     "n_articles",
@@ -25,26 +27,28 @@ SUMMARY_COLUMNS = [
     "leftover_chars",
     "page_offset",
 ]
-TREND_COLUMNS = ["issue_id", "phrase", "count", "n_chars", "per_10k", "n_articles"]
-SHARE_COLUMNS = ["issue_id", "column", "n_chars", "share"]
+TREND_COLUMNS = ["issue_id", "label", "phrase", "count", "n_chars", "per_10k", "n_articles"]
+SHARE_COLUMNS = ["issue_id", "label", "column", "n_chars", "share"]
 
 
 def issue_summary(issues: Sequence[Issue]) -> pd.DataFrame:
-    """One row per issue: ``issue_id, n_pages, n_records, n_articles, n_chars, columns,
-    leftover_chars, page_offset``."""
-    return pd.DataFrame([summary_row(i) for i in issues], columns=SUMMARY_COLUMNS)
+    """One row per issue, in date order: ``issue_id, label, n_pages, n_records, n_articles,
+    n_chars, columns, leftover_chars, page_offset`` (``label``: ``2019年第10期``, see ``dates``)."""
+    return dated(pd.DataFrame([summary_row(i) for i in issues]), _dates(issues))[SUMMARY_COLUMNS]
 
 
 def issue_trends(issues: Sequence[Issue], phrases: Iterable[str] | None = None) -> pd.DataFrame:
-    """Each phrase in each issue: ``issue_id, phrase, count, n_chars, per_10k, n_articles``."""
+    """Each phrase in each issue, in date order: ``issue_id, label, phrase, count, n_chars,
+    per_10k, n_articles``."""
     phrases = list(dict.fromkeys(followed_phrases() if phrases is None else phrases))
     rows = [row for issue in issues for row in trend_rows(issue, phrases)]
-    return pd.DataFrame(rows, columns=TREND_COLUMNS)
+    return dated(pd.DataFrame(rows, columns=_without_label(TREND_COLUMNS)), _dates(issues))
 
 
 def column_shares(issues: Sequence[Issue]) -> pd.DataFrame:
-    """Each column's share of each issue's characters: ``issue_id, column, n_chars, share``."""
-    return pd.DataFrame([row for issue in issues for row in share_rows(issue)], columns=SHARE_COLUMNS)
+    """Each column's share of each issue's characters: ``issue_id, label, column, n_chars, share``."""
+    rows = [row for issue in issues for row in share_rows(issue)]
+    return dated(pd.DataFrame(rows, columns=_without_label(SHARE_COLUMNS)), _dates(issues))
 
 
 def summary_row(issue: Issue) -> dict:
@@ -88,3 +92,11 @@ def share_rows(issue: Issue) -> list[dict]:
         {"issue_id": issue.issue_id, "column": c, "n_chars": int(n), "share": n / total if total else 0.0}
         for c, n in sizes.items()
     ]
+
+
+def _dates(issues: Sequence[Issue]) -> pd.DataFrame:
+    return issue_dates([i.source for i in issues])
+
+
+def _without_label(columns: list[str]) -> list[str]:
+    return [c for c in columns if c != "label"]

@@ -121,3 +121,18 @@ def _label(row: dict, position: int) -> str:
         return str(row["date"])
     prefix = row["issue_id"].split("_", 1)[0]
     return f"{prefix if prefix.isdigit() else position + 1:>03}（日期未知）"
+
+
+def dated(table: pd.DataFrame, dates: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with each issue's ``label`` after its ``issue_id``, issues in date order (file
+    order where any issue has no year), rows of one issue kept in their order."""
+    order = dates.reset_index(drop=True)
+    if order["year"].notna().all() and len(order):
+        key = order["month"].fillna(order["number"]).fillna(0)
+        order = order.assign(_k=key).sort_values(["year", "_k"], kind="stable").drop(columns="_k")
+    rank = {issue_id: k for k, issue_id in enumerate(order["issue_id"])}
+    labels = dict(zip(order["issue_id"], order["label"], strict=True))
+    out = table.copy()
+    out.insert(1, "label", out["issue_id"].map(labels))
+    out = out.iloc[out["issue_id"].map(rank).argsort(kind="stable")]
+    return out.reset_index(drop=True)

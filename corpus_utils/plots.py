@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import SymLogNorm
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .fonts import check_glyphs, font_path, register_font
 
@@ -368,11 +368,15 @@ def _fonts_loaded_once():
 
 
 @_styled
-def plot_issue_trends(trends: pd.DataFrame, *, value: str = "per_10k") -> Figure:
-    """Phrases across issues (an ``issue_trends`` table): one line per phrase; with a single
-    issue, one bar per phrase."""
+def plot_issue_trends(trends: pd.DataFrame, *, value: str = "per_10k", ncols: int = 2) -> Figure:
+    """Phrases across issues (an ``issue_trends`` table, issues in date order): one small panel
+    per phrase, so the chart keeps its width from 2 to 240 issues; issues named by their
+    ``label`` (``2019年第10期``), at most eight on an axis; past twelve issues a rolling mean is
+    drawn over the issue values. With a single issue, one bar per phrase."""
+    names = "label" if "label" in trends.columns else "issue_id"
     issues = list(dict.fromkeys(trends["issue_id"]))
-    label = {"per_10k": "每万字出现次数", "count": "出现次数"}.get(value, value)
+    labels = dict(zip(trends["issue_id"], trends[names], strict=False))
+    unit = {"per_10k": "每万字出现次数", "count": "出现次数"}.get(value, value)
     if len(issues) == 1:
         rows = trends.iloc[::-1]
         fig, ax = plt.subplots(figsize=(8, 0.45 * len(rows) + 1.6))
@@ -381,40 +385,41 @@ def plot_issue_trends(trends: pd.DataFrame, *, value: str = "per_10k") -> Figure
             ax.text(v, y, f" {v:.1f}", va="center", fontsize=9)
         ax.margins(x=0.15)
         ax.grid(axis="y", visible=False)
-        ax.set_xlabel(label)
-        ax.set_title(f"重点短语出现频率（目前只有一期：{issues[0]}）", loc="left")
+        ax.set_xlabel(unit)
+        ax.set_title(f"重点短语出现频率（目前只有一期：{labels[issues[0]]}）", loc="left")
         return fig
-    fig, ax = plt.subplots(figsize=(max(6.5, 1.4 * len(issues) + 3), 4.2))
+    phrases = list(dict.fromkeys(trends["phrase"]))
+    fig, axes = _panels(len(phrases), ncols=ncols, height=2.5)
     x = np.arange(len(issues))
-    markers = "osD^vP*X"
-    groups = list(trends.groupby("phrase", sort=False))
-    ends = []
-    for i, (phrase, grp) in enumerate(groups):
-        values = grp.set_index("issue_id").reindex(issues)[value]
-        color = PALETTE[i % len(PALETTE)]
-        dodge = (i - (len(groups) - 1) / 2) * 0.03  # equal values side by side, not one under another
-        ax.plot(x + dodge, values, marker=markers[i % len(markers)], markersize=5, color=color, label=phrase)
-        ends.append((float(values.iloc[-1]), phrase, color))
-    # each line named at its end; labels of equal values are spread so none hides another
-    low, high = ax.get_ylim()
-    gap = 0.06 * (high - low)
-    placed: list[float] = []
-    for v, phrase, color in sorted(ends):
-        y = max([v, *[p + gap for p in placed if p > v - gap]])
-        placed.append(y)
-        ax.annotate(
-            f"{phrase} {v:.1f}",
-            (x[-1], v),
-            xytext=(x[-1] + 0.12, y),
-            textcoords="data",
-            va="center",
-            fontsize=9,
+    window = max(3, len(issues) // 12)
+    for k, (ax, phrase) in enumerate(zip(axes, phrases, strict=True)):
+        values = trends[trends["phrase"] == phrase].set_index("issue_id").reindex(issues)[value]
+        color = PALETTE[k % len(PALETTE)]
+        many = len(issues) > 12
+        ax.plot(
+            x,
+            values,
+            marker="o" if len(issues) <= 40 else None,
+            markersize=3.5,
+            linewidth=0.9 if many else 1.4,
             color=color,
+            alpha=0.45 if many else 1.0,
         )
-    ax.set_xticks(x, [i if len(i) <= 20 else i[:19] + "…" for i in issues], rotation=20, ha="right")
-    ax.set_ylabel(label)
-    ax.set_xlim(-0.5, len(issues) - 0.5 + 0.9)
-    ax.set_title("重点短语的期际变化（线尾为最近一期的值）", loc="left")
+        if many:
+            ax.plot(x, values.rolling(window, center=True, min_periods=1).mean(), color=color, linewidth=2.0)
+        last = float(values.iloc[-1])
+        ax.annotate(f"{last:.1f}", (x[-1], last), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
+        ax.set_title(phrase, fontsize=11, loc="left")
+        ax.set_xlim(-0.5, len(issues) - 0.5)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=7, integer=True))
+        ax.xaxis.set_major_formatter(
+            FuncFormatter(lambda v, _pos: labels[issues[int(v)]] if 0 <= int(v) < len(issues) else "")
+        )
+        ax.tick_params(axis="x", labelsize=8, labelrotation=25)
+        ax.set_ylim(bottom=0)
+    note = f"，粗线为 {window} 期滚动平均" if len(issues) > 12 else ""
+    fig.suptitle(f"重点短语的期际变化：{unit}（{len(issues)} 期；各图纵轴刻度不同{note}）")
+    fig.tight_layout(rect=(0, 0, 1, 0.96))
     return fig
 
 

@@ -208,3 +208,26 @@ def test_the_keyness_heatmap_marks_keywords_one_article_carries(seed_issue):
         row = rows.loc[(term, column)]
         assert text.get_text().endswith("*") == (row.g2 > 0 and row.n_articles <= 1), (term, column)
     assert any(t.get_text().endswith("*") for t in ax.texts)
+
+
+def test_trends_keep_their_width_and_name_issues_by_date_at_any_number_of_issues():
+    def trends(n):
+        return pd.DataFrame(
+            [
+                {
+                    "issue_id": f"{k:03d}_x",
+                    "label": f"{2000 + k // 12}年第{k % 12 + 1}期",
+                    "phrase": p,
+                    "per_10k": k + i,
+                }
+                for k in range(n)
+                for i, p in enumerate(["担当作为", "党建联盟", "软弱涣散"])
+            ]
+        )
+
+    small, big = plots.plot_issue_trends(trends(3)), plots.plot_issue_trends(trends(240))
+    assert tuple(small.get_size_inches()) == tuple(big.get_size_inches())
+    big.canvas.draw()
+    ticks = [t.get_text() for t in big.axes[0].get_xticklabels() if t.get_text()]
+    assert 2 <= len(ticks) <= 9 and all(t.endswith("期") for t in ticks)  # dates, never ids
+    assert len(big.axes[0].lines) == 2  # the issues, and their rolling mean
