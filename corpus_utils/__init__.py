@@ -8,7 +8,7 @@ dictionary), ``phrases`` (phrase discovery and the segmentation check), ``dfm``
 counts, positions, KWIC) and ``compare`` (tables), ``plots`` and ``output`` (charts, files).
 """
 
-from .archive import ArchiveTables, archive_tables
+from .archive import ArchiveTables, archive_tables, latest_against_previous, period_keyness, split_at
 from .collocations import collocates
 from .compare import column_shares, issue_summary, issue_trends
 from .concepts import concept_counts, concepts_by_column, read_concepts
@@ -57,7 +57,9 @@ __all__ = [
     "issue_trends",
     "keyness",
     "kwic",
+    "latest_against_previous",
     "load_issue",
+    "period_keyness",
     "phrase_check",
     "phrase_counts",
     "phrase_counts_by_column",
@@ -70,6 +72,7 @@ __all__ = [
     "save_table",
     "seed_paths",
     "shown",
+    "split_at",
     "stopword_list",
     "term_frequencies",
     "terms",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -107,6 +108,80 @@ def archive_tables(
 
 def _bare(columns: list[str]) -> list[str]:
     return [c for c in columns if c != "label"]
+
+
+def issue_term_counts(path: str | Path) -> dict[str, int]:
+    """One issue's analysis terms with their counts (empty for a file that cannot be read)."""
+    from .dfm import document_terms
+    from .issue import load_issue
+    from .loading import IssueFormatError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            issue = load_issue(path)
+    except (IssueFormatError, OSError):
+        return {}
+    dtm = document_terms(issue)
+    return {t: int(n) for t, n in dtm.groupby("term")["count"].sum().items()}
+
+
+def period_keyness(
+    target: Sequence[str | Path],
+    reference: Sequence[str | Path],
+    *,
+    min_count: int = 5,
+    jobs: int | None = None,
+) -> pd.DataFrame:
+    """The issues of ``target`` together against those of ``reference`` (see
+    ``keyness.keyness_of_counts``): term counts are summed as the workers send them, so memory
+    holds two vocabularies, never the issues."""
+    from .keyness import keyness_of_counts
+
+    paths = [Path(p) for p in [*target, *reference]]
+    sides = ["target"] * len(target) + ["reference"] * len(reference)
+    totals: dict[str, Counter] = {"target": Counter(), "reference": Counter()}
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(paths) <= 1:
+        results = map(issue_term_counts, paths)
+    else:
+        _warm_up()
+        pool = ProcessPoolExecutor(max_workers=jobs)
+        results = pool.map(issue_term_counts, paths, chunksize=1)
+    try:
+        for side, counts in zip(sides, results, strict=True):
+            totals[side].update(counts)
+    finally:
+        if jobs != 1 and len(paths) > 1:
+            pool.shutdown()
+    return keyness_of_counts(totals["target"], totals["reference"], min_count=min_count)
+
+
+def latest_against_previous(paths: Sequence[str | Path], *, previous: int = 6) -> tuple[list[Path], list[Path]]:
+    """The latest issue (by date, see ``dates``) and the ``previous`` issues before it."""
+    ordered = [Path(p) for p in _date_order(paths)]
+    return ordered[-1:], ordered[-1 - previous : -1]
+
+
+def split_at(paths: Sequence[str | Path], date: str) -> tuple[list[Path], list[Path]]:
+    """The issues dated before ``date`` (``2020`` or ``2020-07``) and those from it on;
+    undated issues are left out of both."""
+    dates = issue_dates(paths)
+    key = tuple(int(x) for x in date.split("-"))
+    before, after = [], []
+    for path, row in zip(paths, dates.itertuples(), strict=True):
+        if row.year is None or pd.isna(row.year):
+            continue
+        month = row.month if row.month is not None and not pd.isna(row.month) else (row.number or 0)
+        (before if (int(row.year), int(month or 0))[: len(key)] < key else after).append(Path(path))
+    return before, after
+
+
+def _date_order(paths: Sequence[str | Path]) -> list[str]:
+    dates = issue_dates(paths)
+    ordered = dated(pd.DataFrame({"issue_id": dates["issue_id"]}), dates)["issue_id"].tolist()
+    by_id = {Path(p).stem: p for p in paths}
+    return [by_id[i] for i in ordered]
 
 
 def _warm_up() -> None:

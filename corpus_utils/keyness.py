@@ -146,3 +146,40 @@ def gries_dp(counts: np.ndarray, part_sizes: np.ndarray) -> np.ndarray:
 def _xlogx_over(o: np.ndarray, e: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(o > 0, o * np.log(o / e), 0.0)
+
+
+PERIOD_COLUMNS = [
+    "term",
+    "count_target",
+    "count_reference",
+    "tokens_target",
+    "tokens_reference",
+    "g2",
+    "p",
+    "p_adj",
+    "log_ratio",
+    "status",
+]
+
+
+def keyness_of_counts(target: dict[str, int], reference: dict[str, int], *, min_count: int = 5) -> pd.DataFrame:
+    """One body of text against another, from their term counts (an issue against the issues
+    before it, one period against another): the 2×2 table, ``g2``, ``p``, ``p_adj``
+    (Benjamini–Hochberg over all terms) and ``log_ratio`` as for columns, for every term seen
+    ``min_count`` times in the two together. ``status`` is ``new`` where the reference never
+    has the term, ``vanished`` where the target never has it, else empty. Strongest first."""
+    c, d = sum(target.values()), sum(reference.values())
+    vocab = sorted(t for t in set(target) | set(reference) if target.get(t, 0) + reference.get(t, 0) >= min_count)
+    if not vocab or c == 0 or d == 0:
+        return pd.DataFrame(columns=PERIOD_COLUMNS)
+    a = np.array([target.get(t, 0) for t in vocab], dtype=float)
+    b = np.array([reference.get(t, 0) for t in vocab], dtype=float)
+    frame = pd.DataFrame({"term": vocab, "count_target": a.astype(int), "count_reference": b.astype(int)})
+    frame["tokens_target"], frame["tokens_reference"] = c, d
+    frame["g2"] = signed_g2(a, b, c, d)
+    frame["p"] = chi2_sf_1df(np.abs(frame["g2"].to_numpy()))
+    frame["p_adj"] = benjamini_hochberg(frame["p"].to_numpy())
+    frame["log_ratio"] = log_ratio(a, b, c, d)
+    frame["status"] = np.where(b == 0, "new", np.where(a == 0, "vanished", ""))
+    frame = frame.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
+    return frame[PERIOD_COLUMNS].reset_index(drop=True)

@@ -71,3 +71,49 @@ def test_the_tables_command_writes_each_issue_s_tables_and_the_comparison(three_
         }
     trends = pd.read_csv(tmp_path / "fig" / "compare" / "tables" / "phrase_trends.csv", encoding="utf-8-sig")
     assert trends["issue_id"].tolist() == [p.stem for p in three_issues]
+
+
+@pytest.fixture(scope="module")
+def a_year(tmp_path_factory):
+    """Twelve monthly issues; from July on, 党员 gives way to 两新组织 (a dictionary term no
+    generated issue uses)."""
+    from issuegen import generate_issue
+
+    folder = tmp_path_factory.mktemp("year")
+    paths = []
+    for month in range(1, 13):
+        text = generate_issue(100 + month).text
+        if month >= 7:
+            text = text.replace("党员", "两新组织")
+        path = folder / f"{month:03d}_2019-{month:02d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_period_against_another_finds_what_rose_and_what_is_new(a_year):
+    before, after = cu.split_at(a_year, "2019-07")
+    assert [p.stem for p in before] == [f"{m:03d}_2019-{m:02d}" for m in range(1, 7)]
+    assert len(after) == 6
+    got = cu.period_keyness(after, before, min_count=5, jobs=2).set_index("term")
+    assert got.loc["两新组织", "status"] == "new" and got.loc["两新组织", "count_reference"] == 0
+    # a few 党员 survive, split by a line wrap in the raw text where the replace did not reach
+    assert got.loc["党员", "g2"] < 0 and got.loc["党员", "count_target"] < got.loc["党员", "count_reference"] / 5
+    assert got.index[0] == "两新组织"  # the strongest rise of the year
+    assert got["count_target"].sum() <= got["tokens_target"].iloc[0]
+
+
+def test_the_latest_issue_against_the_ones_before(a_year):
+    latest, previous = cu.latest_against_previous(list(reversed(a_year)), previous=3)
+    assert [p.stem for p in latest] == ["012_2019-12"]  # by date, whatever the order given
+    assert [p.stem for p in previous] == ["009_2019-09", "010_2019-10", "011_2019-11"]
+    one_core = cu.period_keyness(latest, previous, jobs=1)
+    pd.testing.assert_frame_equal(one_core, cu.period_keyness(latest, previous, jobs=2))
+
+
+def test_a_year_of_trends_is_in_date_order_with_labels(a_year):
+    tables = cu.archive_tables(list(reversed(a_year)), phrases=["两新组织"], jobs=2)
+    assert tables.summary["label"].tolist() == [f"2019-{m:02d}" for m in range(1, 13)]
+    rates = tables.trends.set_index("label")["per_10k"]
+    assert (rates[[f"2019-{m:02d}" for m in range(1, 7)]] == 0).all()
+    assert (rates[[f"2019-{m:02d}" for m in range(7, 13)]] > 0).all()

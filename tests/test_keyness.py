@@ -124,3 +124,18 @@ def test_the_one_degree_chi2_tail_is_scipy_s():
 
     x = np.array([0.0, 1e-9, 0.5, 3.841458820694124, 10.0, 84.0, 700.0])
     assert chi2_sf_1df(x) == pytest.approx(chi2.sf(x, df=1), rel=1e-12, abs=1e-300)
+
+
+def test_keyness_of_counts_by_hand():
+    from corpus_utils.keyness import keyness_of_counts
+
+    target = {"担当作为": 10, "干部": 990}  # c = 1000
+    reference = {"担当作为": 20, "干部": 3970, "联盟": 10}  # d = 4000
+    got = keyness_of_counts(target, reference, min_count=5).set_index("term")
+    row = got.loc["担当作为"]
+    assert (row.count_target, row.count_reference, row.tokens_target, row.tokens_reference) == (10, 20, 1000, 4000)
+    assert row.g2 == pytest.approx(2.9437, abs=1e-4)  # the hand-worked table of test_g2_by_hand
+    assert row.log_ratio == pytest.approx(1.0) and row.status == ""
+    assert got.loc["联盟", "status"] == "vanished" and got.loc["联盟", "g2"] < 0
+    assert keyness_of_counts({"新词": 6}, {"旧词": 6}, min_count=5).set_index("term").loc["新词", "status"] == "new"
+    assert keyness_of_counts(target, reference, min_count=10_000).empty
