@@ -423,6 +423,35 @@ def plot_issue_trends(trends: pd.DataFrame, *, value: str = "per_10k", ncols: in
     return fig
 
 
+@_styled
+def plot_period_keyness(table: pd.DataFrame, *, n: int = 12, alpha: float = 0.05, title: str = "") -> Figure:
+    """The terms one body of issues uses more (red, right) and less (blue, left) than another
+    (a ``period_keyness`` table): the ``n`` strongest each way with ``p_adj < alpha``; ``新``
+    marks a term the reference never has, ``无`` one the target never has."""
+    title = title or "期际关键词：目标各期相对参照各期"
+    if table.empty:
+        return _empty_chart(title, "只有一期，或两组之间没有共同统计的词：无从比较")
+    sig = table[table["p_adj"] < alpha]
+    up = sig[sig["g2"] > 0].nlargest(n, "g2")
+    down = sig[sig["g2"] < 0].nsmallest(n, "g2")
+    rows = pd.concat([down.iloc[::-1], up.iloc[::-1]]) if len(sig) else sig
+    if rows.empty:
+        return _empty_chart(title, "两组之间没有显著差异的词（或只有一期）")
+    fig, ax = plt.subplots(figsize=(8.5, 0.3 * len(rows) + 1.8))
+    colors = [ACCENT if g > 0 else PALETTE[1] for g in rows["g2"]]
+    y = np.arange(len(rows))
+    ax.barh(y, rows["g2"], color=colors)
+    marks = {"new": "（新）", "vanished": "（无）"}
+    ax.set_yticks(y, [f"{t}{marks.get(st, '')}" for t, st in zip(rows["term"], rows["status"], strict=True)])
+    ax.axvline(0, color="#555555", linewidth=0.8)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("带符号的 G²（正：目标各期偏用；负：少用）")
+    ax.set_title(title, loc="left")
+    counts = f"目标 {int(rows['tokens_target'].iloc[0]):,} 词，参照 {int(rows['tokens_reference'].iloc[0]):,} 词"
+    ax.text(0.0, -0.12, f"BH 校正后 p < {alpha}；{counts}。", transform=ax.transAxes, fontsize=8, color="#666666")
+    return fig
+
+
 def _empty_chart(title: str, message: str = NO_RECORDS) -> Figure:
     """A chart that says why it has nothing to show, instead of failing or drawing blank axes."""
     fig, ax = plt.subplots(figsize=(8, 1.8))
