@@ -18,6 +18,7 @@ from .frequencies import column_overview, term_frequencies
 from .issue import CharBalance, Issue, load_issue
 from .keyness import keyness
 from .loading import IssueFormatError
+from .network import cooccurrence_network, network_edges
 from .output import save_figure, save_table, shown
 from .paths import resolve_issue, seed_paths
 from .phrases import add_phrases, discover_phrases, phrase_check, quoted_phrases
@@ -47,6 +48,7 @@ __all__ = [
     "column_shares",
     "concept_counts",
     "concepts_by_column",
+    "cooccurrence_network",
     "discover_phrases",
     "document_terms",
     "followed_phrases",
@@ -59,6 +61,7 @@ __all__ = [
     "kwic",
     "latest_against_previous",
     "load_issue",
+    "network_edges",
     "period_keyness",
     "phrase_check",
     "phrase_counts",

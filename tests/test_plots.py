@@ -231,3 +231,17 @@ def test_trends_keep_their_width_and_name_issues_by_date_at_any_number_of_issues
     ticks = [t.get_text() for t in big.axes[0].get_xticklabels() if t.get_text()]
     assert 2 <= len(ticks) <= 9 and all(t.endswith("期") for t in ticks)  # dates, never ids
     assert len(big.axes[0].lines) == 2  # the issues, and their rolling mean
+
+
+def test_period_keyness_bars_are_the_strongest_significant_g2_each_way():
+    from corpus_utils.keyness import keyness_of_counts
+
+    table = keyness_of_counts(
+        {"新词": 40, "多用": 60, "少用": 5, "平常": 895}, {"多用": 20, "少用": 100, "平常": 3880}, min_count=5
+    )
+    fig = plots.plot_period_keyness(table, n=5)
+    ax = fig.axes[0]
+    shown = dict(zip([t.get_text() for t in ax.get_yticklabels()], [b.get_width() for b in ax.patches], strict=True))
+    sig = table[table.p_adj < 0.05].set_index("term")["g2"]
+    assert shown == pytest.approx({("新词（新）" if t == "新词" else t): g for t, g in sig.items()})
+    assert plots.plot_period_keyness(table.iloc[0:0]).axes[0].texts  # nothing to compare: it says so
