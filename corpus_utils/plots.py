@@ -224,15 +224,22 @@ def plot_tfidf_terms(top: pd.DataFrame, *, columns: Sequence[str] | None = None,
 
 
 @_styled
-def plot_phrase_counts(by_column: pd.DataFrame, *, columns: Sequence[str] | None = None, issue_id: str = "") -> Figure:
-    """Phrase × column counts (a ``phrase_counts_by_column`` table): colour per 10,000
-    characters, number = raw count."""
+def plot_phrase_counts(
+    by_column: pd.DataFrame,
+    *,
+    columns: Sequence[str] | None = None,
+    issue_id: str = "",
+    rows: str = "phrase",
+    title: str = "重点短语在各栏目的出现次数",
+) -> Figure:
+    """Phrase × column counts (a ``phrase_counts_by_column`` table; ``rows="concept"`` for a
+    ``concepts_by_column`` one): colour per 10,000 characters, number = raw count."""
     if by_column.empty:
-        return _empty_chart(_title("重点短语在各栏目的出现次数", issue_id))
+        return _empty_chart(_title(title, issue_id))
     columns = list(columns or dict.fromkeys(by_column["column"]))
-    phrases = list(dict.fromkeys(by_column["phrase"]))
-    rate = by_column.pivot(index="phrase", columns="column", values="per_10k").reindex(index=phrases, columns=columns)
-    count = by_column.pivot(index="phrase", columns="column", values="count").reindex(index=phrases, columns=columns)
+    phrases = list(dict.fromkeys(by_column[rows]))
+    rate = by_column.pivot(index=rows, columns="column", values="per_10k").reindex(index=phrases, columns=columns)
+    count = by_column.pivot(index=rows, columns="column", values="count").reindex(index=phrases, columns=columns)
     fig, ax = plt.subplots(figsize=(1.05 * len(columns) + 2.4, 0.5 * len(phrases) + 1.8))
     image = ax.imshow(rate.to_numpy(), cmap="Reds", aspect="auto", vmin=0)
     ax.set_xticks(range(len(columns)), columns, rotation=30, ha="right")
@@ -253,7 +260,7 @@ def plot_phrase_counts(by_column: pd.DataFrame, *, columns: Sequence[str] | None
             )
     bar = fig.colorbar(image, ax=ax, shrink=0.7, pad=0.02)
     bar.set_label("每万字出现次数")
-    ax.set_title(_title("重点短语在各栏目的出现次数", issue_id), loc="left")
+    ax.set_title(_title(title, issue_id), loc="left")
     # the note as the x label: it sits below the tick labels whatever their height
     ax.set_xlabel(
         "格中数字：出现次数；颜色：每万字出现次数。短栏目出现几次，颜色也可能比长栏目出现多次更深。",

@@ -29,11 +29,23 @@ EXPECTED = {
         "tables/phrase_counts.csv",
         "tables/kwic.csv",
     ],
-    "05_compare_issues": ["../compare/05_phrase_trends.png", "../compare/tables/phrase_trends.csv"],
+    "05_compare_issues": [
+        "../compare/05_phrase_trends.png",
+        "../compare/tables/phrase_trends.csv",
+        "../compare/05_keyness_latest.png",
+        "../compare/tables/keyness_latest_vs_previous.csv",
+    ],
+    "06_collocations_network": [
+        "06_concepts_by_column.png",
+        "06_cooccurrence_network.png",
+        "tables/collocates.csv",
+        "tables/network_edges.csv",
+        "tables/kwic_sorted.csv",
+    ],
 }
 
 
-def test_the_five_notebooks_are_there():
+def test_the_numbered_notebooks_are_there():
     assert [p.stem for p in NOTEBOOKS] == list(EXPECTED)
 
 
@@ -121,7 +133,7 @@ def test_every_notebook_runs_on_an_issue_without_records(tmp_path, monkeypatch):
     notebooks = [p for p in NOTEBOOKS if p.stem != "05_compare_issues"]
     result = run_report([issue], notebooks=notebooks, out_dir=tmp_path / "reports", progress=False, html=False)
     assert [str(f) for f in result.failures] == []
-    assert len(result.done) == 4
+    assert len(result.done) == len(notebooks)
 
 
 def test_a_reader_s_report_has_contents_charts_and_tables_but_no_code(report):

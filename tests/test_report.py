@@ -31,13 +31,17 @@ def test_tasks_cover_every_issue_then_compare_once(tmp_path, seed_path):
     other = tmp_path / "001_other.txt"
     tasks = report_tasks([seed_path, other], phrases=["党建联盟"])
     per_issue = [t for t in tasks if t.issue_id != "compare"]
-    assert len(per_issue) == 8 and {t.issue_id for t in per_issue} == {seed_path.stem, "001_other"}
+    per_issue_notebooks = len(list((seed_path.parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))) - 1
+    assert len(per_issue) == 2 * per_issue_notebooks and {t.issue_id for t in per_issue} == {
+        seed_path.stem,
+        "001_other",
+    }
     assert tasks[-1].notebook.stem == "05_compare_issues"
     # relative to the project root where inside it, absolute elsewhere
     assert tasks[-1].parameters["issue_paths"] == [f"seeds/{seed_path.name}", str(other.resolve())]
     # the phrases go to the notebooks that declare them, and only there
     wants = {t.notebook.stem for t in tasks if "phrases" in t.parameters}
-    assert wants == {"01_issue_overview", "04_recurring_phrases", "05_compare_issues"}
+    assert wants == {"01_issue_overview", "04_recurring_phrases", "05_compare_issues", "06_collocations_network"}
     assert all(t.parameters["phrases"] == ["党建联盟"] for t in tasks if t.notebook.stem in wants)
 
 
