@@ -32,6 +32,7 @@ from .recurring import (
 )
 from .tfidf import top_tfidf_terms
 from .tokens import Tokenizer, get_tokenizer, stopword_list, terms, tokenize, write_terms
+from .topics import fit_topics, topic_choice, topic_corpus, topic_labels, topic_shares
 
 __all__ = [
     "ArchiveTables",
@@ -51,6 +52,7 @@ __all__ = [
     "cooccurrence_network",
     "discover_phrases",
     "document_terms",
+    "fit_topics",
     "followed_phrases",
     "get_tokenizer",
     "issue_dates",
@@ -81,5 +83,9 @@ __all__ = [
     "terms",
     "tokenize",
     "top_tfidf_terms",
+    "topic_choice",
+    "topic_corpus",
+    "topic_labels",
+    "topic_shares",
     "write_terms",
 ]

@@ -1,0 +1,66 @@
+"""Topics: NMF separates what is separate, reruns give the same topics, coherence by hand."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.sparse import csr_matrix
+
+import corpus_utils as cu
+from corpus_utils.topics import Corpus, umass_coherence
+
+
+def _corpus() -> Corpus:
+    # six records: three about 党建联盟/街道/社区, three about 软弱涣散/整顿/村
+    vocab = np.array(["党建联盟", "整顿", "村", "社区", "街道", "软弱涣散"])
+    rows = [
+        [3, 0, 0, 2, 2, 0],
+        [2, 0, 0, 3, 1, 0],
+        [4, 0, 0, 1, 3, 0],
+        [0, 3, 2, 0, 0, 4],
+        [0, 2, 3, 0, 0, 2],
+        [0, 4, 1, 0, 0, 3],
+    ]
+    records = pd.DataFrame(
+        [("000_a", k, "城市党建" if k < 3 else "农村党建") for k in range(1, 7)],
+        columns=["issue_id", "article_id", "column"],
+    )
+    return Corpus(records, vocab, csr_matrix(np.array(rows, dtype=float)))
+
+
+def test_two_clear_topics_are_found_and_each_record_belongs_to_one():
+    topics = cu.fit_topics(_corpus(), 2, top=3)
+    sets = [set(g["term"]) for _, g in topics.terms.groupby("topic")]
+    assert sorted(map(sorted, sets)) == [["党建联盟", "社区", "街道"], ["整顿", "村", "软弱涣散"]]
+    shares = topics.shares[["topic_0", "topic_1"]].to_numpy()
+    assert np.allclose(shares.sum(axis=1), 1) and (shares.max(axis=1) > 0.95).all()
+    by_column = cu.topic_shares(topics, by="column").set_index("column")
+    assert by_column.loc["城市党建"].idxmax() != by_column.loc["农村党建"].idxmax()
+
+
+def test_a_rerun_with_the_same_seed_gives_the_same_topics(seed_path):
+    corpus = cu.topic_corpus([seed_path], min_df=2, jobs=1)
+    first, second = cu.fit_topics(corpus, 5, seed=3), cu.fit_topics(corpus, 5, seed=3)
+    pd.testing.assert_frame_equal(first.terms, second.terms)
+    pd.testing.assert_frame_equal(first.shares, second.shares)
+    assert len(first.shares) == 26 and corpus.counts.shape[1] == len(corpus.vocabulary)
+
+
+def test_umass_coherence_by_hand():
+    binary = np.array([[1, 1, 0], [1, 1, 1], [0, 0, 1], [1, 0, 0]], dtype=bool)
+    # D(w0) = 3, D(w1) = 2, D(w0, w1) = 2: log((2 + 1) / 3) = 0; D(w2) = 2, D(w0, w2) = 1, D(w1, w2) = 1
+    # pairs (w1|w0): log(3/3); (w2|w0): log(2/3); (w2|w1): log(2/2)
+    assert umass_coherence(binary, [0, 1, 2]) == pytest.approx(math.log(3 / 3) + math.log(2 / 3) + math.log(2 / 2))
+
+
+def test_choosing_k_reports_error_and_coherence_for_each():
+    table = cu.topic_choice(_corpus(), [1, 2, 3], top=3)
+    assert table["k"].tolist() == [1, 2, 3]
+    errors = table["reconstruction_error"].tolist()
+    assert errors[0] > errors[1] >= errors[2] - 1e-9  # more topics never fit worse
+    # with two topics, each topic's three terms are in the same three records: every pair scores
+    # log((3 + 1) / 3), three pairs a topic
+    assert table.set_index("k").loc[2, "coherence"] == pytest.approx(3 * math.log(4 / 3))
