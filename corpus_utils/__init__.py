@@ -32,7 +32,7 @@ from .recurring import (
 )
 from .tfidf import top_tfidf_terms
 from .tokens import Tokenizer, get_tokenizer, stopword_list, terms, tokenize, write_terms
-from .topics import fit_topics, topic_choice, topic_corpus, topic_labels, topic_shares
+from .topics import fit_topics, topic_choice, topic_corpus, topic_labels, topic_shares, topic_trends
 
 __all__ = [
     "ArchiveTables",
@@ -87,5 +87,6 @@ __all__ = [
     "topic_corpus",
     "topic_labels",
     "topic_shares",
+    "topic_trends",
     "write_terms",
 ]

@@ -22,6 +22,9 @@ import pandas as pd
 
 from .compare import SHARE_COLUMNS, SUMMARY_COLUMNS, TREND_COLUMNS, share_rows, summary_row, trend_rows
 from .dates import dated, issue_dates
+from .paths import find_project_root
+
+CONCEPT_TREND_COLUMNS = ["issue_id", "label", "concept", "count", "n_chars", "per_10k"]
 
 
 @dataclass
@@ -33,9 +36,12 @@ class ArchiveTables:
     trends: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TREND_COLUMNS))
     shares: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SHARE_COLUMNS))
     broken: list[str] = field(default_factory=list)  # files that could not be read, one line each
+    concepts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CONCEPT_TREND_COLUMNS))
 
 
-def issue_rows(path: str | Path, phrases: Sequence[str], write: bool = False) -> dict[str, list[dict]]:
+def issue_rows(
+    path: str | Path, phrases: Sequence[str], write: bool = False, concepts: dict | None = None
+) -> dict[str, list[dict]]:
     """One issue's rows of the cross-issue tables (and, with ``write``, its own tables on disk)."""
     from .dfm import document_terms
     from .frequencies import term_frequencies
@@ -60,7 +66,16 @@ def issue_rows(path: str | Path, phrases: Sequence[str], write: bool = False) ->
         save_table(term_frequencies(issue, by="column", dtm=dtm), issue.issue_id, "term_frequencies_column")
         save_table(keyness(issue, dtm=dtm), issue.issue_id, "keyness")
         save_table(counts, issue.issue_id, "phrase_counts")
+    n_chars = summary_row(issue)["n_chars"]
+    concept_rows = []
+    for name, pattern in (concepts or {}).items():
+        count = sum(len(pattern.findall(t)) for t in issue.articles["text"])
+        per_10k = count / n_chars * 10_000 if n_chars else 0.0
+        concept_rows.append(
+            {"issue_id": issue.issue_id, "concept": name, "count": count, "n_chars": n_chars} | {"per_10k": per_10k}
+        )
     return {
+        "concepts": concept_rows,
         "summary": [summary_row(issue)],
         "trends": trend_rows(issue, phrases, counts),
         "shares": share_rows(issue),
@@ -73,16 +88,24 @@ def archive_tables(
     phrases: Sequence[str] | None = None,
     jobs: int | None = None,
     write: bool = False,
+    concepts: dict | None = None,
 ) -> ArchiveTables:
     """The cross-issue tables of every issue in ``paths``, ``jobs`` issues at a time in worker
     processes (default: one per core; ``jobs=1`` runs in this process). A file that cannot be
-    read is named in ``broken`` and left out."""
+    read is named in ``broken`` and left out. ``concepts`` (name → pattern, as ``read_concepts``
+    gives; default: the project's ``dictionaries/concepts.toml`` if there is one) are counted
+    per issue into ``concepts``."""
+    from .concepts import concepts_file, read_concepts
     from .recurring import followed_phrases
+
+    if concepts is None:
+        found = find_project_root() and concepts_file()
+        concepts = read_concepts(found) if found and found.is_file() else {}
 
     paths = [Path(p) for p in paths]
     phrases = list(dict.fromkeys(followed_phrases() if phrases is None else phrases))
     jobs = jobs or os.cpu_count() or 1
-    rows: dict[str, list] = {"summary": [], "trends": [], "shares": [], "broken": []}
+    rows: dict[str, list] = {"summary": [], "trends": [], "shares": [], "broken": [], "concepts": []}
 
     def gather(parts: dict[str, list[dict]]) -> None:
         for key, part in parts.items():
@@ -90,11 +113,12 @@ def archive_tables(
 
     if jobs == 1 or len(paths) == 1:
         for path in paths:
-            gather(issue_rows(path, phrases, write))
+            gather(issue_rows(path, phrases, write, concepts))
     else:
         _warm_up()  # forked workers inherit the loaded modules and the tokenizer's engine
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for parts in pool.map(issue_rows, paths, [phrases] * len(paths), [write] * len(paths), chunksize=1):
+            n = len(paths)
+            for parts in pool.map(issue_rows, paths, [phrases] * n, [write] * n, [concepts] * n, chunksize=1):
                 gather(parts)
     read = [p for p in paths if p.stem in {r["issue_id"] for r in rows["summary"]}]
     dates = issue_dates(read)
@@ -103,6 +127,7 @@ def archive_tables(
         trends=dated(pd.DataFrame(rows["trends"], columns=_bare(TREND_COLUMNS)), dates),
         shares=dated(pd.DataFrame(rows["shares"], columns=_bare(SHARE_COLUMNS)), dates),
         broken=rows["broken"],
+        concepts=dated(pd.DataFrame(rows["concepts"], columns=_bare(CONCEPT_TREND_COLUMNS)), dates),
     )
 
 

@@ -375,7 +375,15 @@ def _fonts_loaded_once():
 
 
 @_styled
-def plot_issue_trends(trends: pd.DataFrame, *, value: str = "per_10k", ncols: int = 2) -> Figure:
+def plot_issue_trends(
+    trends: pd.DataFrame,
+    *,
+    value: str = "per_10k",
+    ncols: int = 2,
+    series: str = "phrase",
+    what: str = "重点短语",
+    unit: str | None = None,
+) -> Figure:
     """Phrases across issues (an ``issue_trends`` table, issues in date order): one small panel
     per phrase, so the chart keeps its width from 2 to 240 issues; issues named by their
     ``label`` (``2019年第10期``), at most eight on an axis; past twelve issues a rolling mean is
@@ -383,24 +391,24 @@ def plot_issue_trends(trends: pd.DataFrame, *, value: str = "per_10k", ncols: in
     names = "label" if "label" in trends.columns else "issue_id"
     issues = list(dict.fromkeys(trends["issue_id"]))
     labels = dict(zip(trends["issue_id"], trends[names], strict=False))
-    unit = {"per_10k": "每万字出现次数", "count": "出现次数"}.get(value, value)
+    unit = unit or {"per_10k": "每万字出现次数", "count": "出现次数"}.get(value, value)
     if len(issues) == 1:
         rows = trends.iloc[::-1]
         fig, ax = plt.subplots(figsize=(8, 0.45 * len(rows) + 1.6))
-        ax.barh(rows["phrase"], rows[value], color=ACCENT)
+        ax.barh(rows[series].astype(str), rows[value], color=ACCENT)
         for y, v in enumerate(rows[value]):
             ax.text(v, y, f" {v:.1f}", va="center", fontsize=9)
         ax.margins(x=0.15)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel(unit)
-        ax.set_title(f"重点短语出现频率（目前只有一期：{labels[issues[0]]}）", loc="left")
+        ax.set_title(f"{what}：{unit}（目前只有一期：{labels[issues[0]]}）", loc="left")
         return fig
-    phrases = list(dict.fromkeys(trends["phrase"]))
+    phrases = list(dict.fromkeys(trends[series]))
     fig, axes = _panels(len(phrases), ncols=ncols, height=2.5)
     x = np.arange(len(issues))
     window = max(3, len(issues) // 12)
     for k, (ax, phrase) in enumerate(zip(axes, phrases, strict=True)):
-        values = trends[trends["phrase"] == phrase].set_index("issue_id").reindex(issues)[value]
+        values = trends[trends[series] == phrase].set_index("issue_id").reindex(issues)[value]
         color = PALETTE[k % len(PALETTE)]
         many = len(issues) > 12
         ax.plot(
@@ -416,7 +424,7 @@ def plot_issue_trends(trends: pd.DataFrame, *, value: str = "per_10k", ncols: in
             ax.plot(x, values.rolling(window, center=True, min_periods=1).mean(), color=color, linewidth=2.0)
         last = float(values.iloc[-1])
         ax.annotate(f"{last:.1f}", (x[-1], last), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
-        ax.set_title(phrase, fontsize=11, loc="left")
+        ax.set_title(str(phrase), fontsize=11, loc="left")
         ax.set_xlim(-0.5, len(issues) - 0.5)
         ax.xaxis.set_major_locator(MaxNLocator(nbins=7, integer=True))
         ax.xaxis.set_major_formatter(
@@ -425,7 +433,7 @@ def plot_issue_trends(trends: pd.DataFrame, *, value: str = "per_10k", ncols: in
         ax.tick_params(axis="x", labelsize=8, labelrotation=25)
         ax.set_ylim(bottom=0)
     note = f"，粗线为 {window} 期滚动平均" if len(issues) > 12 else ""
-    fig.suptitle(f"重点短语的期际变化：{unit}（{len(issues)} 期；各图纵轴刻度不同{note}）")
+    fig.suptitle(f"{what}的期际变化：{unit}（{len(issues)} 期；各图纵轴刻度不同{note}）")
     fig.tight_layout(rect=(0, 0, 1, 0.96))
     return fig
 
@@ -514,6 +522,52 @@ def _place_labels(fig: Figure, ax, labels: list[tuple[str, tuple[float, float]]]
         else:  # nowhere free: keep it on its point, drawn small
             text = ax.annotate(term, (x, y), ha="center", va="center", fontsize=7, color="#555555")
             placed.append(text.get_window_extent(renderer))
+
+
+@_styled
+def plot_topic_terms(terms: pd.DataFrame, *, n: int = 8, title: str = "") -> Figure:
+    """Each topic's strongest terms (a ``Topics.terms`` table), one small panel a topic."""
+    title = title or "各主题的主要词（NMF，TF-IDF）"
+    if terms.empty:
+        return _empty_chart(title, "没有主题（文章太少）")
+    topics = sorted(terms["topic"].unique())
+    fig, axes = _panels(len(topics), ncols=4, height=2.3)
+    for ax, topic in zip(axes, topics, strict=True):
+        rows = terms[terms["topic"] == topic].nsmallest(n, "rank").iloc[::-1]
+        ax.barh(rows["term"], rows["weight"], color=PALETTE[topic % len(PALETTE)])
+        ax.set_title(f"主题 {topic}", fontsize=10, loc="left")
+        ax.grid(axis="y", visible=False)
+        ax.tick_params(axis="y", labelsize=8.5)
+        ax.tick_params(axis="x", labelsize=7)
+    fig.suptitle(title)
+    fig.tight_layout(rect=(0, 0, 1, 0.96))
+    return fig
+
+
+@_styled
+def plot_topic_shares(
+    shares: pd.DataFrame, *, by: str = "column", labels: dict | None = None, title: str = ""
+) -> Figure:
+    """Mean topic shares by ``column`` (a ``topic_shares`` table) as a heatmap: one row a topic,
+    named by its top terms (``labels``), the share printed in each cell."""
+    title = title or "各栏目的主题构成（篇均份额）"
+    cols = [c for c in shares.columns if c.startswith("topic_")]
+    if shares.empty or not cols:
+        return _empty_chart(title, "没有主题（文章太少）")
+    grid = shares.set_index(by)[cols].T.to_numpy()
+    names = [labels.get(int(c.split("_")[1]), c) if labels else c for c in cols]
+    fig, ax = plt.subplots(figsize=(1.0 * len(shares) + 3.5, 0.42 * len(cols) + 1.8))
+    image = ax.imshow(grid, cmap="Reds", vmin=0, vmax=max(float(grid.max()), 0.01), aspect="auto")
+    ax.set_xticks(range(len(shares)), shares[by].astype(str), rotation=30, ha="right")
+    ax.set_yticks(range(len(cols)), names, fontsize=9)
+    ax.grid(False)
+    for i in range(grid.shape[0]):
+        for j in range(grid.shape[1]):
+            ax.text(j, i, f"{grid[i, j]:.2f}", ha="center", va="center", fontsize=7.5,
+                    color="white" if grid[i, j] > 0.55 * grid.max() else "#333333")  # fmt: skip
+    fig.colorbar(image, ax=ax, shrink=0.7, pad=0.02).set_label("篇均份额（每篇各主题份额之和为 1）")
+    ax.set_title(title, loc="left")
+    return fig
 
 
 def _empty_chart(title: str, message: str = NO_RECORDS) -> Figure:

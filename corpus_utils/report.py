@@ -46,7 +46,7 @@ from .paths import (
 from .recurring import followed_phrases
 from .tokens import dictionary_files, stopword_files
 
-COMPARE = "05_compare_issues"
+CROSS_ISSUE = "compare"  # the issue_id of the notebooks that read every issue (reports/compare/)
 # the kernel logs "KeyboardInterrupt caught in kernel" at ERROR when papermill shuts it down
 _QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
 
@@ -102,9 +102,10 @@ def report_tasks(
     notebooks: Sequence[Path] | None = None,
     compare: Sequence[Path] | None = None,
 ) -> list[Task]:
-    """The notebooks to run: each numbered notebook for each issue, then the comparison once
-    over ``compare`` (default: the same issues). Issue paths are passed relative to the project
-    root where they lie inside it."""
+    """The notebooks to run: each numbered notebook that takes an ``issue_path`` for each issue,
+    and each that takes ``issue_paths`` (the comparison, concepts and topics) once, over
+    ``compare`` (default: the same issues). Issue paths are passed relative to the project root
+    where they lie inside it."""
     issues = [Path(p) for p in issues] if issues else seed_paths()
     compare = [Path(p) for p in compare] if compare is not None else issues
     notebooks = sorted(notebooks or notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
@@ -114,15 +115,14 @@ def report_tasks(
     def task(nb: Path, issue_id: str, params: dict) -> Task:
         return Task(nb, issue_id, params | {k: v for k, v in extra.items() if k in declared[nb]})
 
+    across = [nb for nb in notebooks if "issue_paths" in declared[nb]]
     tasks = [
         task(nb, Path(issue).stem, {"issue_path": shown_path(issue)})
         for issue in issues
         for nb in notebooks
-        if nb.stem != COMPARE
+        if nb not in across
     ]
-    tasks += [
-        task(nb, "compare", {"issue_paths": [shown_path(p) for p in compare]}) for nb in notebooks if nb.stem == COMPARE
-    ]
+    tasks += [task(nb, CROSS_ISSUE, {"issue_paths": [shown_path(p) for p in compare]}) for nb in across]
     return tasks
 
 
@@ -168,8 +168,8 @@ def run_report(
         raise ReportError("no readable issue: " + ("; ".join(result.broken) or f"none in {root / 'seeds'}"))
     phrases = list(phrases) if phrases else followed_phrases()
     tasks = report_tasks([p for p in named if p in readable], phrases=phrases, notebooks=notebooks, compare=readable)
-    per_issue = [t for t in tasks if t.issue_id != "compare"]
-    across = [t for t in tasks if t.issue_id == "compare"]
+    per_issue = [t for t in tasks if t.issue_id != CROSS_ISSUE]
+    across = [t for t in tasks if t.issue_id == CROSS_ISSUE]
     bar = tqdm(total=len(tasks), desc="notebooks", unit="nb", disable=not progress)
 
     def finish(task: Task, failure: Failure | None, path: Path) -> None:

@@ -164,3 +164,21 @@ def topic_shares(topics: Topics, by: str = "column") -> pd.DataFrame:
     """Mean topic shares of the records of each ``column`` or ``issue_id`` (rows sum to one)."""
     cols = [c for c in topics.shares.columns if c.startswith("topic_")]
     return topics.shares.groupby(by, sort=False)[cols].mean().reset_index()
+
+
+def topic_trends(topics: Topics, summary: pd.DataFrame, labels: dict[int, str] | None = None) -> pd.DataFrame:
+    """Mean topic shares per issue in long form, issues in the order and with the labels of
+    ``summary`` (an ``archive_tables`` summary): ``issue_id, label, topic, share``."""
+    wide = topic_shares(topics, by="issue_id").set_index("issue_id")
+    rows = [
+        {
+            "issue_id": i,
+            "label": label,
+            "topic": (labels or {}).get(t, f"主题 {t}"),
+            "share": float(wide.loc[i, f"topic_{t}"]),
+        }
+        for i, label in zip(summary["issue_id"], summary["label"], strict=True)
+        if i in wide.index
+        for t in range(topics.k)
+    ]
+    return pd.DataFrame(rows, columns=["issue_id", "label", "topic", "share"])

@@ -42,6 +42,14 @@ EXPECTED = {
         "tables/network_edges.csv",
         "tables/kwic_sorted.csv",
     ],
+    "07_concepts_topics": [
+        "../compare/07_concept_trends.png",
+        "../compare/07_topic_terms.png",
+        "../compare/07_topic_shares_by_column.png",
+        "../compare/tables/topic_choice.csv",
+        "../compare/tables/topic_terms.csv",
+        "../compare/tables/concept_trends.csv",
+    ],
 }
 
 
@@ -86,7 +94,7 @@ def test_notebook_wrote_its_charts_tables_and_report(report, name):
     root, _ = report
     for rel in EXPECTED[name]:
         assert (root / "figures" / SEED_ID / rel).resolve().is_file(), rel
-    folder = "compare" if name == "05_compare_issues" else SEED_ID
+    folder = "compare" if name in ("05_compare_issues", "07_concepts_topics") else SEED_ID
     executed = root / "reports" / folder / f"{name}.ipynb"
     nb = json.loads(executed.read_text(encoding="utf-8"))
     assert any(c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
@@ -130,7 +138,7 @@ def test_every_notebook_runs_on_an_issue_without_records(tmp_path, monkeypatch):
     issue.write_text(
         " 这是一页没有文章的文字，只有几句话。\n\n第二行文字也在这里。\n\n 第二页也只有零散的文字。\n", "utf-8"
     )
-    notebooks = [p for p in NOTEBOOKS if p.stem != "05_compare_issues"]
+    notebooks = [p for p in NOTEBOOKS if p.stem not in ("05_compare_issues", "07_concepts_topics")]
     result = run_report([issue], notebooks=notebooks, out_dir=tmp_path / "reports", progress=False, html=False)
     assert [str(f) for f in result.failures] == []
     assert len(result.done) == len(notebooks)
