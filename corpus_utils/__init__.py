@@ -19,7 +19,7 @@ from .issue import CharBalance, Issue, load_issue
 from .keyness import keyness
 from .loading import IssueFormatError
 from .network import cooccurrence_network, network_edges
-from .output import save_figure, save_table, shown
+from .output import interactive, save_figure, save_table, shown
 from .paths import resolve_issue, seed_paths
 from .phrases import add_phrases, discover_phrases, phrase_check, quoted_phrases
 from .recurring import (
@@ -55,6 +55,7 @@ __all__ = [
     "fit_topics",
     "followed_phrases",
     "get_tokenizer",
+    "interactive",
     "issue_dates",
     "issue_summary",
     "issue_tokenizer",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import struct
 import warnings
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -92,6 +93,33 @@ def shown(table: pd.DataFrame, n: int | None = None) -> Styler:
         .format(_readable_number, subset=floats, na_rep="")
         .format(None, subset=[c for c in view.columns if c not in floats], na_rep="")
     )
+
+
+def interactive(table: pd.DataFrame, *, caption: str | None = None, rows: int = 15) -> None:
+    """Show a table as a sortable, searchable table (itables) in the notebook and in its HTML
+    export. itables runs in its offline mode: its JavaScript is written into the notebook, so
+    nothing is fetched when a report is opened. The table is cleaned as ``shown`` cleans it,
+    with floats rounded to four significant digits (still numbers, so they sort as numbers)."""
+    import itables
+
+    _itables_offline()
+    view = table
+    if "issue_id" in view.columns and view["issue_id"].nunique() <= 1:
+        view = view.drop(columns="issue_id")
+    view = view.copy()
+    for col in view.columns:
+        if pd.api.types.is_float_dtype(view[col]):
+            view[col] = view[col].map(lambda v: float(f"{v:.4g}") if pd.notna(v) else v)
+        elif view[col].map(lambda v: isinstance(v, list | tuple)).any():
+            view[col] = view[col].map(lambda v: "、".join(map(str, v)) if isinstance(v, list | tuple) else v)
+    itables.show(view, caption=caption, pageLength=rows, showIndex=False, maxBytes=2**21)
+
+
+@lru_cache(maxsize=1)
+def _itables_offline() -> None:
+    import itables
+
+    itables.init_notebook_mode(all_interactive=False, connected=False)
 
 
 def _readable_number(value: float) -> str:

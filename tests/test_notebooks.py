@@ -153,3 +153,10 @@ def test_a_reader_s_report_has_contents_charts_and_tables_but_no_code(report):
     assert html.count("data:image/png;base64") >= 6 and "<table" in html
     for code in ("save_table", "load_issue", "import corpus_utils", "In&nbsp;["):
         assert code not in html, code
+
+
+def test_interactive_tables_are_in_the_html_and_fetch_nothing(report):
+    root, _ = report
+    html = (root / "reports" / SEED_ID / "03_columns_tfidf_keyness.html").read_text(encoding="utf-8")
+    assert "itables" in html and "各栏目的关键词" in html
+    assert "unpkg.com" not in html and "cdn.jsdelivr" not in html  # itables' offline mode: its code is inline
