@@ -8,7 +8,14 @@ dictionary), ``phrases`` (phrase discovery and the segmentation check), ``dfm``
 counts, positions, KWIC) and ``compare`` (tables), ``plots`` and ``output`` (charts, files).
 """
 
-from .archive import ArchiveTables, archive_tables, latest_against_previous, period_keyness, split_at
+from .archive import (
+    ArchiveTables,
+    archive_tables,
+    latest_against_previous,
+    period_keyness,
+    period_label,
+    split_at,
+)
 from .collocations import collocates
 from .compare import column_shares, issue_summary, issue_trends
 from .concepts import concept_counts, concepts_by_column, read_concepts
@@ -66,6 +73,7 @@ __all__ = [
     "load_issue",
     "network_edges",
     "period_keyness",
+    "period_label",
     "phrase_check",
     "phrase_counts",
     "phrase_counts_by_column",

@@ -202,6 +202,14 @@ def split_at(paths: Sequence[str | Path], date: str) -> tuple[list[Path], list[P
     return before, after
 
 
+def period_label(paths: Sequence[str | Path]) -> str:
+    """A group of issues named for a chart: ``2020年第10期``, or ``2020年第4期—2020年第9期``."""
+    if not paths:
+        return "（无）"
+    labels = dated(pd.DataFrame({"issue_id": [Path(p).stem for p in paths]}), issue_dates(paths))["label"]
+    return labels.iloc[0] if len(labels) == 1 else f"{labels.iloc[0]}—{labels.iloc[-1]}（{len(labels)} 期）"
+
+
 def _date_order(paths: Sequence[str | Path]) -> list[str]:
     dates = issue_dates(paths)
     ordered = dated(pd.DataFrame({"issue_id": dates["issue_id"]}), dates)["issue_id"].tolist()

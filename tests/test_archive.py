@@ -117,3 +117,9 @@ def test_a_year_of_trends_is_in_date_order_with_labels(a_year):
     rates = tables.trends.set_index("label")["per_10k"]
     assert (rates[[f"2019-{m:02d}" for m in range(1, 7)]] == 0).all()
     assert (rates[[f"2019-{m:02d}" for m in range(7, 13)]] > 0).all()
+
+
+def test_a_group_of_issues_is_named_by_its_first_and_last_dates(a_year):
+    assert cu.period_label(a_year[:1]) == "2019-01"
+    assert cu.period_label(list(reversed(a_year[3:6]))) == "2019-04—2019-06（3 期）"
+    assert cu.period_label([]) == "（无）"
