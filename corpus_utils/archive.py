@@ -25,6 +25,7 @@ from .dates import dated, issue_dates
 from .paths import find_project_root
 
 CONCEPT_TREND_COLUMNS = ["issue_id", "label", "concept", "count", "n_chars", "per_10k"]
+PHRASE_COLUMN_COLUMNS = ["issue_id", "label", "phrase", "column", "count", "n_chars", "per_10k"]
 
 
 @dataclass
@@ -37,13 +38,14 @@ class ArchiveTables:
     shares: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SHARE_COLUMNS))
     broken: list[str] = field(default_factory=list)  # files that could not be read, one line each
     concepts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CONCEPT_TREND_COLUMNS))
+    phrase_columns: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PHRASE_COLUMN_COLUMNS))
 
 
 def issue_rows(
     path: str | Path, phrases: Sequence[str], write: bool = False, concepts: dict | None = None
 ) -> dict[str, list[dict]]:
     """One issue's rows of the cross-issue tables (and, with ``write``, its own tables on disk)."""
-    from .dfm import document_terms
+    from .dfm import article_table, document_terms
     from .frequencies import term_frequencies
     from .issue import load_issue
     from .keyness import keyness
@@ -74,7 +76,16 @@ def issue_rows(
         concept_rows.append(
             {"issue_id": issue.issue_id, "concept": name, "count": count, "n_chars": n_chars} | {"per_10k": per_10k}
         )
+    sizes = article_table(issue).groupby("column", sort=False)["n_chars"].sum()
+    by_column = counts.groupby(["phrase", "column"])["count"].sum()
+    phrase_column_rows = [
+        {"issue_id": issue.issue_id, "phrase": p, "column": c, "count": int(by_column.get((p, c), 0))}
+        | {"n_chars": int(n), "per_10k": int(by_column.get((p, c), 0)) / n * 10_000 if n else 0.0}
+        for p in phrases
+        for c, n in sizes.items()
+    ]
     return {
+        "phrase_columns": phrase_column_rows,
         "concepts": concept_rows,
         "summary": [summary_row(issue)],
         "trends": trend_rows(issue, phrases, counts),
@@ -105,7 +116,14 @@ def archive_tables(
     paths = [Path(p) for p in paths]
     phrases = list(dict.fromkeys(followed_phrases() if phrases is None else phrases))
     jobs = jobs or os.cpu_count() or 1
-    rows: dict[str, list] = {"summary": [], "trends": [], "shares": [], "broken": [], "concepts": []}
+    rows: dict[str, list] = {
+        "summary": [],
+        "trends": [],
+        "shares": [],
+        "broken": [],
+        "concepts": [],
+        "phrase_columns": [],
+    }
 
     def gather(parts: dict[str, list[dict]]) -> None:
         for key, part in parts.items():
@@ -128,6 +146,7 @@ def archive_tables(
         shares=dated(pd.DataFrame(rows["shares"], columns=_bare(SHARE_COLUMNS)), dates),
         broken=rows["broken"],
         concepts=dated(pd.DataFrame(rows["concepts"], columns=_bare(CONCEPT_TREND_COLUMNS)), dates),
+        phrase_columns=dated(pd.DataFrame(rows["phrase_columns"], columns=_bare(PHRASE_COLUMN_COLUMNS)), dates),
     )
 
 

@@ -123,3 +123,12 @@ def test_a_group_of_issues_is_named_by_its_first_and_last_dates(a_year):
     assert cu.period_label(a_year[:1]) == "2019-01"
     assert cu.period_label(list(reversed(a_year[3:6]))) == "2019-04—2019-06（3 期）"
     assert cu.period_label([]) == "（无）"
+
+
+def test_phrases_column_by_column_add_up_to_the_issue(a_year):
+    tables = cu.archive_tables(a_year[:3], phrases=["党建联盟", "担当作为"], jobs=1)
+    per_column = tables.phrase_columns.groupby(["issue_id", "phrase"])["count"].sum()
+    per_issue = tables.trends.set_index(["issue_id", "phrase"])["count"]
+    assert per_column.sort_index().tolist() == per_issue.sort_index().tolist()
+    row = tables.phrase_columns.iloc[0]
+    assert row.per_10k == pytest.approx(row["count"] / row.n_chars * 10_000)
