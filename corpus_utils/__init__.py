@@ -15,6 +15,8 @@ from .archive import (
     period_keyness,
     period_label,
     split_at,
+    term_trends,
+    term_trends_by_issue,
 )
 from .collocations import collocates
 from .compare import column_shares, issue_summary, issue_trends
@@ -89,6 +91,8 @@ __all__ = [
     "split_at",
     "stopword_list",
     "term_frequencies",
+    "term_trends",
+    "term_trends_by_issue",
     "terms",
     "tokenize",
     "top_tfidf_terms",

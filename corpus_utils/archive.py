@@ -201,6 +201,74 @@ def period_keyness(
     return keyness_of_counts(totals["target"], totals["reference"], min_count=min_count)
 
 
+def issue_column_term_counts(path: str | Path, terms: Sequence[str]) -> list[dict]:
+    """One issue's counts of ``terms`` in each of its columns, with the column's size in terms."""
+    from .dfm import document_terms
+    from .issue import load_issue
+    from .loading import IssueFormatError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            issue = load_issue(path)
+    except (IssueFormatError, OSError):
+        return []
+    dtm = document_terms(issue)
+    sizes = dtm.drop_duplicates("article_id").groupby("column", sort=False)["article_terms"].sum()
+    counts = dtm[dtm["term"].isin(terms)].groupby(["term", "column"])["count"].sum()
+    return [
+        {
+            "issue_id": issue.issue_id,
+            "term": t,
+            "column": c,
+            "count": int(counts.get((t, c), 0)),
+            "column_terms": int(n),
+        }
+        for t in terms
+        for c, n in sizes.items()
+    ]
+
+
+def term_trends(
+    paths: Sequence[str | Path], terms: Sequence[str] | None = None, *, n: int = 6, jobs: int | None = None
+) -> pd.DataFrame:
+    """``terms`` (default: the ``n`` most frequent analysis terms of all the issues together)
+    issue by issue and column by column: ``issue_id, label, term, column, count, column_terms,
+    per_1k`` (per 1,000 terms of the column), issues in date order. Two streaming passes over
+    the issues (totals, then the chosen terms), so memory holds no issue."""
+    paths = [Path(p) for p in paths]
+    jobs = jobs or os.cpu_count() or 1
+    if terms is None:
+        totals: Counter = Counter()
+        for counts in _mapped(issue_term_counts, paths, jobs):
+            totals.update(counts)
+        terms = [t for t, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+    rows = [row for part in _mapped(issue_column_term_counts, paths, jobs, list(terms)) for row in part]
+    frame = pd.DataFrame(rows, columns=["issue_id", "term", "column", "count", "column_terms"])
+    frame["per_1k"] = frame["count"] / frame["column_terms"].where(frame["column_terms"] > 0) * 1000
+    return dated(frame.fillna({"per_1k": 0.0}), issue_dates([p for p in paths if p.stem in set(frame["issue_id"])]))
+
+
+def term_trends_by_issue(trends: pd.DataFrame) -> pd.DataFrame:
+    """A ``term_trends`` table summed over the columns: ``issue_id, label, term, count,
+    issue_terms, per_1k``, in the same issue order."""
+    keys = ["issue_id", "label", "term"]
+    out = trends.groupby(keys, sort=False)[["count", "column_terms"]].sum().reset_index()
+    out = out.rename(columns={"column_terms": "issue_terms"})
+    out["per_1k"] = out["count"] / out["issue_terms"].where(out["issue_terms"] > 0) * 1000
+    return out.fillna({"per_1k": 0.0})
+
+
+def _mapped(fn, paths: list[Path], jobs: int, *extra):
+    """``fn(path, *extra)`` for every path, in order: in worker processes where ``jobs > 1``."""
+    if jobs == 1 or len(paths) <= 1:
+        yield from (fn(p, *extra) for p in paths)
+        return
+    _warm_up()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(fn, paths, *([e] * len(paths) for e in extra), chunksize=1)
+
+
 def latest_against_previous(paths: Sequence[str | Path], *, previous: int = 6) -> tuple[list[Path], list[Path]]:
     """The latest issue (by date, see ``dates``) and the ``previous`` issues before it."""
     ordered = [Path(p) for p in _date_order(paths)]

@@ -132,3 +132,23 @@ def test_phrases_column_by_column_add_up_to_the_issue(a_year):
     assert per_column.sort_index().tolist() == per_issue.sort_index().tolist()
     row = tables.phrase_columns.iloc[0]
     assert row.per_10k == pytest.approx(row["count"] / row.n_chars * 10_000)
+
+
+def test_term_trends_column_by_column(a_year):
+    got = cu.term_trends(a_year[5:8], ["两新组织", "党员"], jobs=2)
+    assert got["label"].drop_duplicates().tolist() == ["2019-06", "2019-07", "2019-08"]
+    per_issue = got.groupby(["label", "term"])["count"].sum().unstack()
+    assert per_issue.loc["2019-06", "两新组织"] == 0 and (per_issue.loc[["2019-07", "2019-08"], "两新组织"] > 0).all()
+    row = got[got["count"] > 0].iloc[0]
+    assert row.per_1k == pytest.approx(row["count"] / row.column_terms * 1000)
+    # the default: the most frequent terms of the issues together, the same from one core or two
+    pd.testing.assert_frame_equal(cu.term_trends(a_year[:2], n=3, jobs=1), cu.term_trends(a_year[:2], n=3, jobs=2))
+    assert cu.term_trends(a_year[:2], n=3, jobs=1)["term"].nunique() == 3
+
+
+def test_term_trends_summed_over_columns_are_the_issue_s(a_year):
+    by_column = cu.term_trends(a_year[:2], ["党员"], jobs=1)
+    by_issue = cu.term_trends_by_issue(by_column).set_index("issue_id")
+    for issue_id, grp in by_column.groupby("issue_id"):
+        assert by_issue.loc[issue_id, "count"] == grp["count"].sum()
+        assert by_issue.loc[issue_id, "per_1k"] == pytest.approx(grp["count"].sum() / grp["column_terms"].sum() * 1000)
