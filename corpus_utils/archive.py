@@ -154,17 +154,26 @@ def _bare(columns: list[str]) -> list[str]:
     return [c for c in columns if c != "label"]
 
 
-def issue_term_counts(path: str | Path) -> dict[str, int]:
-    """One issue's analysis terms with their counts (empty for a file that cannot be read)."""
-    from .dfm import document_terms
+def quiet_issue(path: str | Path):
+    """The issue, loaded without its warnings; None for a file that cannot be read (the
+    archive's callers name such files through ``issue_rows``)."""
     from .issue import load_issue
     from .loading import IssueFormatError
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            issue = load_issue(path)
+            return load_issue(path)
     except (IssueFormatError, OSError):
+        return None
+
+
+def issue_term_counts(path: str | Path) -> dict[str, int]:
+    """One issue's analysis terms with their counts (empty for a file that cannot be read)."""
+    from .dfm import document_terms
+
+    issue = quiet_issue(path)
+    if issue is None:
         return {}
     dtm = document_terms(issue)
     return {t: int(n) for t, n in dtm.groupby("term")["count"].sum().items()}
@@ -204,14 +213,9 @@ def period_keyness(
 def issue_column_term_counts(path: str | Path, terms: Sequence[str]) -> list[dict]:
     """One issue's counts of ``terms`` in each of its columns, with the column's size in terms."""
     from .dfm import document_terms
-    from .issue import load_issue
-    from .loading import IssueFormatError
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            issue = load_issue(path)
-    except (IssueFormatError, OSError):
+    issue = quiet_issue(path)
+    if issue is None:
         return []
     dtm = document_terms(issue)
     sizes = dtm.drop_duplicates("article_id").groupby("column", sort=False)["article_terms"].sum()

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 import os
-import warnings
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -53,15 +52,11 @@ class Topics:
 
 def record_term_counts(path: str | Path) -> list[tuple[str, int, str, dict[str, int]]]:
     """One issue's records as (issue_id, article_id, column, term counts); [] if unreadable."""
+    from .archive import quiet_issue
     from .dfm import article_table, document_terms
-    from .issue import load_issue
-    from .loading import IssueFormatError
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            issue = load_issue(path)
-    except (IssueFormatError, OSError):
+    issue = quiet_issue(path)
+    if issue is None:
         return []
     dtm = document_terms(issue)
     by_record = {a: dict(zip(g["term"], g["count"].astype(int), strict=True)) for a, g in dtm.groupby("article_id")}
