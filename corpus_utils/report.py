@@ -44,7 +44,7 @@ from .paths import (
     shown_path,
 )
 from .recurring import followed_phrases
-from .tokens import dictionary_files, stopword_files
+from .tokens import dictionary_entries, dictionary_files, stopword_files
 
 CROSS_ISSUE = "compare"  # the issue_id of the notebooks that read every issue (reports/compare/)
 # the kernel logs "KeyboardInterrupt caught in kernel" at ERROR when papermill shuts it down
@@ -167,6 +167,9 @@ def run_report(
     if not readable:
         raise ReportError("no readable issue: " + ("; ".join(result.broken) or f"none in {root / 'seeds'}"))
     phrases = list(phrases) if phrases else followed_phrases()
+    # the dictionary's entries once, here, into the cache: else every kernel that starts
+    # before the first has stored them works them out with jieba again
+    dictionary_entries(dictionary_files())
     tasks = report_tasks([p for p in named if p in readable], phrases=phrases, notebooks=notebooks, compare=readable)
     per_issue = [t for t in tasks if t.issue_id != CROSS_ISSUE]
     across = [t for t in tasks if t.issue_id == CROSS_ISSUE]
@@ -207,7 +210,10 @@ def run_report(
                     issue_done(task.issue_id)
             else:
                 todo.append(task)
-        todo.sort(key=lambda t: -took.get(t.notebook.stem, 0.0))
+        # unknown durations (a first run): the notebooks that read every issue first, since they
+        # grow with the archive and depend on no other notebook
+        unknown = max(took.values(), default=0.0) + 1.0
+        todo.sort(key=lambda t: -took.get(t.notebook.stem, unknown if t.issue_id == CROSS_ISSUE else 0.0))
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             futures = {pool.submit(_timed_run, t, out_dir, html): t for t in todo}
             for future in as_completed(futures):
@@ -396,10 +402,21 @@ def tables_workbook(issue_id: str, path: Path) -> Path | None:
         return None
     if path.is_file() and path.stat().st_mtime >= max(t.stat().st_mtime for t in tables):
         return path  # no table changed since the workbook was written
+    import math
+
+    import xlsxwriter
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    with pd.ExcelWriter(path, engine="xlsxwriter") as writer:
-        for csv in tables:
-            pd.read_csv(csv, encoding="utf-8-sig").to_excel(writer, sheet_name=csv.stem[:31], index=False)
+    # rows written straight with xlsxwriter (constant memory): pandas' to_excel styles every
+    # cell on its way and takes twice as long for the same workbook
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "nan_inf_to_errors": True})
+    for csv in tables:
+        frame = pd.read_csv(csv, encoding="utf-8-sig")
+        sheet = book.add_worksheet(csv.stem[:31])
+        sheet.write_row(0, 0, [str(c) for c in frame.columns])
+        for r, row in enumerate(frame.itertuples(index=False, name=None), start=1):
+            sheet.write_row(r, 0, [None if isinstance(v, float) and math.isnan(v) else v for v in row])
+    book.close()
     return path
 
 
