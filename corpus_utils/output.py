@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import struct
 import warnings
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -115,11 +114,25 @@ def interactive(table: pd.DataFrame, *, caption: str | None = None, rows: int = 
     itables.show(view, caption=caption, pageLength=rows, showIndex=False, maxBytes=2**21)
 
 
-@lru_cache(maxsize=1)
 def _itables_offline() -> None:
+    """itables' JavaScript, once in each notebook: the first interactive table of a notebook
+    writes it into that notebook's output (a kernel the report reuses runs several notebooks,
+    each of which needs its own copy; the flag lives in the notebook's namespace, which the
+    report empties between notebooks)."""
     import itables
 
+    try:
+        from IPython import get_ipython
+
+        namespace = get_ipython().user_ns if get_ipython() is not None else None
+    except ImportError:
+        namespace = None
+    flag = "__corpus_utils_itables__"
+    if namespace is not None and namespace.get(flag):
+        return
     itables.init_notebook_mode(all_interactive=False, connected=False)
+    if namespace is not None:
+        namespace[flag] = True
 
 
 def _readable_number(value: float) -> str:

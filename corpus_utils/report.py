@@ -17,9 +17,11 @@ through ``$CORPUS_UTILS_ROOT``, so a second clone sharing the environment writes
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import threading
 import time
 import warnings
 from collections import Counter
@@ -200,7 +202,8 @@ def run_report(
     # the comparison reads the issues themselves, not the other notebooks' outputs: every
     # notebook goes into one queue, the longest (by the last run) first, so both cores stay busy
     took = _durations(out_dir)
-    with _KernelRoot(root), closing:
+    kernels = _Kernels()
+    with _KernelRoot(root), closing, contextlib.closing(kernels):
         todo = []
         for task in [*per_issue, *across]:
             if not force and is_up_to_date(task, out_dir=out_dir, html=html):
@@ -215,7 +218,7 @@ def run_report(
         unknown = max(took.values(), default=0.0) + 1.0
         todo.sort(key=lambda t: -took.get(t.notebook.stem, unknown if t.issue_id == CROSS_ISSUE else 0.0))
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(_timed_run, t, out_dir, html): t for t in todo}
+            futures = {pool.submit(_timed_run, t, out_dir, html, kernels): t for t in todo}
             for future in as_completed(futures):
                 task = futures[future]
                 failure, path, seconds = future.result()
@@ -295,11 +298,12 @@ def is_up_to_date(task: Task, *, out_dir: Path, html: bool = True) -> bool:
     )
 
 
-def run_notebook(task: Task, *, out_dir: Path, html: bool = True) -> tuple[Failure | None, Path]:
+def run_notebook(task: Task, *, out_dir: Path, html: bool = True, km=None) -> tuple[Failure | None, Path]:
     """Execute one notebook with its parameters; write it (and its HTML) under ``out_dir``.
 
     The executed notebook shows its parameters once, as Python literals (``'担当作为'``, not
-    ``"\\u62c5…"``): the injected values replace the defaults' cell."""
+    ``"\\u62c5…"``): the injected values replace the defaults' cell. ``km``: a running kernel
+    to execute it in (see ``_Kernels``); by default papermill starts one of its own."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -317,6 +321,7 @@ def run_notebook(task: Task, *, out_dir: Path, html: bool = True) -> tuple[Failu
             progress_bar=False,
             log_output=False,
             extra_arguments=_QUIET_KERNEL,
+            **({"km": km} if km is not None else {}),
         )
     except PapermillExecutionError as err:
         first = next((ln for ln in err.source.splitlines() if ln.strip()), "")
@@ -366,10 +371,48 @@ def reader_report(executed: Sequence[Path], path: Path) -> Path | None:
     return path
 
 
-def _timed_run(task: Task, out_dir: Path, html: bool) -> tuple[Failure | None, Path, float]:
+def _timed_run(task: Task, out_dir: Path, html: bool, kernels: _Kernels) -> tuple[Failure | None, Path, float]:
     t0 = time.perf_counter()
-    failure, path = run_notebook(task, out_dir=out_dir, html=html)
+    failure, path = run_notebook(task, out_dir=out_dir, html=html, km=kernels.fresh())
     return failure, path, time.perf_counter() - t0
+
+
+class _Kernels:
+    """One Python kernel per worker thread, kept from one notebook to the next: a kernel that
+    has imported pandas, matplotlib and the package costs 2.3 s to start, more than most
+    notebooks take to run. Before each notebook the kernel's namespace is emptied (``%reset``)
+    and its cell count set back to 1, so a notebook sees none of the one before it and its cells
+    are numbered as if alone; the imported modules stay loaded. A kernel that died is replaced."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        self._started: list = []
+        self._lock = threading.Lock()
+
+    def fresh(self):
+        from jupyter_client.manager import KernelManager
+
+        km = getattr(self._local, "km", None)
+        if km is None or not km.is_alive():
+            km = KernelManager(kernel_name="python3")
+            km.start_kernel(extra_arguments=_QUIET_KERNEL)
+            self._local.km = km
+            with self._lock:
+                self._started.append(km)
+            return km
+        client = km.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            client.execute_interactive("%reset -f\nget_ipython().execution_count = 1", silent=True, timeout=60)
+        finally:
+            client.stop_channels()
+        return km
+
+    def close(self) -> None:
+        for km in self._started:
+            with contextlib.suppress(Exception):
+                km.shutdown_kernel(now=True)
 
 
 def _durations(out_dir: Path) -> dict[str, float]:

@@ -233,3 +233,18 @@ def test_the_root_follows_the_working_folder_so_clones_stay_apart(project, tmp_p
     assert (other / "figures" / "003_small" / "tables" / "size.csv").is_file()
     assert not (project / "figures").exists() and not (project / "reports").exists()
     assert project_root(project / "notebooks") == project.resolve()
+
+
+def test_a_reused_kernel_carries_nothing_from_one_notebook_to_the_next(tmp_path, seed_path):
+    first = _notebook(tmp_path / "01_first.ipynb", "leaked = 'from 01'", "import json")
+    second = _notebook(
+        tmp_path / "02_second.ipynb",
+        "assert 'leaked' not in globals() and 'json' not in globals()",
+        "raise ValueError('x')",
+    )
+    result = run_report(
+        [seed_path], notebooks=[first, second], out_dir=tmp_path / "out", progress=False, html=False, jobs=1
+    )
+    (failure,) = result.failures  # the assert passed: only the deliberate error is left
+    assert "ValueError: x" in failure.error
+    assert failure.cell == 4  # numbered from 1 in its own notebook, though the kernel ran 01 first
