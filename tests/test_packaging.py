@@ -9,7 +9,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # import name → distribution name, where they differ
-DISTRIBUTIONS = {"sklearn": "scikit-learn", "pylopdf_fonts_zh_cn": "pylopdf-fonts-zh-cn", "PIL": "pillow"}
+DISTRIBUTIONS = {
+    "sklearn": "scikit-learn",
+    "pylopdf_fonts_zh_cn": "pylopdf-fonts-zh-cn",
+    "PIL": "pillow",
+    "IPython": "ipython",
+}
 RUNTIME_ONLY = {"ipykernel", "xlsxwriter"}  # used by the kernels and pandas' Excel writer, never imported
 
 
