@@ -11,7 +11,6 @@ two cores of the machine work on two issues at once.
 from __future__ import annotations
 
 import os
-import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -47,21 +46,14 @@ def issue_rows(
     """One issue's rows of the cross-issue tables (and, with ``write``, its own tables on disk)."""
     from .dfm import article_table, document_terms
     from .frequencies import term_frequencies
-    from .issue import load_issue
+    from .issue import read_issue
     from .keyness import keyness
-    from .loading import IssueFormatError
     from .output import save_table
-    from .paths import shown_path
     from .recurring import phrase_counts
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            issue = load_issue(path)
-    except IssueFormatError as err:
-        return {"broken": [f"{shown_path(err.source)}: {err.problem}"]}
-    except OSError as err:
-        return {"broken": [f"{shown_path(path)}: {err.strerror or err}"]}
+    issue, error = read_issue(path)
+    if issue is None:
+        return {"broken": [error]}
     counts = phrase_counts(issue, phrases)
     if write:
         dtm = document_terms(issue)  # one document-term table for the issue's frequencies and keyness
@@ -154,25 +146,12 @@ def _bare(columns: list[str]) -> list[str]:
     return [c for c in columns if c != "label"]
 
 
-def quiet_issue(path: str | Path):
-    """The issue, loaded without its warnings; None for a file that cannot be read (the
-    archive's callers name such files through ``issue_rows``)."""
-    from .issue import load_issue
-    from .loading import IssueFormatError
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return load_issue(path)
-    except (IssueFormatError, OSError):
-        return None
-
-
 def issue_term_counts(path: str | Path) -> dict[str, int]:
     """One issue's analysis terms with their counts (empty for a file that cannot be read)."""
     from .dfm import document_terms
+    from .issue import read_issue
 
-    issue = quiet_issue(path)
+    issue, _ = read_issue(path)
     if issue is None:
         return {}
     dtm = document_terms(issue)
@@ -213,8 +192,9 @@ def period_keyness(
 def issue_column_term_counts(path: str | Path, terms: Sequence[str]) -> list[dict]:
     """One issue's counts of ``terms`` in each of its columns, with the column's size in terms."""
     from .dfm import document_terms
+    from .issue import read_issue
 
-    issue = quiet_issue(path)
+    issue, _ = read_issue(path)
     if issue is None:
         return []
     dtm = document_terms(issue)

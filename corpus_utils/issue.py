@@ -18,7 +18,7 @@ from .corrections import apply_record_fixes, fix_path, locate_lines, read_correc
 from .loading import IssueFormatError, decode_issue_bytes, is_pdf, normalised_text_and_repairs
 from .pages import Page, PageOffset, infer_page_offset, split_pages
 from .paragraphs import BodyLine, block_width, join_paragraphs, line_widths
-from .paths import resolve_issue
+from .paths import resolve_issue, shown_path
 from .record import Fragment, Segmentation
 
 ARTICLE_COLUMNS = ["article_id", "kind", "column", "title", "authors", "author_note", "pages", "text"]
@@ -174,6 +174,23 @@ def load_issue(path: str | Path, *, page_offset: int | None = None, cache: bool 
     if key is not None:
         _store_issue(key, issue)
     return issue
+
+
+def read_issue(path: str | Path) -> tuple[Issue | None, str | None]:
+    """The issue loaded without its warnings, or None and why not in one line
+    (``seeds/001_x.txt: empty file``): for the report and the archive's workers, which name a
+    broken file and go on with the others."""
+    path = resolve_issue(path)
+    if not path.is_file():
+        return None, f"{shown_path(path)}: no such file"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_issue(path), None
+    except IssueFormatError as err:
+        return None, f"{shown_path(err.source)}: {err.problem}"
+    except OSError as err:
+        return None, f"{shown_path(path)}: {err.strerror or err}"
 
 
 def _segment(path: Path, page_offset: int | None) -> Issue:

@@ -23,7 +23,6 @@ import os
 import shutil
 import threading
 import time
-import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -239,21 +238,9 @@ def run_report(
 
 def issue_error(path: Path) -> str | None:
     """Why an issue file cannot be read, in one line (None if it reads)."""
-    from .issue import load_issue
-    from .loading import IssueFormatError
+    from .issue import read_issue
 
-    path = resolve_issue(path)
-    try:
-        if not path.is_file():
-            return f"{shown_path(path)}: no such file"
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            load_issue(path)
-    except IssueFormatError as err:
-        return f"{shown_path(err.source)}: {err.problem}"
-    except OSError as err:
-        return f"{shown_path(path)}: {err.strerror or err}"
-    return None
+    return read_issue(path)[1]
 
 
 def stale_outputs(out_dir: Path | None = None) -> list[Path]:

@@ -52,10 +52,10 @@ class Topics:
 
 def record_term_counts(path: str | Path) -> list[tuple[str, int, str, dict[str, int]]]:
     """One issue's records as (issue_id, article_id, column, term counts); [] if unreadable."""
-    from .archive import quiet_issue
     from .dfm import article_table, document_terms
+    from .issue import read_issue
 
-    issue = quiet_issue(path)
+    issue, _ = read_issue(path)
     if issue is None:
         return []
     dtm = document_terms(issue)
