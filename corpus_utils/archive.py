@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from .compare import SHARE_COLUMNS, SUMMARY_COLUMNS, TREND_COLUMNS, share_rows, summary_row, trend_rows
-from .dates import dated, issue_dates
+from .dates import dated, issue_dates, unlabelled
 from .paths import find_project_root
 
 CONCEPT_TREND_COLUMNS = ["issue_id", "label", "concept", "count", "n_chars", "per_10k"]
@@ -44,12 +44,13 @@ def issue_rows(
     path: str | Path, phrases: Sequence[str], write: bool = False, concepts: dict | None = None
 ) -> dict[str, list[dict]]:
     """One issue's rows of the cross-issue tables (and, with ``write``, its own tables on disk)."""
-    from .dfm import article_table, document_terms
+    from .concepts import concept_counts
+    from .dfm import document_terms
     from .frequencies import term_frequencies
     from .issue import read_issue
     from .keyness import keyness
     from .output import save_table
-    from .recurring import phrase_counts
+    from .recurring import phrase_counts, phrase_counts_by_column
 
     issue, error = read_issue(path)
     if issue is None:
@@ -60,26 +61,19 @@ def issue_rows(
         save_table(term_frequencies(issue, by="column", dtm=dtm), issue.issue_id, "term_frequencies_column")
         save_table(keyness(issue, dtm=dtm), issue.issue_id, "keyness")
         save_table(counts, issue.issue_id, "phrase_counts")
-    n_chars = summary_row(issue)["n_chars"]
-    concept_rows = []
-    for name, pattern in (concepts or {}).items():
-        count = sum(len(pattern.findall(t)) for t in issue.articles["text"])
-        per_10k = count / n_chars * 10_000 if n_chars else 0.0
-        concept_rows.append(
-            {"issue_id": issue.issue_id, "concept": name, "count": count, "n_chars": n_chars} | {"per_10k": per_10k}
-        )
-    sizes = article_table(issue).groupby("column", sort=False)["n_chars"].sum()
-    by_column = counts.groupby(["phrase", "column"])["count"].sum()
-    phrase_column_rows = [
-        {"issue_id": issue.issue_id, "phrase": p, "column": c, "count": int(by_column.get((p, c), 0))}
-        | {"n_chars": int(n), "per_10k": int(by_column.get((p, c), 0)) / n * 10_000 if n else 0.0}
-        for p in phrases
-        for c, n in sizes.items()
+    summary = summary_row(issue)
+    n_chars = summary["n_chars"]
+    in_issue = concept_counts(issue, concepts or {}).groupby("concept", sort=False)["count"].sum()
+    concept_rows = [
+        {"issue_id": issue.issue_id, "concept": name, "count": n, "n_chars": n_chars}
+        | {"per_10k": n / n_chars * 10_000 if n_chars else 0.0}
+        for name, n in ((name, int(in_issue.get(name, 0))) for name in concepts or {})
     ]
+    by_column = phrase_counts_by_column(issue, phrases, counts).assign(issue_id=issue.issue_id)
     return {
-        "phrase_columns": phrase_column_rows,
+        "phrase_columns": by_column[unlabelled(PHRASE_COLUMN_COLUMNS)].to_dict("records"),
         "concepts": concept_rows,
-        "summary": [summary_row(issue)],
+        "summary": [summary],
         "trends": trend_rows(issue, phrases, counts),
         "shares": share_rows(issue),
     }
@@ -121,29 +115,19 @@ def archive_tables(
         for key, part in parts.items():
             rows[key].extend(part)
 
-    if jobs == 1 or len(paths) == 1:
-        for path in paths:
-            gather(issue_rows(path, phrases, write, concepts))
-    else:
-        _warm_up()  # forked workers inherit the loaded modules and the tokenizer's engine
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            n = len(paths)
-            for parts in pool.map(issue_rows, paths, [phrases] * n, [write] * n, [concepts] * n, chunksize=1):
-                gather(parts)
-    read = [p for p in paths if p.stem in {r["issue_id"] for r in rows["summary"]}]
+    for parts in _mapped(issue_rows, paths, jobs, phrases, write, concepts):
+        gather(parts)
+    ids = {r["issue_id"] for r in rows["summary"]}
+    read = [p for p in paths if p.stem in ids]
     dates = issue_dates(read)
     return ArchiveTables(
         summary=dated(pd.DataFrame(rows["summary"]), dates)[SUMMARY_COLUMNS] if read else ArchiveTables().summary,
-        trends=dated(pd.DataFrame(rows["trends"], columns=_bare(TREND_COLUMNS)), dates),
-        shares=dated(pd.DataFrame(rows["shares"], columns=_bare(SHARE_COLUMNS)), dates),
+        trends=dated(pd.DataFrame(rows["trends"], columns=unlabelled(TREND_COLUMNS)), dates),
+        shares=dated(pd.DataFrame(rows["shares"], columns=unlabelled(SHARE_COLUMNS)), dates),
         broken=rows["broken"],
-        concepts=dated(pd.DataFrame(rows["concepts"], columns=_bare(CONCEPT_TREND_COLUMNS)), dates),
-        phrase_columns=dated(pd.DataFrame(rows["phrase_columns"], columns=_bare(PHRASE_COLUMN_COLUMNS)), dates),
+        concepts=dated(pd.DataFrame(rows["concepts"], columns=unlabelled(CONCEPT_TREND_COLUMNS)), dates),
+        phrase_columns=dated(pd.DataFrame(rows["phrase_columns"], columns=unlabelled(PHRASE_COLUMN_COLUMNS)), dates),
     )
-
-
-def _bare(columns: list[str]) -> list[str]:
-    return [c for c in columns if c != "label"]
 
 
 def issue_term_counts(path: str | Path) -> dict[str, int]:
@@ -173,19 +157,8 @@ def period_keyness(
     paths = [Path(p) for p in [*target, *reference]]
     sides = ["target"] * len(target) + ["reference"] * len(reference)
     totals: dict[str, Counter] = {"target": Counter(), "reference": Counter()}
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(paths) <= 1:
-        results = map(issue_term_counts, paths)
-    else:
-        _warm_up()
-        pool = ProcessPoolExecutor(max_workers=jobs)
-        results = pool.map(issue_term_counts, paths, chunksize=1)
-    try:
-        for side, counts in zip(sides, results, strict=True):
-            totals[side].update(counts)
-    finally:
-        if jobs != 1 and len(paths) > 1:
-            pool.shutdown()
+    for side, counts in zip(sides, _mapped(issue_term_counts, paths, jobs or os.cpu_count() or 1), strict=True):
+        totals[side].update(counts)
     return keyness_of_counts(totals["target"], totals["reference"], min_count=min_count)
 
 
@@ -230,7 +203,8 @@ def term_trends(
     rows = [row for part in _mapped(issue_column_term_counts, paths, jobs, list(terms)) for row in part]
     frame = pd.DataFrame(rows, columns=["issue_id", "term", "column", "count", "column_terms"])
     frame["per_1k"] = frame["count"] / frame["column_terms"].where(frame["column_terms"] > 0) * 1000
-    return dated(frame.fillna({"per_1k": 0.0}), issue_dates([p for p in paths if p.stem in set(frame["issue_id"])]))
+    ids = set(frame["issue_id"])
+    return dated(frame.fillna({"per_1k": 0.0}), issue_dates([p for p in paths if p.stem in ids]))
 
 
 def term_trends_by_issue(trends: pd.DataFrame) -> pd.DataFrame:
@@ -244,7 +218,8 @@ def term_trends_by_issue(trends: pd.DataFrame) -> pd.DataFrame:
 
 
 def _mapped(fn, paths: list[Path], jobs: int, *extra):
-    """``fn(path, *extra)`` for every path, in order: in worker processes where ``jobs > 1``."""
+    """``fn(path, *extra)`` for every path, in order: in worker processes where ``jobs > 1``
+    (forked warm from this one, see ``_warm_up``). Every pass over the archive goes through it."""
     if jobs == 1 or len(paths) <= 1:
         yield from (fn(p, *extra) for p in paths)
         return

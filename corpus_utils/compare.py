@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from .dates import dated, issue_dates
+from .dates import dated, issue_dates, unlabelled
 from .dfm import article_table
 from .issue import Issue
 from .recurring import followed_phrases, phrase_counts
@@ -42,13 +42,13 @@ def issue_trends(issues: Sequence[Issue], phrases: Iterable[str] | None = None) 
     per_10k, n_articles``."""
     phrases = list(dict.fromkeys(followed_phrases() if phrases is None else phrases))
     rows = [row for issue in issues for row in trend_rows(issue, phrases)]
-    return dated(pd.DataFrame(rows, columns=_without_label(TREND_COLUMNS)), _dates(issues))
+    return dated(pd.DataFrame(rows, columns=unlabelled(TREND_COLUMNS)), _dates(issues))
 
 
 def column_shares(issues: Sequence[Issue]) -> pd.DataFrame:
     """Each column's share of each issue's characters: ``issue_id, label, column, n_chars, share``."""
     rows = [row for issue in issues for row in share_rows(issue)]
-    return dated(pd.DataFrame(rows, columns=_without_label(SHARE_COLUMNS)), _dates(issues))
+    return dated(pd.DataFrame(rows, columns=unlabelled(SHARE_COLUMNS)), _dates(issues))
 
 
 def summary_row(issue: Issue) -> dict:
@@ -96,7 +96,3 @@ def share_rows(issue: Issue) -> list[dict]:
 
 def _dates(issues: Sequence[Issue]) -> pd.DataFrame:
     return issue_dates([i.source for i in issues])
-
-
-def _without_label(columns: list[str]) -> list[str]:
-    return [c for c in columns if c != "label"]

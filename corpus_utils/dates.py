@@ -123,6 +123,11 @@ def _label(row: dict, position: int) -> str:
     return f"{prefix if prefix.isdigit() else position + 1:>03}（日期未知）"
 
 
+def unlabelled(columns: list[str]) -> list[str]:
+    """A table's columns before ``dated`` adds the ``label``."""
+    return [c for c in columns if c != "label"]
+
+
 def dated(table: pd.DataFrame, dates: pd.DataFrame) -> pd.DataFrame:
     """``table`` with each issue's ``label`` after its ``issue_id``, issues in date order (file
     order where any issue has no year), rows of one issue kept in their order."""

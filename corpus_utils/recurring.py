@@ -53,20 +53,23 @@ def phrase_counts(issue: Issue, phrases: Iterable[str] | None = None) -> pd.Data
     return pd.DataFrame(rows, columns=["phrase", "article_id", "column", "count", "per_10k"])
 
 
-def phrase_counts_by_column(issue: Issue, phrases: Iterable[str] | None = None) -> pd.DataFrame:
-    """Each phrase in each column, zeros included: ``phrase, column, count, n_chars, per_10k``."""
+def phrase_counts_by_column(
+    issue: Issue, phrases: Iterable[str] | None = None, counts: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Each phrase in each column, zeros included: ``phrase, column, count, n_chars, per_10k``
+    (``counts``: the issue's ``phrase_counts`` for these phrases, if at hand)."""
     phrases = list(dict.fromkeys(followed_phrases() if phrases is None else phrases))
     arts = article_table(issue)
     sizes = arts.groupby("column", sort=False)["n_chars"].sum()
-    counts = phrase_counts(issue, phrases).groupby(["phrase", "column"])["count"].sum()
+    counts = (phrase_counts(issue, phrases) if counts is None else counts).groupby(["phrase", "column"])["count"].sum()
     rows = [
         {"phrase": p, "column": c, "count": int(counts.get((p, c), 0)), "n_chars": int(n)}
         for p in phrases
         for c, n in sizes.items()
     ]
     frame = pd.DataFrame(rows, columns=["phrase", "column", "count", "n_chars"])
-    frame["per_10k"] = frame["count"] / frame["n_chars"] * 10_000
-    return frame
+    frame["per_10k"] = frame["count"] / frame["n_chars"].where(frame["n_chars"] > 0) * 10_000
+    return frame.fillna({"per_10k": 0.0})
 
 
 def phrase_positions(issue: Issue, phrases: Iterable[str] | None = None) -> pd.DataFrame:

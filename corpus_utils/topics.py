@@ -19,7 +19,6 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,15 +70,9 @@ def topic_corpus(paths: Sequence[str | Path], *, min_df: int = 2, jobs: int | No
     records (term order: sorted)."""
     from scipy.sparse import csr_matrix
 
-    from .archive import _warm_up
+    from .archive import _mapped
 
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(paths) <= 1:
-        parts = [record_term_counts(p) for p in paths]
-    else:
-        _warm_up()
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            parts = list(pool.map(record_term_counts, paths, chunksize=1))
+    parts = list(_mapped(record_term_counts, [Path(p) for p in paths], jobs or os.cpu_count() or 1))
     records = [(i, a, c) for part in parts for i, a, c, _ in part]
     counts = [n for part in parts for *_, n in part]
     df: dict[str, int] = {}
