@@ -70,10 +70,7 @@ def keyness(
         d = int(sizes.sum()) - c
         frame = pd.DataFrame({"column": column, "term": vocab, "count_column": a.values, "count_rest": b.values})
         frame["tokens_column"], frame["tokens_rest"] = c, d
-        frame["g2"] = signed_g2(frame["count_column"], frame["count_rest"], c, d)
-        frame["p"] = chi2_sf_1df(frame["g2"].abs().to_numpy())
-        frame["p_adj"] = benjamini_hochberg(frame["p"].to_numpy())
-        frame["log_ratio"] = log_ratio(frame["count_column"], frame["count_rest"], c, d)
+        _add_tests(frame, a.to_numpy(dtype=float), b.to_numpy(dtype=float), c, d)
         per_article = in_col.pivot_table(index="term", columns="article_id", values="count", aggfunc="sum")
         per_article = per_article.reindex(index=vocab, columns=members, fill_value=0).fillna(0)
         frame["n_articles"] = (per_article > 0).sum(axis=1).to_numpy()
@@ -107,6 +104,15 @@ def log_ratio(a, b, c: int, d: int) -> np.ndarray:
     a = np.where(np.asarray(a) == 0, 0.5, a)
     b = np.where(np.asarray(b) == 0, 0.5, b)
     return np.log2((a / c) / (b / d))
+
+
+def _add_tests(frame: pd.DataFrame, a: np.ndarray, b: np.ndarray, c: int, d: int) -> None:
+    """``g2``, ``p``, ``p_adj`` (BH over the frame's rows) and ``log_ratio`` of each row's 2×2
+    table: the one set of statistics for columns against the rest and periods against periods."""
+    frame["g2"] = signed_g2(a, b, c, d)
+    frame["p"] = chi2_sf_1df(np.abs(frame["g2"].to_numpy()))
+    frame["p_adj"] = benjamini_hochberg(frame["p"].to_numpy())
+    frame["log_ratio"] = log_ratio(a, b, c, d)
 
 
 def chi2_sf_1df(x: np.ndarray) -> np.ndarray:
@@ -176,10 +182,7 @@ def keyness_of_counts(target: dict[str, int], reference: dict[str, int], *, min_
     b = np.array([reference.get(t, 0) for t in vocab], dtype=float)
     frame = pd.DataFrame({"term": vocab, "count_target": a.astype(int), "count_reference": b.astype(int)})
     frame["tokens_target"], frame["tokens_reference"] = c, d
-    frame["g2"] = signed_g2(a, b, c, d)
-    frame["p"] = chi2_sf_1df(np.abs(frame["g2"].to_numpy()))
-    frame["p_adj"] = benjamini_hochberg(frame["p"].to_numpy())
-    frame["log_ratio"] = log_ratio(a, b, c, d)
+    _add_tests(frame, a, b, c, d)
     frame["status"] = np.where(b == 0, "new", np.where(a == 0, "vanished", ""))
     frame = frame.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
     return frame[PERIOD_COLUMNS].reset_index(drop=True)
