@@ -66,11 +66,7 @@ def save_table(table: pd.DataFrame, issue_id: str, name: str) -> Path:
     folder = figures_dir(issue_id) / "tables"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"
-    flat = table.copy()
-    for col in flat.columns:
-        if flat[col].map(lambda v: isinstance(v, list | tuple)).any():
-            flat[col] = flat[col].map(lambda v: "、".join(map(str, v)) if isinstance(v, list | tuple) else v)
-    flat.to_csv(path, index=False, encoding="utf-8-sig", float_format=TABLE_FLOAT_FORMAT)
+    _flat(table).to_csv(path, index=False, encoding="utf-8-sig", float_format=TABLE_FLOAT_FORMAT)
     return path
 
 
@@ -79,13 +75,7 @@ def shown(table: pd.DataFrame, n: int | None = None) -> Styler:
     index, empty cells for missing values (not ``None``/``NaN``), numbers rounded to what can
     be read (``53.48``, ``0.574``, ``2.44e-16``), lists joined, and an ``issue_id`` that is the
     same on every row left out (the notebook's title already names the issue)."""
-    view = table.head(n) if n is not None else table
-    if "issue_id" in view.columns and view["issue_id"].nunique() <= 1:
-        view = view.drop(columns="issue_id")
-    view = view.copy()
-    for col in view.columns:
-        if view[col].map(lambda v: isinstance(v, list | tuple)).any():
-            view[col] = view[col].map(lambda v: "、".join(map(str, v)) if isinstance(v, list | tuple) else v)
+    view = _for_reader(table.head(n) if n is not None else table)
     floats = [c for c in view.columns if pd.api.types.is_float_dtype(view[c])]
     return (
         view.style.hide(axis="index")
@@ -102,15 +92,10 @@ def interactive(table: pd.DataFrame, *, caption: str | None = None, rows: int = 
     import itables
 
     _itables_offline()
-    view = table
-    if "issue_id" in view.columns and view["issue_id"].nunique() <= 1:
-        view = view.drop(columns="issue_id")
-    view = view.copy()
+    view = _for_reader(table)
     for col in view.columns:
         if pd.api.types.is_float_dtype(view[col]):
             view[col] = view[col].map(lambda v: float(f"{v:.4g}") if pd.notna(v) else v)
-        elif view[col].map(lambda v: isinstance(v, list | tuple)).any():
-            view[col] = view[col].map(lambda v: "、".join(map(str, v)) if isinstance(v, list | tuple) else v)
     itables.show(view, caption=caption, pageLength=rows, showIndex=False, maxBytes=2**21)
 
 
@@ -133,6 +118,22 @@ def _itables_offline() -> None:
     itables.init_notebook_mode(all_interactive=False, connected=False)
     if namespace is not None:
         namespace[flag] = True
+
+
+def _flat(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy with list cells (pages, authors) joined by 、, as files and readers want them."""
+    flat = table.copy()
+    for col in flat.columns:
+        if flat[col].map(lambda v: isinstance(v, list | tuple)).any():
+            flat[col] = flat[col].map(lambda v: "、".join(map(str, v)) if isinstance(v, list | tuple) else v)
+    return flat
+
+
+def _for_reader(table: pd.DataFrame) -> pd.DataFrame:
+    """``_flat``, and an ``issue_id`` that is the same on every row left out."""
+    if "issue_id" in table.columns and table["issue_id"].nunique() <= 1:
+        table = table.drop(columns="issue_id")
+    return _flat(table)
 
 
 def _readable_number(value: float) -> str:
