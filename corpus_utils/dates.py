@@ -67,9 +67,10 @@ def issue_date(path: str | Path, position: int, *, table: dict[str, dict] | None
         }
     else:
         name = issue_id.split("_", 1)[1] if "_" in issue_id else issue_id
-        found = _from(name) or _from(_first_pages(path))
+        from_name = _from(name)
+        found = from_name or _from(_first_pages(path))
         if found:
-            row |= found | {"date_source": "file name" if _from(name) else "text"}
+            row |= found | {"date_source": "file name" if from_name else "text"}
     row["label"] = _label(row, position)
     return row
 

@@ -45,7 +45,7 @@ from .paths import (
     shown_path,
 )
 from .recurring import followed_phrases
-from .tokens import dictionary_entries, dictionary_files, stopword_files
+from .tokens import dictionary_files, stopword_files
 
 CROSS_ISSUE = "compare"  # the issue_id of the notebooks that read every issue (reports/compare/)
 # the kernel logs "KeyboardInterrupt caught in kernel" at ERROR when papermill shuts it down
@@ -168,9 +168,6 @@ def run_report(
     if not readable:
         raise ReportError("no readable issue: " + ("; ".join(result.broken) or f"none in {root / 'seeds'}"))
     phrases = list(phrases) if phrases else followed_phrases()
-    # the dictionary's entries once, here, into the cache: else every kernel that starts
-    # before the first has stored them works them out with jieba again
-    dictionary_entries(dictionary_files())
     tasks = report_tasks([p for p in named if p in readable], phrases=phrases, notebooks=notebooks, compare=readable)
     per_issue = [t for t in tasks if t.issue_id != CROSS_ISSUE]
     across = [t for t in tasks if t.issue_id == CROSS_ISSUE]
