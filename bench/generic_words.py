@@ -18,7 +18,7 @@ import warnings
 import pandas as pd
 
 import corpus_utils as cu
-from corpus_utils.tokens import stopword_list
+from corpus_utils.text.tokens import stopword_list
 
 
 def evidence(issues: list[cu.Issue], *, top: int = 30) -> pd.DataFrame:

@@ -44,7 +44,7 @@ from issuegen import RECORD_FIELDS, align, field_diffs, got_records  # noqa: E40
 from pdfgen import STYLES, junctions_kept, make_pdf, score  # noqa: E402
 
 from corpus_utils import load_issue  # noqa: E402
-from corpus_utils.pdf import pdf_issue_text  # noqa: E402
+from corpus_utils.reading.pdf import pdf_issue_text  # noqa: E402
 
 RADICAL = re.compile("[\u2e80-\u2fdf]")
 

@@ -39,7 +39,7 @@ def tokenize_ratio(repeat: int) -> dict:
 
     import corpus_utils as cu
     from corpus_utils.cache import TextCache
-    from corpus_utils.tokens import Tokenizer, dictionary_files
+    from corpus_utils.text.tokens import Tokenizer, dictionary_files
 
     jieba.setLogLevel(logging.WARNING)
     with warnings.catch_warnings():

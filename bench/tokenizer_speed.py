@@ -22,7 +22,7 @@ import jieba
 from corpus_utils import load_issue
 from corpus_utils.cache import TextCache
 from corpus_utils.paths import seeds_dir
-from corpus_utils.tokens import Tokenizer
+from corpus_utils.text.tokens import Tokenizer
 
 
 def _best(fn, repeat: int) -> tuple[float, float]:

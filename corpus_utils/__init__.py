@@ -8,7 +8,7 @@ dictionary), ``phrases`` (phrase discovery and the segmentation check), ``dfm``
 counts, positions, KWIC) and ``compare`` (tables), ``plots`` and ``output`` (charts, files).
 """
 
-from .archive import (
+from .analyses.archive import (
     ArchiveTables,
     archive_tables,
     latest_against_previous,
@@ -18,20 +18,13 @@ from .archive import (
     term_trends,
     term_trends_by_issue,
 )
-from .collocations import collocates
-from .compare import column_shares, issue_summary, issue_trends
-from .concepts import concept_counts, concepts_by_column, read_concepts
-from .dates import issue_dates
-from .dfm import article_table, column_order, document_terms, issue_tokenizer
-from .frequencies import column_overview, term_frequencies
-from .issue import CharBalance, Issue, load_issue
-from .keyness import keyness
-from .loading import IssueFormatError
-from .network import cooccurrence_network, network_edges
-from .output import interactive, save_figure, save_table, shown
-from .paths import resolve_issue, seed_paths
-from .phrases import add_phrases, discover_phrases, phrase_check, quoted_phrases
-from .recurring import (
+from .analyses.collocations import collocates
+from .analyses.compare import column_shares, issue_summary, issue_trends
+from .analyses.concepts import concept_counts, concepts_by_column, read_concepts
+from .analyses.frequencies import column_overview, term_frequencies
+from .analyses.keyness import keyness
+from .analyses.network import cooccurrence_network, network_edges
+from .analyses.recurring import (
     followed_phrases,
     kwic,
     phrase_counts,
@@ -39,9 +32,16 @@ from .recurring import (
     phrase_positions,
     quoted_phrase_counts,
 )
-from .tfidf import top_tfidf_terms
-from .tokens import Tokenizer, get_tokenizer, stopword_list, terms, tokenize, write_terms
-from .topics import fit_topics, topic_choice, topic_corpus, topic_labels, topic_shares, topic_trends
+from .analyses.tfidf import top_tfidf_terms
+from .analyses.topics import fit_topics, topic_choice, topic_corpus, topic_labels, topic_shares, topic_trends
+from .corpus.dates import issue_dates
+from .corpus.dtm import article_table, column_order, document_terms, issue_tokenizer
+from .paths import resolve_issue, seed_paths
+from .reading.textfile import IssueFormatError
+from .running.output import interactive, save_figure, save_table, shown
+from .segmenting.issue import CharBalance, Issue, load_issue
+from .text.phrases import add_phrases, discover_phrases, phrase_check, quoted_phrases
+from .text.tokens import Tokenizer, get_tokenizer, stopword_list, terms, tokenize, write_terms
 
 __all__ = [
     "ArchiveTables",

@@ -35,7 +35,7 @@ def seed_texts(seed_issue) -> list[str]:
 @pytest.fixture(scope="session")
 def domain_tokenizer() -> Tokenizer:
     """The shipped domain dictionary only (no project or issue terms), memory cache."""
-    from corpus_utils.tokens import DOMAIN_TERMS
+    from corpus_utils.text.tokens import DOMAIN_TERMS
 
     return Tokenizer([DOMAIN_TERMS], cache=TextCache(enabled=False))
 

@@ -196,8 +196,8 @@ def radical_pairs() -> dict[str, str]:
     same glyph and that maps back to it (Unicode's EquivalentUnifiedIdeograph, or NFKC)."""
     from fontTools.ttLib import TTFont
 
-    from corpus_utils.fonts import font_path
-    from corpus_utils.loading import lookalike_table
+    from corpus_utils.charts.fonts import font_path
+    from corpus_utils.reading.textfile import lookalike_table
 
     cmap = TTFont(font_path(), lazy=True).getBestCmap()
     back: dict[str, str] = dict(lookalike_table())  # the project's table, derived from Unicode's data

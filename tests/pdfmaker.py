@@ -15,8 +15,8 @@ from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
 
-from corpus_utils.fonts import font_path
-from corpus_utils.paragraphs import WIDE, display_width
+from corpus_utils.charts.fonts import font_path
+from corpus_utils.segmenting.paragraphs import WIDE, display_width
 
 A4 = (595.28, 841.89)
 BODY = 10.5

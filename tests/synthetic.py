@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from corpus_utils.paragraphs import display_width
+from corpus_utils.segmenting.paragraphs import display_width
 
 WIDTH = 18.0
 

@@ -11,7 +11,7 @@ import warnings
 import pytest
 
 from corpus_utils import load_issue
-from corpus_utils.classify import PageContext, classify_page
+from corpus_utils.segmenting.classify import PageContext, classify_page
 
 COLUMN = (18.0, 37.5)
 

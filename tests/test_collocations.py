@@ -7,7 +7,7 @@ import math
 import pytest
 
 import corpus_utils as cu
-from corpus_utils.collocations import collocation_table, sentence_terms
+from corpus_utils.analyses.collocations import collocation_table, sentence_terms
 
 # two documents of sentences of terms
 DOCS = [[["甲", "乙", "丙"], ["乙", "丁"]], [["甲", "丙", "丙"]]]

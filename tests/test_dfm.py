@@ -6,8 +6,8 @@ import pandas as pd
 
 import corpus_utils as cu
 from corpus_utils.cache import TextCache
-from corpus_utils.dfm import EXCERPTS_LABEL
-from corpus_utils.tokens import terms
+from corpus_utils.corpus.dtm import EXCERPTS_LABEL
+from corpus_utils.text.tokens import terms
 
 
 def test_document_terms_by_hand_on_a_tiny_issue(tiny_issue, tmp_path):

@@ -9,7 +9,7 @@ import pytest
 from scipy.stats import chi2_contingency
 
 from corpus_utils import keyness
-from corpus_utils.keyness import benjamini_hochberg, gries_dp, log_ratio, signed_g2
+from corpus_utils.analyses.keyness import benjamini_hochberg, gries_dp, log_ratio, signed_g2
 
 
 def test_g2_by_hand():
@@ -120,14 +120,14 @@ def test_dispersion_is_empty_for_a_column_of_one_record(seed_issue, seed_keyness
 def test_the_one_degree_chi2_tail_is_scipy_s():
     from scipy.stats import chi2
 
-    from corpus_utils.keyness import chi2_sf_1df
+    from corpus_utils.analyses.keyness import chi2_sf_1df
 
     x = np.array([0.0, 1e-9, 0.5, 3.841458820694124, 10.0, 84.0, 700.0])
     assert chi2_sf_1df(x) == pytest.approx(chi2.sf(x, df=1), rel=1e-12, abs=1e-300)
 
 
 def test_keyness_of_counts_by_hand():
-    from corpus_utils.keyness import keyness_of_counts
+    from corpus_utils.analyses.keyness import keyness_of_counts
 
     target = {"担当作为": 10, "干部": 990}  # c = 1000
     reference = {"担当作为": 20, "干部": 3970, "联盟": 10}  # d = 4000

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_utils.classify import find_title_block
-from corpus_utils.layout import byline_authors, is_column_header, is_excerpt_head, title_from_lines
+from corpus_utils.segmenting.classify import find_title_block
+from corpus_utils.segmenting.layout import byline_authors, is_column_header, is_excerpt_head, title_from_lines
 
 
 @pytest.mark.parametrize("text", ["部 长 笔 谈", "卷 首 语", "城 市 党 建", "农村 党建", "组 工 论 坛", "专 题"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus_utils import IssueFormatError, load_issue
-from corpus_utils.loading import decode_issue_bytes, normalise_text, read_issue_text, repair_lookalikes
+from corpus_utils.reading.textfile import decode_issue_bytes, normalise_text, read_issue_text, repair_lookalikes
 
 SAMPLE = "制度，2015 年，市委召开会议\n\n 部 长 笔 谈\n\n党建联盟“3+1”工作法。\n"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import corpus_utils as cu
-from corpus_utils import plots
-from corpus_utils.network import cooccurrence_graph
+from corpus_utils.analyses.network import cooccurrence_graph
+from corpus_utils.charts import plots
 
 SENTENCES = [["甲", "乙"], ["甲", "乙", "丙"], ["丙", "丁"], ["甲", "乙"], ["丙", "丁"]]
 

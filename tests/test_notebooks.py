@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_utils.report import run_report
+from corpus_utils.running.report import run_report
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 SEED_ID = "000_5e927a446d779796"

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 import corpus_utils as cu
-from corpus_utils import plots
+from corpus_utils.charts import plots
 
 pytestmark = pytest.mark.usefixtures("figures_in_tmp")
 

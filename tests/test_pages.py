@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_utils.pages import DOWN_MARKER, UP_MARKER, infer_page_offset, split_pages
+from corpus_utils.segmenting.pages import DOWN_MARKER, UP_MARKER, infer_page_offset, split_pages
 
 
 def test_seed_has_46_pages_and_offset_3_on_all_ten_markers(seed_issue):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_utils.paragraphs import BodyLine, display_width, ends_paragraph, join_paragraphs, tidy_spacing
+from corpus_utils.segmenting.paragraphs import BodyLine, display_width, ends_paragraph, join_paragraphs, tidy_spacing
 
 W = 18.0
 CASES = [

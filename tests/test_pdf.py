@@ -12,7 +12,7 @@ from pdfmaker import PdfPage, build_pdf
 from synthetic import wrap
 
 from corpus_utils import IssueFormatError, load_issue
-from corpus_utils.pdf import pdf_issue_text
+from corpus_utils.reading.pdf import pdf_issue_text
 
 A_PARAS = [
     "十八大以来，习近平总书记在系列重要讲话中多次指出，责任担当是领导干部必备的基本素质，有多大担当才能干多大事业。",

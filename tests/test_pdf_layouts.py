@@ -25,8 +25,8 @@ from pdfgen import (
 )
 
 from corpus_utils import load_issue
-from corpus_utils.loading import lookalike_table
-from corpus_utils.pdf import pdf_issue_text
+from corpus_utils.reading.pdf import pdf_issue_text
+from corpus_utils.reading.textfile import lookalike_table
 
 SEED = 90  # 27 pages: 卷首语, excerpts, editor's notes, articles starting mid-page, cuts, running heads
 JUNCTION_FLOOR = 0.85

@@ -109,7 +109,7 @@ def test_generic_compounds_do_not_pass_and_genre_terms_do(seed_texts, domain_tok
 
 
 def test_genre_ratio_by_hand():
-    from corpus_utils.phrases import genre_ratio, reference_words
+    from corpus_utils.text.phrases import genre_ratio, reference_words
 
     ref, total = reference_words()
     assert total > 50_000_000 and ref["问题"][0] > ref["整顿"][0] > 0

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 
 import corpus_utils as cu
-from corpus_utils import plots
-from corpus_utils.fonts import FONT_NAME, MissingGlyphError, check_glyphs, font_path, missing_glyphs
+from corpus_utils.charts import plots
+from corpus_utils.charts.fonts import FONT_NAME, MissingGlyphError, check_glyphs, font_path, missing_glyphs
 
 pytestmark = pytest.mark.usefixtures("figures_in_tmp")
 
@@ -234,7 +234,7 @@ def test_trends_keep_their_width_and_name_issues_by_date_at_any_number_of_issues
 
 
 def test_period_keyness_bars_are_the_strongest_significant_g2_each_way():
-    from corpus_utils.keyness import keyness_of_counts
+    from corpus_utils.analyses.keyness import keyness_of_counts
 
     table = keyness_of_counts(
         {"新词": 40, "多用": 60, "少用": 5, "平常": 895}, {"多用": 20, "少用": 100, "平常": 3880}, min_count=5

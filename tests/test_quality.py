@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from corpus_utils import CharBalance
-from corpus_utils.quality import (
+from corpus_utils.segmenting.quality import (
     LEFTOVER_SHARE,
     LONG_FACTOR,
     SHORT_CHARS,

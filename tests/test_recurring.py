@@ -13,7 +13,7 @@ import corpus_utils as cu
 def test_functions_given_no_phrases_follow_the_project_list(tiny_issue, tmp_path, monkeypatch):
     mine = tmp_path / "phrases.txt"
     mine.write_text("# followed\n担当作为\n", encoding="utf-8")
-    monkeypatch.setattr(cu.recurring, "phrases_file", lambda: mine)
+    monkeypatch.setattr(cu.analyses.recurring, "phrases_file", lambda: mine)
     assert cu.followed_phrases() == ["担当作为"]
     assert set(cu.phrase_counts(tiny_issue)["phrase"]) == {"担当作为"}
     mine.write_text("# nothing followed\n", encoding="utf-8")

@@ -12,9 +12,9 @@ import nbformat
 import pandas as pd
 import pytest
 
-from corpus_utils import recurring
+from corpus_utils.analyses import recurring
 from corpus_utils.paths import project_root
-from corpus_utils.report import report_tasks, run_report, tables_workbook
+from corpus_utils.running.report import report_tasks, run_report, tables_workbook
 
 
 def _notebook(path, *cells):

@@ -7,7 +7,7 @@ import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 import corpus_utils as cu
-from corpus_utils.tokens import stopword_list, terms
+from corpus_utils.text.tokens import stopword_list, terms
 
 
 def test_tfidf_matches_scikit_learn_run_independently(seed_issue):

@@ -13,7 +13,7 @@ import pytest
 
 from corpus_utils import Tokenizer, get_tokenizer, phrase_check, stopword_list, terms, tokenize
 from corpus_utils.cache import TextCache
-from corpus_utils.tokens import DOMAIN_TERMS, dictionary_files, read_dictionary
+from corpus_utils.text.tokens import DOMAIN_TERMS, dictionary_files, read_dictionary
 
 GOLDEN_TERMS = [e.word for e in read_dictionary(Path(__file__).parent / "golden" / "domain_terms.txt")]
 
@@ -128,7 +128,7 @@ def test_a_user_dictionary_keeps_new_terms_whole(tmp_path):
 
 
 def test_the_issue_dictionary_next_to_the_seed_is_picked_up(tmp_path, monkeypatch):
-    import corpus_utils.tokens as tokens
+    import corpus_utils.text.tokens as tokens
 
     for folder in ("seeds", "notebooks"):
         (tmp_path / folder).mkdir()
@@ -213,7 +213,7 @@ def _spans(tokens: list[str]) -> list[tuple[int, int, str]]:
 
 
 def test_without_rjieba_the_tokenizer_runs_on_jieba_with_a_notice(monkeypatch):
-    from corpus_utils.tokens import EngineNotice, default_engine
+    from corpus_utils.text.tokens import EngineNotice, default_engine
 
     monkeypatch.setitem(sys.modules, "rjieba", None)  # as if it could not be installed
     default_engine.cache_clear()

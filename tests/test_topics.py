@@ -10,7 +10,7 @@ import pytest
 from scipy.sparse import csr_matrix
 
 import corpus_utils as cu
-from corpus_utils.topics import Corpus, umass_coherence
+from corpus_utils.analyses.topics import Corpus, umass_coherence
 
 
 def _corpus() -> Corpus:

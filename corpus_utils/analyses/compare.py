@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from .dates import dated, issue_dates, unlabelled
-from .dfm import article_table
-from .issue import Issue
+from ..corpus.dates import dated, issue_dates, unlabelled
+from ..corpus.dtm import article_table
+from ..segmenting.issue import Issue
 from .recurring import followed_phrases, phrase_counts
 
 SUMMARY_COLUMNS = [

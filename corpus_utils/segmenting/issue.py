@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from .articles import segment_articles
-from .cache import cache_dir, file_key, text_key
+from ..cache import cache_dir, file_key, text_key
+from ..paths import resolve_issue, shown_path
+from ..reading.textfile import IssueFormatError, decode_issue_bytes, is_pdf, normalised_text_and_repairs
 from .corrections import apply_record_fixes, fix_path, locate_lines, read_corrections
-from .loading import IssueFormatError, decode_issue_bytes, is_pdf, normalised_text_and_repairs
 from .pages import Page, PageOffset, infer_page_offset, split_pages
 from .paragraphs import BodyLine, block_width, join_paragraphs, line_widths
-from .paths import resolve_issue, shown_path
 from .record import Fragment, Segmentation
+from .reduce import segment_articles
 
 ARTICLE_COLUMNS = ["article_id", "kind", "column", "title", "authors", "author_note", "pages", "text"]
 _WHITESPACE = re.compile(r"\s+")
@@ -199,7 +199,7 @@ def _segment(path: Path, page_offset: int | None) -> Issue:
     numbered = None
     pdf = None
     if is_pdf(path):
-        from .pdf import pdf_issue_text, printed_page_offset
+        from ..reading.pdf import pdf_issue_text, printed_page_offset
 
         pdf = pdf_issue_text(path)
         raw = pdf.text
@@ -249,28 +249,19 @@ def _segment(path: Path, page_offset: int | None) -> Issue:
 
 # internal functions ----------------------------------------------------------
 
-_SEGMENTER_MODULES = (
-    "chars",
-    "thresholds",
-    "loading",
-    "pages",
-    "paragraphs",
-    "layout",
-    "classify",
-    "record",
-    "articles",
-    "columns",
-    "corrections",
-    "pdf",
-    "issue",
-)
+
+def _segmenter_sources() -> list[Path]:
+    """The code a segmented issue depends on: every module of ``reading`` and ``segmenting``,
+    and the characters and sentence marks of ``text``."""
+    package = Path(__file__).parent.parent
+    stages = [*sorted((package / "reading").glob("*.py")), *sorted((package / "segmenting").glob("*.py"))]
+    return [*stages, package / "text" / "chars.py"]
 
 
 @lru_cache(maxsize=1)
 def _segmenter_version() -> str:
     """A hash of the segmenter's source: editing any of its modules invalidates the cache."""
-    here = Path(__file__).parent
-    return text_key(*((here / f"{m}.py").read_text(encoding="utf-8") for m in _SEGMENTER_MODULES))
+    return text_key(*(f.read_text(encoding="utf-8") for f in _segmenter_sources()))
 
 
 def _cache_key(path: Path, page_offset: int | None) -> str:

@@ -24,9 +24,9 @@ import math
 import numpy as np
 import pandas as pd
 
-from .dfm import article_table, document_terms
-from .issue import Issue
-from .tokens import Tokenizer
+from ..corpus.dtm import article_table, document_terms
+from ..segmenting.issue import Issue
+from ..text.tokens import Tokenizer
 
 KEYNESS_COLUMNS = [
     "column",

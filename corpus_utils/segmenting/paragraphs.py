@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import quantiles
 
-from .chars import CJK_PUNCT, HANZI, display_width
+from ..text.chars import CJK_PUNCT, HANZI, display_width
 from .pages import DOWN_MARKER, UP_MARKER
 from .thresholds import (
     INDENT,

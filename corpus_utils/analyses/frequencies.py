@@ -6,9 +6,9 @@ from typing import Literal
 
 import pandas as pd
 
-from .dfm import article_table, document_terms
-from .issue import Issue
-from .tokens import Tokenizer
+from ..corpus.dtm import article_table, document_terms
+from ..segmenting.issue import Issue
+from ..text.tokens import Tokenizer
 
 
 def term_frequencies(

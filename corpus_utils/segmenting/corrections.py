@@ -41,8 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..reading.textfile import IssueFormatError
 from .classify import LINE_KINDS, LineKind
-from .loading import IssueFormatError
 from .pages import Page, PageOffset
 from .record import KINDS, Record
 

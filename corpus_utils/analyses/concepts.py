@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .dfm import article_table
-from .issue import Issue
-from .paths import project_root
+from ..corpus.dtm import article_table
+from ..paths import project_root
+from ..segmenting.issue import Issue
 
 CONCEPT_COLUMNS = ["concept", "article_id", "column", "count", "n_chars", "per_10k"]
 

@@ -32,8 +32,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cache import file_key, text_key
-from .paths import (
+from ..analyses.recurring import followed_phrases
+from ..cache import file_key, text_key
+from ..paths import (
     PACKAGE_DIR,
     ROOT_ENV,
     figures_dir,
@@ -44,8 +45,7 @@ from .paths import (
     seed_paths,
     shown_path,
 )
-from .recurring import followed_phrases
-from .tokens import dictionary_files, stopword_files
+from ..text.tokens import dictionary_files, stopword_files
 
 CROSS_ISSUE = "compare"  # the issue_id of the notebooks that read every issue (reports/compare/)
 # the kernel logs "KeyboardInterrupt caught in kernel" at ERROR when papermill shuts it down
@@ -235,7 +235,7 @@ def run_report(
 
 def issue_error(path: Path) -> str | None:
     """Why an issue file cannot be read, in one line (None if it reads)."""
-    from .issue import read_issue
+    from ..segmenting.issue import read_issue
 
     return read_issue(path)[1]
 

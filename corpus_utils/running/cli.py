@@ -11,8 +11,8 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from .issue import Issue, load_issue
-from .loading import IssueFormatError
+from ..reading.textfile import IssueFormatError
+from ..segmenting.issue import Issue, load_issue
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -111,7 +111,7 @@ def explain_page(issue: Issue, page: int) -> str:
 
 
 def _write_fix_template(issue: Issue) -> int:
-    from .corrections import fix_path, template_text
+    from ..segmenting.corrections import fix_path, template_text
 
     target = fix_path(issue.source)
     if target.exists():
@@ -123,7 +123,7 @@ def _write_fix_template(issue: Issue) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .pdf import pdf_issue_text
+    from ..reading.pdf import pdf_issue_text
 
     source = Path(args.pdf)
     try:
@@ -145,9 +145,9 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _tables(args: argparse.Namespace) -> int:
     """Each issue's frequencies, keyness and phrase counts, and the comparison's tables."""
-    from .archive import archive_tables
+    from ..analyses.archive import archive_tables
+    from ..paths import ProjectRootError, figures_dir, seed_paths, shown_path
     from .output import save_table
-    from .paths import ProjectRootError, figures_dir, seed_paths, shown_path
 
     phrases = [p.strip() for p in args.phrases.split(",") if p.strip()] if args.phrases else None
     try:
@@ -168,7 +168,7 @@ def _tables(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     """Run the report; a broken issue file is named and left out, and the exit status says so."""
-    from .paths import ProjectRootError, reports_dir, shown_path
+    from ..paths import ProjectRootError, reports_dir, shown_path
     from .report import ReportError, prune_outputs, run_report, stale_outputs
 
     phrases = [p.strip() for p in args.phrases.split(",") if p.strip()] if args.phrases else None

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .chars import display_width
+from ..text.chars import display_width
 from .layout import despace, title_from_lines
 from .paragraphs import TERMINAL, BodyLine, join_paragraphs, paragraphs_and_doubts
 from .thresholds import WIDE

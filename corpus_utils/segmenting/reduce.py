@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .chars import display_width
+from ..text.chars import display_width
 from .classify import LineClass, LineKind, PageContext, classify_page, text_closes
 from .columns import assign_columns
 from .layout import (

@@ -18,7 +18,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from .chars import HANZI_CHAR, count_hanzi
+from ..paths import DATA_DIR
+from ..text.chars import HANZI_CHAR, count_hanzi
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A) only:
@@ -96,7 +97,7 @@ _LOOKALIKE = re.compile("[\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff\U0002f800-\U00
 def lookalike_table() -> dict[str, str]:
     """Look-alike character → the ideograph it stands for (radicals, strokes, compatibility ideographs)."""
     table = {}
-    for line in (Path(__file__).parent / "data" / "radicals.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (DATA_DIR / "radicals.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             source, target = line.split("\t")
             table[chr(int(source, 16))] = chr(int(target, 16))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .paths import find_project_root
+from ..paths import find_project_root
 
 DATE_COLUMNS = ["issue_id", "date", "year", "month", "volume", "number", "title", "label", "date_source"]
 _YEAR_NUMBER = re.compile(r"((?:19|20)\d\d)\s*年\s*第\s*(\d{1,2})\s*期")

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..corpus.dates import dated, issue_dates, unlabelled
+from ..paths import find_project_root
 from .compare import SHARE_COLUMNS, SUMMARY_COLUMNS, TREND_COLUMNS, share_rows, summary_row, trend_rows
-from .dates import dated, issue_dates, unlabelled
-from .paths import find_project_root
 
 CONCEPT_TREND_COLUMNS = ["issue_id", "label", "concept", "count", "n_chars", "per_10k"]
 PHRASE_COLUMN_COLUMNS = ["issue_id", "label", "phrase", "column", "count", "n_chars", "per_10k"]
@@ -44,12 +44,12 @@ def issue_rows(
     path: str | Path, phrases: Sequence[str], write: bool = False, concepts: dict | None = None
 ) -> dict[str, list[dict]]:
     """One issue's rows of the cross-issue tables (and, with ``write``, its own tables on disk)."""
+    from ..corpus.dtm import document_terms
+    from ..running.output import save_table
+    from ..segmenting.issue import read_issue
     from .concepts import concept_counts
-    from .dfm import document_terms
     from .frequencies import term_frequencies
-    from .issue import read_issue
     from .keyness import keyness
-    from .output import save_table
     from .recurring import phrase_counts, phrase_counts_by_column
 
     issue, error = read_issue(path)
@@ -132,8 +132,8 @@ def archive_tables(
 
 def issue_term_counts(path: str | Path) -> dict[str, int]:
     """One issue's analysis terms with their counts (empty for a file that cannot be read)."""
-    from .dfm import document_terms
-    from .issue import read_issue
+    from ..corpus.dtm import document_terms
+    from ..segmenting.issue import read_issue
 
     issue, _ = read_issue(path)
     if issue is None:
@@ -164,8 +164,8 @@ def period_keyness(
 
 def issue_column_term_counts(path: str | Path, terms: Sequence[str]) -> list[dict]:
     """One issue's counts of ``terms`` in each of its columns, with the column's size in terms."""
-    from .dfm import document_terms
-    from .issue import read_issue
+    from ..corpus.dtm import document_terms
+    from ..segmenting.issue import read_issue
 
     issue, _ = read_issue(path)
     if issue is None:
@@ -266,7 +266,9 @@ def _date_order(paths: Sequence[str | Path]) -> list[str]:
 def _warm_up() -> None:
     """Load once in the parent what every worker needs: the stages' modules and the shared
     tokenizer with its engine (on Linux the workers are forked, and start with all of it)."""
-    from . import dfm, frequencies, keyness, output, recurring  # noqa: F401
-    from .tokens import get_tokenizer
+    from ..corpus import dtm  # noqa: F401
+    from ..running import output  # noqa: F401
+    from ..text.tokens import get_tokenizer
+    from . import frequencies, keyness, recurring  # noqa: F401
 
     _ = get_tokenizer().engine

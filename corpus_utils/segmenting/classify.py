@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .chars import display_width
+from ..text.chars import display_width
 from .layout import (
     AUTHOR_NOTE,
     EDITOR_NOTE,

@@ -27,10 +27,10 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .dfm import article_table, issue_tokenizer
-from .issue import Issue
+from ..corpus.dtm import article_table, issue_tokenizer
+from ..segmenting.issue import Issue
+from ..text.tokens import Tokenizer, stopword_list, terms
 from .keyness import chi2_sf_1df, signed_g2
-from .tokens import Tokenizer, stopword_list, terms
 
 COLLOCATE_COLUMNS = [
     "node",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .chars import HANZI, display_width
+from ..text.chars import HANZI, display_width
 from .pages import DOWN_MARKER, UP_MARKER
 from .paragraphs import HEADING
 from .thresholds import (

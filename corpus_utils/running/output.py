@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
-from .fonts import check_glyphs
-from .paths import figures_dir
+from ..charts.fonts import check_glyphs
+from ..paths import figures_dir
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -41,7 +41,7 @@ def save_figure(fig: Figure, issue_id: str, name: str) -> SavedFigure:
     import matplotlib.pyplot as plt
     from matplotlib.text import Text
 
-    from .plots import report_style_context
+    from ..charts.plots import report_style_context
 
     for text in fig.findobj(Text):
         if text.get_visible() and text.get_text():

@@ -35,10 +35,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .chars import HANZI, display_width
-from .chars import HANZI_CHAR as _HANZI_CHAR
-from .layout import EXCERPT_HEAD
-from .loading import IssueFormatError, lookalike_table
+from ..segmenting.layout import EXCERPT_HEAD
+from ..text.chars import HANZI, display_width
+from ..text.chars import HANZI_CHAR as _HANZI_CHAR
+from .textfile import IssueFormatError, lookalike_table
 
 TITLE_RATIO = 1.2  # a line this much larger than the body text is a title
 MIN_GUTTER = 0.28  # em: the narrowest strip of white between columns (a hanging mark leaves 0.3 em of a 0.8-em gutter)

@@ -51,8 +51,8 @@ class Topics:
 
 def record_term_counts(path: str | Path) -> list[tuple[str, int, str, dict[str, int]]]:
     """One issue's records as (issue_id, article_id, column, term counts); [] if unreadable."""
-    from .dfm import article_table, document_terms
-    from .issue import read_issue
+    from ..corpus.dtm import article_table, document_terms
+    from ..segmenting.issue import read_issue
 
     issue, _ = read_issue(path)
     if issue is None:

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .dfm import article_table
-from .issue import Issue, solid_offset
-from .paths import phrases_file
-from .phrases import quoted_phrases
-from .tokens import read_dictionary
+from ..corpus.dtm import article_table
+from ..paths import phrases_file
+from ..segmenting.issue import Issue, solid_offset
+from ..text.phrases import quoted_phrases
+from ..text.tokens import read_dictionary
 
 
 def followed_phrases(path: Path | None = None) -> list[str]:

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import TextCache, text_key
+from ..cache import TextCache, text_key
+from ..paths import DATA_DIR, project_file
 from .chars import HANZI
-from .paths import DATA_DIR, project_file
 
 DOMAIN_TERMS = DATA_DIR / "userdict.txt"
 DOMAIN_STOPWORDS = DATA_DIR / "stopwords_domain.txt"

@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from .issue import Issue
-from .tokens import Tokenizer, get_tokenizer, stopword_list, terms
+from ..segmenting.issue import Issue
+from ..text.tokens import Tokenizer, get_tokenizer, stopword_list, terms
 
 EXCERPTS_LABEL = "（讲话摘编）"
 NO_COLUMN_LABEL = "（无栏目）"

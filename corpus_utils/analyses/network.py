@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..corpus.dtm import article_table, issue_tokenizer
+from ..segmenting.issue import Issue
+from ..text.tokens import Tokenizer, stopword_list
 from .collocations import sentence_terms
-from .dfm import article_table, issue_tokenizer
-from .issue import Issue
-from .tokens import Tokenizer, stopword_list
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -1,0 +1,33 @@
+"""Tables → charts: each ``plot_*`` takes a table a statistic returned and gives a matplotlib
+Figure, drawn in the project's Chinese font (``fonts``) with the report's style.
+
+The ``plot_*`` functions load matplotlib on first use, so importing the package (or its font
+check) stays light.
+"""
+
+from importlib import import_module
+
+_HOMES = {
+    "plot_column_sizes": "plots",
+    "plot_issue_trends": "plots",
+    "plot_keyness_heatmap": "plots",
+    "plot_network": "plots",
+    "plot_period_keyness": "plots",
+    "plot_phrase_counts": "plots",
+    "plot_phrase_dispersion": "plots",
+    "plot_tfidf_terms": "plots",
+    "plot_top_terms": "plots",
+    "plot_topic_shares": "plots",
+    "plot_topic_terms": "plots",
+    "plot_wordclouds": "plots",
+    "report_style": "plots",
+    "report_style_context": "plots",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    if name in _HOMES:
+        return getattr(import_module(f".{_HOMES[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,5 @@
+"""Corpus: records of one or many issues with their document variables, and the one
+document-term matrix every statistic counts from.
+
+``dates`` names each issue by its date and number; ``dtm`` turns records into term counts.
+"""

@@ -1,0 +1,7 @@
+"""Reading: an issue's file → its text in the extractor's shape.
+
+``textfile`` decodes a text file (UTF-8, GB18030, UTF-16), normalises it and repairs look-alike
+characters (CJK radicals for ideographs), or says in one line why the file is no issue's text;
+``pdf`` reads a PDF's text layer with PDFium into the same shape (columns, running heads and
+page numbers, title blocks). Nothing here knows about articles.
+"""

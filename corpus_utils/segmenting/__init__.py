@@ -1,0 +1,9 @@
+"""Segmenting: an issue's text → pages → classified lines → records, corrected and checked.
+
+``pages`` splits the text at page breaks and infers printed page numbers; ``paragraphs``
+undoes hard wraps; ``layout`` and ``classify`` give each line a kind and the rule that decided;
+``reduce`` reads the classes page by page into records (``record``), ``columns`` gives each
+its column; ``corrections`` applies the issue's ``.fix.toml``; ``quality`` flags likely
+misreads; ``issue`` ties it together as ``load_issue(path) -> Issue``. Every number the
+segmenter decides by is in ``thresholds``.
+"""
