@@ -7,7 +7,8 @@ import math
 import pytest
 
 import corpus_utils as cu
-from corpus_utils.analyses.collocations import collocation_table, sentence_terms
+from corpus_utils.analyses.collocations import collocation_table
+from corpus_utils.corpus.corpus import sentence_terms
 
 # two documents of sentences of terms
 DOCS = [[["甲", "乙", "丙"], ["乙", "丁"]], [["甲", "丙", "丙"]]]
@@ -47,7 +48,8 @@ def test_overlapping_windows_count_a_position_once_and_min_freq_filters():
 
 
 def test_sentences_end_at_chinese_stops_and_paragraphs(domain_tokenizer):
-    got = sentence_terms("加强党建联盟建设。激发干部担当作为\n推动基层治理！", tokenizer=domain_tokenizer)
+    text = "加强党建联盟建设。激发干部担当作为\n推动基层治理！"
+    got = sentence_terms(text, tokenizer=domain_tokenizer, stopwords=cu.stopword_list())
     assert len(got) == 3 and "党建联盟" in got[0] and "担当作为" in got[1] and "基层治理" in got[2]
 
 

@@ -27,11 +27,11 @@ def test_tfidf_matches_scikit_learn_run_independently(seed_issue):
 
 def test_tfidf_by_column_uses_article_idf(seed_issue):
     top = cu.top_tfidf_terms(seed_issue, by="column", n=3).set_index(["column", "rank"])
-    dtm = cu.document_terms(seed_issue)
+    cells = cu.Corpus.from_issue(seed_issue).dtm().to_frame().merge(seed_issue.articles[["article_id", "column"]])
     n = len(seed_issue.articles)
     for column in ("城市党建", "农村党建"):
         best = top.loc[(column, 1)]
-        users = dtm.loc[dtm.term == best.term, "article_id"].nunique()
+        users = cells.loc[cells.feature == best.term, "article_id"].nunique()
         # the IDF of every record, not of the columns: scikit-learn's smoothed ln((1+n)/(1+df)) + 1
         assert best.idf == pytest.approx(np.log((1 + n) / (1 + users)) + 1), column
-        assert best["count"] == dtm.loc[(dtm.term == best.term) & (dtm.column == column), "count"].sum()
+        assert best["count"] == cells.loc[(cells.feature == best.term) & (cells.column == column), "count"].sum()

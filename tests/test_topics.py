@@ -7,13 +7,13 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from scipy.sparse import csr_matrix
 
 import corpus_utils as cu
-from corpus_utils.analyses.topics import Corpus, umass_coherence
+from corpus_utils.analyses.topics import umass_coherence
+from corpus_utils.corpus.dtm import DocumentTermMatrix, matrix_from_counts
 
 
-def _corpus() -> Corpus:
+def _corpus() -> DocumentTermMatrix:
     # six records: three about 党建联盟/街道/社区, three about 软弱涣散/整顿/村
     vocab = np.array(["党建联盟", "整顿", "村", "社区", "街道", "软弱涣散"])
     rows = [
@@ -28,7 +28,8 @@ def _corpus() -> Corpus:
         [("000_a", k, "城市党建" if k < 3 else "农村党建") for k in range(1, 7)],
         columns=["issue_id", "article_id", "column"],
     )
-    return Corpus(records, vocab, csr_matrix(np.array(rows, dtype=float)))
+    counts = [dict(zip(vocab, row, strict=True)) for row in rows]
+    return matrix_from_counts(records, counts, features=vocab)
 
 
 def test_two_clear_topics_are_found_and_each_record_belongs_to_one():
@@ -46,7 +47,7 @@ def test_a_rerun_with_the_same_seed_gives_the_same_topics(seed_path):
     first, second = cu.fit_topics(corpus, 5, seed=3), cu.fit_topics(corpus, 5, seed=3)
     pd.testing.assert_frame_equal(first.terms, second.terms)
     pd.testing.assert_frame_equal(first.shares, second.shares)
-    assert len(first.shares) == 26 and corpus.counts.shape[1] == len(corpus.vocabulary)
+    assert len(first.shares) == 26 and corpus.counts.shape[1] == len(corpus.features)
 
 
 def test_umass_coherence_by_hand():

@@ -20,17 +20,16 @@ A collocate is listed when ``a ≥ min_freq``.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-from ..corpus.dtm import article_table, issue_tokenizer
+from ..corpus.corpus import Corpus, as_corpus
 from ..segmenting.issue import Issue
-from ..text.tokens import Tokenizer, stopword_list, terms
-from .keyness import chi2_sf_1df, signed_g2
+from ..text.tokens import Tokenizer
+from .significance import chi2_sf_1df, signed_g2
 
 COLLOCATE_COLUMNS = [
     "node",
@@ -45,20 +44,6 @@ COLLOCATE_COLUMNS = [
     "log_likelihood",
     "p",
 ]
-_SENTENCE_END = re.compile(r"(?<=[。！？；!?;…])|\n")
-
-
-def sentence_terms(
-    text: str, *, tokenizer: Tokenizer | None = None, stopwords: frozenset[str] | None = None, min_len: int = 2
-) -> list[list[str]]:
-    """A text's sentences, each as its analysis terms (empty sentences left out)."""
-    stop = stopword_list() if stopwords is None else stopwords
-    out = []
-    for sentence in _SENTENCE_END.split(text):
-        found = terms(sentence, tokenizer=tokenizer, stopwords=stop, min_len=min_len)
-        if found:
-            out.append(found)
-    return out
 
 
 def collocation_table(
@@ -110,7 +95,7 @@ def collocation_table(
 
 
 def collocates(
-    issue: Issue,
+    x: Issue | Corpus,
     node: str,
     *,
     window: int | None = 5,
@@ -118,13 +103,11 @@ def collocates(
     column: str | None = None,
     tokenizer: Tokenizer | None = None,
 ) -> pd.DataFrame:
-    """Collocates of ``node`` in the issue's records (or one ``column``'s): see the module
-    docstring for the span, the 2×2 table and the statistics. ``node`` should be a term the
-    tokenizer keeps whole (a followed phrase or a dictionary entry)."""
-    tok = tokenizer or issue_tokenizer(issue)
-    stop = stopword_list()
-    arts = article_table(issue)
+    """Collocates of ``node`` in the records of an issue or a corpus (or one ``column``'s): see
+    the module docstring for the span, the 2×2 table and the statistics. ``node`` should be a
+    term the tokenizer keeps whole (a followed phrase or a dictionary entry). The records'
+    sentences are the corpus's (``corpus.sentences()``), tokenized once."""
+    corpus = as_corpus(x)
     if column is not None:
-        arts = arts[arts["column"] == column]
-    docs = [sentence_terms(text, tokenizer=tok, stopwords=stop) for text in arts["text"]]
-    return collocation_table(docs, node, window=window, min_freq=min_freq)
+        corpus = corpus.subset(column=column)
+    return collocation_table(corpus.sentences(tokenizer=tokenizer), node, window=window, min_freq=min_freq)

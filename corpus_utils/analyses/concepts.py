@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from ..corpus.dtm import article_table
+from ..corpus.corpus import Corpus, as_corpus
+from ..corpus.dates import dated
+from ..corpus.dtm import DocumentTermMatrix
 from ..paths import project_root
 from ..segmenting.issue import Issue
+from .frequencies import feature_frequencies
 
 CONCEPT_COLUMNS = ["concept", "article_id", "column", "count", "n_chars", "per_10k"]
 
@@ -52,30 +56,30 @@ def read_concepts(path: str | Path | None = None) -> dict[str, re.Pattern]:
     return concepts
 
 
-def concept_counts(issue: Issue, concepts: dict[str, re.Pattern] | None = None) -> pd.DataFrame:
-    """Occurrences of each concept in each record, zeros included: ``concept, article_id,
-    column, count, n_chars, per_10k`` (per 10,000 non-whitespace characters of the record)."""
-    concepts = read_concepts() if concepts is None else concepts
-    arts = article_table(issue)
-    rows = [
-        {
-            "concept": name,
-            "article_id": art.article_id,
-            "column": art.column,
-            "count": len(pattern.findall(art.text)),
-            "n_chars": art.n_chars,
-        }
-        for name, pattern in concepts.items()
-        for art in arts.itertuples()
-    ]
-    frame = pd.DataFrame(rows, columns=CONCEPT_COLUMNS[:-1])
-    frame["per_10k"] = frame["count"] / frame["n_chars"].where(frame["n_chars"] > 0) * 10_000
-    return frame.fillna({"per_10k": 0.0})
+def concept_matrix(x: Issue | Corpus, concepts: dict[str, re.Pattern] | None = None) -> DocumentTermMatrix:
+    """Records × concepts: the occurrences of each concept's pattern in each record's text."""
+    return as_corpus(x).pattern_matrix(read_concepts() if concepts is None else concepts)
 
 
-def concepts_by_column(issue: Issue, concepts: dict[str, re.Pattern] | None = None) -> pd.DataFrame:
-    """Concept × column: ``concept, column, count, n_chars, per_10k``, columns in the issue's order."""
-    counts = concept_counts(issue, concepts)
-    grouped = counts.groupby(["concept", "column"], sort=False)[["count", "n_chars"]].sum().reset_index()
-    grouped["per_10k"] = grouped["count"] / grouped["n_chars"].where(grouped["n_chars"] > 0) * 10_000
-    return grouped.fillna({"per_10k": 0.0})
+def concept_counts(x: Issue | Corpus, concepts: dict[str, re.Pattern] | None = None, *, by=None) -> pd.DataFrame:
+    """Occurrences of each concept in each record (or group, ``by``: any document variable),
+    zeros included, concept by concept: ``concept``, the record's keys and ``column`` (or the
+    group's keys), ``count, n_chars, per_10k`` (per 10,000 non-whitespace characters)."""
+    matrix = concept_matrix(x, concepts)
+    grouped = matrix.group(by if by is not None else [*matrix.keys, "column"])
+    table = feature_frequencies(grouped, zeros=True, by_feature=True).rename(columns={"feature": "concept"})
+    return table[["concept", *grouped.keys, "count", "n_chars", "per_10k"]]
+
+
+def concepts_by_column(x: Issue | Corpus, concepts: dict[str, re.Pattern] | None = None) -> pd.DataFrame:
+    """Concept × column: ``concept, column, count, n_chars, per_10k``, columns in the records' order."""
+    return concept_counts(x, concepts, by="column")
+
+
+def concept_trends(x: Corpus | Sequence[Issue], concepts: dict[str, re.Pattern] | None = None) -> pd.DataFrame:
+    """Each concept in each issue, issues in date order: ``issue_id, label, concept, count,
+    n_chars, per_10k``."""
+    corpus = as_corpus(x)
+    grouped = concept_matrix(corpus, concepts).group("issue_id")
+    table = feature_frequencies(grouped, zeros=True).rename(columns={"feature": "concept"})
+    return dated(table[["issue_id", "concept", "count", "n_chars", "per_10k"]], corpus.issues)

@@ -1,66 +1,94 @@
-"""Document-term counts → term frequencies per issue, column or article."""
+"""A count matrix, grouped → how often each feature occurs in each group, and per 10,000
+characters; and each column's size.
+
+``feature_frequencies`` serves every kind of matrix (terms, followed phrases, concepts) and
+every grouping; ``term_frequencies`` is its form for terms, with the columns the notebooks and
+``term_frequencies_*.csv`` have always had.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
-
+import numpy as np
 import pandas as pd
 
-from ..corpus.dtm import article_table, document_terms
+from ..corpus.corpus import Corpus, as_corpus, as_matrix
+from ..corpus.dtm import DocumentTermMatrix
 from ..segmenting.issue import Issue
 from ..text.tokens import Tokenizer
+from .rates import PER_10K, rate
+
+FREQUENCY_COLUMNS = ["count", "per_10k", "doc_freq", "n_docs", "n_chars"]
+
+
+def grouping(dtm: DocumentTermMatrix, by) -> DocumentTermMatrix:
+    """``dtm`` grouped by ``by``: ``"issue"``, ``"column"``, ``"article"`` (each record, keyed as
+    the corpus keys it), any document variable or list of them, labels aligned with the records,
+    or None for a matrix already grouped (a matrix of records is then one group per issue)."""
+    if by is None:
+        return dtm if dtm.grouped else dtm.group("issue_id")
+    if isinstance(by, str) and by in ("article", "document"):
+        keys = [k for k in ("issue_id", "article_id") if k in dtm.keys] or ["article_id"]
+        return dtm.group([*keys, "column"])
+    return dtm.group(by)
+
+
+def feature_frequencies(dtm: DocumentTermMatrix, *, zeros: bool = False, by_feature: bool = False) -> pd.DataFrame:
+    """Each feature in each group of a grouped matrix: the group's keys, ``feature, count,
+    per_10k, doc_freq, n_docs, n_chars``. ``per_10k = count / n_chars × 10,000`` (0 for a group
+    without characters); ``doc_freq``: the group's records that use the feature, of ``n_docs``.
+    Without ``zeros``, only the features a group uses, most frequent first (ties by feature);
+    with it, every feature in every group, group by group in the matrix's order (``by_feature``:
+    feature by feature)."""
+    keys = dtm.keys
+    if zeros:
+        rows, cols = np.divmod(np.arange(dtm.n_docs * dtm.n_features), dtm.n_features)
+        if by_feature:
+            cols, rows = np.divmod(np.arange(dtm.n_docs * dtm.n_features), dtm.n_docs)
+        values = np.asarray(dtm.counts[rows, cols]).ravel() if len(rows) else np.array([], dtype=np.int64)
+    else:
+        cells = dtm.counts.tocoo()
+        order = np.lexsort((cells.col, -cells.data, cells.row))
+        rows, cols, values = cells.row[order], cells.col[order], cells.data[order]
+    frame = dtm.docvars[keys].iloc[rows].reset_index(drop=True)
+    frame["feature"] = dtm.features[cols]
+    frame["count"] = values.astype(np.int64)
+    frame["n_chars"] = dtm.docvars["n_chars"].to_numpy()[rows].astype(np.int64)
+    frame["per_10k"] = rate(frame["count"], frame["n_chars"], PER_10K)
+    users = dtm.users()
+    frame["doc_freq"] = (np.asarray(users[rows, cols]).ravel() if len(rows) else np.array([])).astype(np.int64)
+    n_docs = dtm.docvars["n_docs"].to_numpy() if "n_docs" in dtm.docvars else np.ones(dtm.n_docs)
+    frame["n_docs"] = n_docs[rows].astype(np.int64)
+    return frame[[*keys, "feature", *FREQUENCY_COLUMNS]]
 
 
 def term_frequencies(
-    issue: Issue,
+    x: Issue | Corpus | DocumentTermMatrix,
     *,
-    by: Literal["issue", "column", "article"] = "issue",
+    by="issue",
     tokenizer: Tokenizer | None = None,
-    dtm: pd.DataFrame | None = None,
+    dtm: DocumentTermMatrix | None = None,
 ) -> pd.DataFrame:
-    """How often each term occurs, raw and per 10,000 characters, and in how many articles.
+    """How often each term occurs in each group (``by``: see ``grouping``), raw and per 10,000
+    characters of the group's text (so comparable across columns of any length), and in how many
+    of its records. Columns: the group's keys (``issue_id``; ``column``; ``article_id, column``),
+    then ``term, count, per_10k, doc_freq, n_docs, n_chars``; most frequent first in each group.
+    ``x`` may be an issue, a corpus or a matrix (``dtm=`` is the old spelling of the last)."""
+    matrix = dtm if dtm is not None else as_matrix(x, tokenizer=tokenizer)
+    if by is not None and matrix.grouped:
+        raise ValueError("the matrix is grouped already: by=None")
+    freq = feature_frequencies(grouping(matrix, by)).rename(columns={"feature": "term"})
+    return freq
 
-    ``per_10k = count / n_chars * 10,000`` where ``n_chars`` counts the non-whitespace
-    characters of the group's text (so it is comparable across columns of any length);
-    ``doc_freq`` is the number of the group's records using the term, of ``n_docs``.
 
-    Columns: the group (``issue_id``, ``column`` or ``article_id, column``), then
-    ``term, count, per_10k, doc_freq, n_docs, n_chars``; most frequent first in each group.
+def column_overview(x: Issue | Corpus) -> pd.DataFrame:
+    """Records, articles and characters per column, in the order the records print them.
+
+    Columns: ``column, n_records, n_articles, n_chars, pages`` (``pages``: first–last printed
+    page of the column's own records).
     """
-    dtm = document_terms(issue, tokenizer=tokenizer) if dtm is None else dtm
-    arts = article_table(issue)
-    if by == "issue":
-        keys, dtm = ["issue_id"], dtm.assign(issue_id=issue.issue_id)
-        arts = arts.assign(issue_id=issue.issue_id)
-    elif by == "column":
-        keys = ["column"]
-    elif by == "article":
-        keys = ["article_id", "column"]
-    else:
-        raise ValueError(f"by must be 'issue', 'column' or 'article', not {by!r}")
-    sizes = arts.groupby(keys, sort=False).agg(n_chars=("n_chars", "sum"), n_docs=("article_id", "nunique"))
-    freq = (
-        dtm.groupby([*keys, "term"], sort=False)
-        .agg(count=("count", "sum"), doc_freq=("article_id", "nunique"))
-        .reset_index()
-        .join(sizes, on=keys)
-    )
-    freq["per_10k"] = freq["count"] / freq["n_chars"] * 10_000
-    order = {k: i for i, k in enumerate(sizes.index)}
-    freq["_group"] = [order[k if len(keys) > 1 else k[0]] for k in zip(*(freq[c] for c in keys), strict=True)]
-    freq = freq.sort_values(["_group", "count", "term"], ascending=[True, False, True], ignore_index=True)
-    return freq[[*keys, "term", "count", "per_10k", "doc_freq", "n_docs", "n_chars"]]
-
-
-def column_overview(issue: Issue) -> pd.DataFrame:
-    """Records, articles and characters per column, in the issue's order.
-
-    Columns: ``column, n_records, n_articles, n_chars, pages`` (``pages``: first–last
-    printed page of the column's own records).
-    """
-    arts = article_table(issue)
+    records = as_corpus(x).records
     rows = []
-    for column, grp in arts.groupby("column", sort=False):
+    for column, grp in records.groupby("column", sort=False):
         pages = [p for ps in grp["pages"] for p in ps]
         rows.append(
             {

@@ -1,32 +1,30 @@
-"""Document-term counts → keyness of every column against the rest of the issue, in one table.
+"""A term matrix, grouped → keyness: each group against the rest, or a target against a
+reference, with the statistics of ``significance``.
 
-For a term with ``a`` occurrences among the ``c`` terms of a column and ``b`` among the
-``d`` terms of the rest of the issue, the 2×2 table is::
+``keyness(dtm, by="column")`` tests every column against the rest of the corpus: for each term
+seen ``min_count`` times, the 2×2 table of its count in the group (``a`` of the group's ``c``
+terms) against the rest (``b`` of ``d``), ``g2``, ``p``, ``p_adj`` (Benjamini–Hochberg within
+each group: a group against the rest is one family of tests) and ``log_ratio``; and, inside the
+group, in how many of its records the term occurs (``n_articles``) and Gries' ``dp`` over them
+(empty for a group of one record: dispersion over one record says nothing). Any grouping works
+the same way (``by="issue_id"``, ``by=["issue_id", "column"]``, labels of the user's).
 
-                  column     rest
-    term            a          b
-    other terms   c − a      d − b
-
-and ``G2 = 2 Σ O ln(O / E)`` over its four cells (Dunning 1993; Rayson & Garside 2000),
-``E`` from the margins, no continuity correction; ``p`` from χ² with one degree of freedom.
-``g2`` is signed: positive where the column uses the term more (a/c > b/d). ``p_adj`` is
-Benjamini–Hochberg over the rows of one column (each column against the rest is one family
-of tests). ``log_ratio = log2((a/c) / (b/d))`` (Hardie 2014), a zero count taken as 0.5.
-Dispersion within the column: ``n_articles`` that use the term, and Gries' (2008)
-``DP = ½ Σ |v_i − s_i|`` over the column's records, ``s_i`` a record's share of the column's
-terms and ``v_i`` its share of the term's occurrences (0 = even, near 1 = one record).
+``keyness(dtm, by="issue_id", target=[…], reference=[…])`` pools the target's groups against the
+reference's (default: every other group): ``p_adj`` over all terms, and ``status`` ``new`` where
+the reference never has the term, ``vanished`` where the target never has it. The latest issue
+against the ones before it, or one period against another, is this.
 """
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
 
-from ..corpus.dtm import article_table, document_terms
+from ..corpus.corpus import Corpus, as_matrix
+from ..corpus.dtm import DocumentTermMatrix
 from ..segmenting.issue import Issue
 from ..text.tokens import Tokenizer
+from .significance import gries_dp, two_by_two
 
 KEYNESS_COLUMNS = [
     "column",
@@ -42,119 +40,7 @@ KEYNESS_COLUMNS = [
     "n_articles",
     "dp",
 ]
-
-
-def keyness(
-    issue: Issue,
-    *,
-    min_count: int = 3,
-    tokenizer: Tokenizer | None = None,
-    dtm: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """Every column against the rest of the issue, for every term seen ``min_count`` times
-    in the issue; columns as in ``KEYNESS_COLUMNS``, strongest positive keyness first."""
-    dtm = document_terms(issue, tokenizer=tokenizer) if dtm is None else dtm
-    sizes = dtm.groupby("article_id", sort=False)["article_terms"].first()
-    arts = article_table(issue).set_index("article_id")
-    columns = list(dict.fromkeys(arts["column"]))
-    art_column = arts["column"]
-    totals = dtm.groupby("term")["count"].sum()
-    vocab = totals[totals >= min_count].index
-    frames = []
-    for column in columns:
-        members = [a for a in sizes.index if art_column.get(a) == column]
-        in_col = dtm[dtm["column"] == column]
-        a = in_col.groupby("term")["count"].sum().reindex(vocab, fill_value=0)
-        b = totals.reindex(vocab) - a
-        c = int(sizes[members].sum())
-        d = int(sizes.sum()) - c
-        frame = pd.DataFrame({"column": column, "term": vocab, "count_column": a.values, "count_rest": b.values})
-        frame["tokens_column"], frame["tokens_rest"] = c, d
-        _add_tests(frame, a.to_numpy(dtype=float), b.to_numpy(dtype=float), c, d)
-        per_article = in_col.pivot_table(index="term", columns="article_id", values="count", aggfunc="sum")
-        per_article = per_article.reindex(index=vocab, columns=members, fill_value=0).fillna(0)
-        frame["n_articles"] = (per_article > 0).sum(axis=1).to_numpy()
-        # dispersion over one record says nothing: empty, not 0.0
-        frame["dp"] = gries_dp(per_article.to_numpy(), sizes[members].to_numpy()) if len(members) > 1 else np.nan
-        frames.append(frame)
-    if not frames:  # no records, or no term seen min_count times
-        return pd.DataFrame(columns=KEYNESS_COLUMNS)
-    out = pd.concat(frames, ignore_index=True)
-    order = {c: i for i, c in enumerate(columns)}
-    out = out.assign(_c=out["column"].map(order)).sort_values(
-        ["_c", "g2", "term"], ascending=[True, False, True], kind="stable"
-    )
-    return out[KEYNESS_COLUMNS].reset_index(drop=True)
-
-
-def signed_g2(a, b, c: int, d: int) -> np.ndarray:
-    """Four-cell log-likelihood G2 of a/c against b/d, negative where a/c < b/d."""
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    n = c + d
-    observed = [a, b, c - a, d - b]
-    expected = [c * (a + b) / n, d * (a + b) / n, c * (n - a - b) / n, d * (n - a - b) / n]
-    g2 = 2 * sum(_xlogx_over(o, e) for o, e in zip(observed, expected, strict=True))
-    g2 = np.maximum(g2, 0.0)  # rounding can leave -1e-13 where the rates are equal
-    sign = np.where(a * d >= b * c, 1.0, -1.0)
-    return sign * g2
-
-
-def log_ratio(a, b, c: int, d: int) -> np.ndarray:
-    """Hardie's Log Ratio: log2 of the ratio of relative frequencies, zeros taken as 0.5."""
-    a = np.where(np.asarray(a) == 0, 0.5, a)
-    b = np.where(np.asarray(b) == 0, 0.5, b)
-    return np.log2((a / c) / (b / d))
-
-
-def _add_tests(frame: pd.DataFrame, a: np.ndarray, b: np.ndarray, c: int, d: int) -> None:
-    """``g2``, ``p``, ``p_adj`` (BH over the frame's rows) and ``log_ratio`` of each row's 2×2
-    table: the one set of statistics for columns against the rest and periods against periods."""
-    frame["g2"] = signed_g2(a, b, c, d)
-    frame["p"] = chi2_sf_1df(np.abs(frame["g2"].to_numpy()))
-    frame["p_adj"] = benjamini_hochberg(frame["p"].to_numpy())
-    frame["log_ratio"] = log_ratio(a, b, c, d)
-
-
-def chi2_sf_1df(x: np.ndarray) -> np.ndarray:
-    """P(χ²₁ ≥ x), the p-value of G² with one degree of freedom: ``erfc(√(x/2))``, exactly
-    scipy's ``chi2.sf(x, 1)`` without importing scipy (1.8 s) in every notebook kernel."""
-    return np.array([math.erfc(math.sqrt(v / 2)) for v in np.asarray(x, dtype=float)])
-
-
-def benjamini_hochberg(p: np.ndarray) -> np.ndarray:
-    """Benjamini–Hochberg adjusted p-values (step-up, monotone, capped at 1)."""
-    p = np.asarray(p, dtype=float)
-    n = len(p)
-    if n == 0:
-        return p
-    order = np.argsort(p)
-    ranked = p[order] * n / np.arange(1, n + 1)
-    adjusted = np.minimum.accumulate(ranked[::-1])[::-1]
-    out = np.empty(n)
-    out[order] = np.minimum(adjusted, 1.0)
-    return out
-
-
-def gries_dp(counts: np.ndarray, part_sizes: np.ndarray) -> np.ndarray:
-    """Gries' DP for each row of a term × part count matrix; NaN where the term is absent."""
-    counts = np.asarray(counts, dtype=float)
-    sizes = np.asarray(part_sizes, dtype=float)
-    if counts.size == 0:
-        return np.full(counts.shape[0], np.nan)
-    s = sizes / sizes.sum()
-    totals = counts.sum(axis=1, keepdims=True)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        v = counts / totals
-        dp = 0.5 * np.abs(v - s).sum(axis=1)
-    return np.where(totals[:, 0] > 0, dp, np.nan)
-
-
-def _xlogx_over(o: np.ndarray, e: np.ndarray) -> np.ndarray:
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(o > 0, o * np.log(o / e), 0.0)
-
-
-PERIOD_COLUMNS = [
+TARGET_COLUMNS = [
     "term",
     "count_target",
     "count_reference",
@@ -166,23 +52,132 @@ PERIOD_COLUMNS = [
     "log_ratio",
     "status",
 ]
+DP_CHUNK = 4096  # terms whose record-by-record counts are held at once for the dispersion
+
+
+def keyness(
+    x: Issue | Corpus | DocumentTermMatrix,
+    *,
+    by=None,
+    target=None,
+    reference=None,
+    min_count: int = 3,
+    tokenizer: Tokenizer | None = None,
+    dtm: DocumentTermMatrix | None = None,
+) -> pd.DataFrame:
+    """Keyness of each group against the rest, or of ``target`` against ``reference`` (see the
+    module docstring). ``by``: a document variable, a list of them or labels aligned with the
+    records (default: ``column``, or the grouping of a matrix already grouped); ``target`` and
+    ``reference``: group labels (one or a list). Columns: the group's key, ``term``,
+    ``count_<key>``, ``count_rest``, ``tokens_<key>``, ``tokens_rest``, ``g2, p, p_adj,
+    log_ratio, n_articles, dp`` (``KEYNESS_COLUMNS`` for columns), strongest first in each group;
+    with a target, ``TARGET_COLUMNS``, strongest first."""
+    matrix = dtm if dtm is not None else as_matrix(x, tokenizer=tokenizer)
+    if matrix.grouped and by is not None:
+        raise ValueError("the matrix is grouped already: by=None")
+    groups = matrix if matrix.grouped else matrix.group("column" if by is None else by)
+    if target is None:
+        return _each_against_rest(groups, min_count)
+    chosen = _chosen(groups, target)
+    other = ~chosen if reference is None else _chosen(groups, reference)
+    counts = groups.counts
+    sizes = groups.sizes()
+    return target_keyness(
+        groups.features,
+        np.asarray(counts[np.flatnonzero(chosen)].sum(axis=0)).ravel(),
+        np.asarray(counts[np.flatnonzero(other)].sum(axis=0)).ravel(),
+        int(sizes[chosen].sum()),
+        int(sizes[other].sum()),
+        min_count=min_count,
+    )
+
+
+def target_keyness(features, a, b, c: int, d: int, *, min_count: int = 5) -> pd.DataFrame:
+    """A target's term counts ``a`` (of ``c`` terms) against a reference's ``b`` (of ``d``), for
+    every term seen ``min_count`` times in the two together: ``TARGET_COLUMNS``, strongest first."""
+    a, b = np.asarray(a), np.asarray(b)
+    keep = (a + b) >= min_count
+    if not keep.any() or c == 0 or d == 0:
+        return pd.DataFrame(columns=TARGET_COLUMNS)
+    a, b = a[keep].astype(float), b[keep].astype(float)
+    frame = pd.DataFrame({"term": np.asarray(features)[keep], "count_target": a.astype(int)})
+    frame["count_reference"] = b.astype(int)
+    frame["tokens_target"], frame["tokens_reference"] = c, d
+    frame = frame.assign(**two_by_two(a, b, c, d))
+    frame["status"] = np.where(b == 0, "new", np.where(a == 0, "vanished", ""))
+    frame = frame.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
+    return frame[TARGET_COLUMNS].reset_index(drop=True)
 
 
 def keyness_of_counts(target: dict[str, int], reference: dict[str, int], *, min_count: int = 5) -> pd.DataFrame:
-    """One body of text against another, from their term counts (an issue against the issues
-    before it, one period against another): the 2×2 table, ``g2``, ``p``, ``p_adj``
-    (Benjamini–Hochberg over all terms) and ``log_ratio`` as for columns, for every term seen
-    ``min_count`` times in the two together. ``status`` is ``new`` where the reference never
-    has the term, ``vanished`` where the target never has it, else empty. Strongest first."""
-    c, d = sum(target.values()), sum(reference.values())
-    vocab = sorted(t for t in set(target) | set(reference) if target.get(t, 0) + reference.get(t, 0) >= min_count)
-    if not vocab or c == 0 or d == 0:
-        return pd.DataFrame(columns=PERIOD_COLUMNS)
-    a = np.array([target.get(t, 0) for t in vocab], dtype=float)
-    b = np.array([reference.get(t, 0) for t in vocab], dtype=float)
-    frame = pd.DataFrame({"term": vocab, "count_target": a.astype(int), "count_reference": b.astype(int)})
-    frame["tokens_target"], frame["tokens_reference"] = c, d
-    _add_tests(frame, a, b, c, d)
-    frame["status"] = np.where(b == 0, "new", np.where(a == 0, "vanished", ""))
-    frame = frame.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
-    return frame[PERIOD_COLUMNS].reset_index(drop=True)
+    """One body of text against another, from their term counts (see ``target_keyness``)."""
+    features = sorted(set(target) | set(reference))
+    a = [target.get(t, 0) for t in features]
+    b = [reference.get(t, 0) for t in features]
+    return target_keyness(features, a, b, sum(target.values()), sum(reference.values()), min_count=min_count)
+
+
+# internal functions ----------------------------------------------------------
+
+
+def _each_against_rest(groups: DocumentTermMatrix, min_count: int) -> pd.DataFrame:
+    keys = groups.keys
+    name = keys[0] if len(keys) == 1 else "group"
+    count_in, tokens_in = f"count_{name}", f"tokens_{name}"
+    columns = [name, "term", count_in, "count_rest", tokens_in, "tokens_rest", *KEYNESS_COLUMNS[6:]]
+    totals = groups.totals()
+    vocab = np.flatnonzero(totals >= min_count)
+    sizes = groups.sizes()
+    whole = int(sizes.sum())
+    parts, membership = groups.parts, groups.membership
+    part_sizes = parts.sizes()
+    frames = []
+    for g in range(groups.n_docs):
+        a = groups.counts[g, vocab].toarray().ravel()
+        b = totals[vocab] - a
+        c = int(sizes[g])
+        frame = pd.DataFrame({name: _key(groups.docvars, keys, g), "term": groups.features[vocab]})
+        frame[count_in], frame["count_rest"] = a.astype(np.int64), b.astype(np.int64)
+        frame[tokens_in], frame["tokens_rest"] = c, whole - c
+        frame = frame.assign(**two_by_two(a.astype(float), b.astype(float), c, whole - c))
+        members = np.flatnonzero((membership == g) & (part_sizes > 0))
+        frame["n_articles"], frame["dp"] = _dispersion(parts.counts, members, vocab, part_sizes[members])
+        frames.append(frame)
+    if not frames or not len(vocab):
+        return pd.DataFrame(columns=columns)
+    out = pd.concat(frames, ignore_index=True)
+    order = {k: i for i, k in enumerate(out[name].drop_duplicates())}
+    out = out.assign(_g=out[name].map(order)).sort_values(
+        ["_g", "g2", "term"], ascending=[True, False, True], kind="stable"
+    )
+    return out[columns].reset_index(drop=True)
+
+
+def _dispersion(counts, members: np.ndarray, vocab: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """How many of a group's records use each term, and Gries' DP over them (NaN for one record),
+    the record-by-record counts held ``DP_CHUNK`` terms at a time."""
+    used = np.zeros(len(vocab), dtype=np.int64)
+    dp = np.full(len(vocab), np.nan)
+    rows = counts[members]
+    for start in range(0, len(vocab), DP_CHUNK):
+        cols = vocab[start : start + DP_CHUNK]
+        block = rows[:, cols].toarray().T.astype(float)
+        used[start : start + len(cols)] = (block > 0).sum(axis=1)
+        if len(members) > 1:
+            dp[start : start + len(cols)] = gries_dp(block, sizes)
+    return used, dp
+
+
+def _key(docvars: pd.DataFrame, keys: list[str], g: int):
+    values = [docvars[k].iat[g] for k in keys]
+    return values[0] if len(values) == 1 else " · ".join(map(str, values))
+
+
+def _chosen(groups: DocumentTermMatrix, labels) -> np.ndarray:
+    """The rows of a grouped matrix named by ``labels`` (one label, a list, or a mask)."""
+    if isinstance(labels, np.ndarray | pd.Series) and np.asarray(labels).dtype == bool:
+        return np.asarray(labels, dtype=bool)
+    wanted = set(labels) if isinstance(labels, list | tuple | set) else {labels}
+    keys = groups.keys
+    names = [_key(groups.docvars, keys, g) for g in range(groups.n_docs)]
+    return np.array([n in wanted for n in names], dtype=bool)

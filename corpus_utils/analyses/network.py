@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..corpus.dtm import article_table, issue_tokenizer
+from ..corpus.corpus import Corpus, as_corpus
 from ..segmenting.issue import Issue
-from ..text.tokens import Tokenizer, stopword_list
-from .collocations import sentence_terms
+from ..text.tokens import Tokenizer
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -58,7 +57,7 @@ def cooccurrence_graph(
 
 
 def cooccurrence_network(
-    issue: Issue,
+    x: Issue | Corpus,
     *,
     column: str | None = None,
     top_n: int = 40,
@@ -66,13 +65,12 @@ def cooccurrence_network(
     min_cooccur: int = 2,
     tokenizer: Tokenizer | None = None,
 ) -> nx.Graph:
-    """The co-occurrence network of the issue's records (or one ``column``'s), by sentence."""
-    tok = tokenizer or issue_tokenizer(issue)
-    stop = stopword_list()
-    arts = article_table(issue)
+    """The co-occurrence network of the records of an issue or a corpus (or one ``column``'s),
+    by sentence (the corpus's ``sentences()``)."""
+    corpus = as_corpus(x)
     if column is not None:
-        arts = arts[arts["column"] == column]
-    sentences = [s for text in arts["text"] for s in sentence_terms(text, tokenizer=tok, stopwords=stop)]
+        corpus = corpus.subset(column=column)
+    sentences = [s for record in corpus.sentences(tokenizer=tokenizer) for s in record]
     return cooccurrence_graph(sentences, top_n=top_n, max_edges=max_edges, min_cooccur=min_cooccur)
 
 

@@ -1,22 +1,28 @@
-"""Article texts → recurring phrases: counts per article and column, positions, KWIC lines.
+"""Record texts → recurring phrases: counts per record and group, positions, KWIC lines.
 
 Counts are taken over the rebuilt text (a phrase split by a line wrap in the raw file still
-counts once), as non-overlapping occurrences, independent of how the tokenizer cuts.
+counts once), as non-overlapping occurrences, independent of how the tokenizer cuts: the
+corpus's phrase matrix (``corpus.phrase_matrix``), grouped like any other.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from ..corpus.dtm import article_table
+from ..corpus.corpus import Corpus, as_corpus
 from ..paths import phrases_file
 from ..segmenting.issue import Issue, solid_offset
 from ..text.phrases import quoted_phrases
 from ..text.tokens import read_dictionary
+from .frequencies import feature_frequencies
+from .rates import PER_10K, rate
+
+KWIC_COLUMNS = ["title", "column", "page", "left", "keyword", "right"]
 
 
 def followed_phrases(path: Path | None = None) -> list[str]:
@@ -31,77 +37,64 @@ def followed_phrases(path: Path | None = None) -> list[str]:
     return list(dict.fromkeys(phrases))
 
 
-def phrase_counts(issue: Issue, phrases: Iterable[str] | None = None) -> pd.DataFrame:
-    """Occurrences of each phrase in each record that uses it.
+def phrase_counts(x: Issue | Corpus, phrases: Iterable[str] | None = None) -> pd.DataFrame:
+    """Occurrences of each phrase in each record that uses it, phrase by phrase.
 
     ``per_10k = count / n_chars * 10,000`` with ``n_chars`` the record's non-whitespace
-    characters. Columns: ``phrase, article_id, column, count, per_10k``.
+    characters. Columns: ``phrase``, the record's keys (``article_id``), ``column, count, per_10k``.
     """
-    arts = article_table(issue)
-    rows = [
-        {
-            "phrase": phrase,
-            "article_id": art.article_id,
-            "column": art.column,
-            "count": n,
-            "per_10k": n / art.n_chars * 10_000,
-        }
-        for phrase in dict.fromkeys(followed_phrases() if phrases is None else phrases)
-        for art in arts.itertuples()
-        if (n := art.text.count(phrase))
-    ]
-    return pd.DataFrame(rows, columns=["phrase", "article_id", "column", "count", "per_10k"])
+    corpus = as_corpus(x)
+    matrix = corpus.phrase_matrix(_phrases(phrases))
+    cells = matrix.counts.tocoo()
+    order = np.lexsort((cells.row, cells.col))
+    rows, cols = cells.row[order], cells.col[order]
+    frame = pd.DataFrame({"phrase": matrix.features[cols]})
+    for key in [*corpus.doc_keys, "column"]:
+        frame[key] = matrix.docvars[key].to_numpy()[rows]
+    frame["count"] = cells.data[order].astype(np.int64)
+    frame["per_10k"] = rate(frame["count"], pd.Series(matrix.docvars["n_chars"].to_numpy()[rows]), PER_10K)
+    return frame
 
 
-def phrase_counts_by_column(
-    issue: Issue, phrases: Iterable[str] | None = None, counts: pd.DataFrame | None = None
-) -> pd.DataFrame:
-    """Each phrase in each column, zeros included: ``phrase, column, count, n_chars, per_10k``
-    (``counts``: the issue's ``phrase_counts`` for these phrases, if at hand)."""
-    phrases = list(dict.fromkeys(followed_phrases() if phrases is None else phrases))
-    arts = article_table(issue)
-    sizes = arts.groupby("column", sort=False)["n_chars"].sum()
-    counts = (phrase_counts(issue, phrases) if counts is None else counts).groupby(["phrase", "column"])["count"].sum()
-    rows = [
-        {"phrase": p, "column": c, "count": int(counts.get((p, c), 0)), "n_chars": int(n)}
-        for p in phrases
-        for c, n in sizes.items()
-    ]
-    frame = pd.DataFrame(rows, columns=["phrase", "column", "count", "n_chars"])
-    frame["per_10k"] = frame["count"] / frame["n_chars"].where(frame["n_chars"] > 0) * 10_000
-    return frame.fillna({"per_10k": 0.0})
+def phrase_counts_by_column(x: Issue | Corpus, phrases: Iterable[str] | None = None, *, by="column") -> pd.DataFrame:
+    """Each phrase in each group (default: each column), zeros included, phrase by phrase:
+    ``phrase``, the group's keys, ``count, n_chars, per_10k``."""
+    grouped = as_corpus(x).phrase_matrix(_phrases(phrases)).group(by)
+    table = feature_frequencies(grouped, zeros=True, by_feature=True).rename(columns={"feature": "phrase"})
+    return table[["phrase", *grouped.keys, "count", "n_chars", "per_10k"]]
 
 
-def phrase_positions(issue: Issue, phrases: Iterable[str] | None = None) -> pd.DataFrame:
-    """Every occurrence with its printed page and its place in the issue's reading order.
+def phrase_positions(x: Issue | Corpus, phrases: Iterable[str] | None = None) -> pd.DataFrame:
+    """Every occurrence with its printed page and its place in the reading order.
 
-    ``position`` runs from 0 to 1 over the issue's body text in reading order, so a
-    dispersion plot shows where in the issue a phrase clusters. Columns: ``phrase,
-    article_id, column, page, offset, position``.
+    ``position`` runs from 0 to 1 over the body text of the records in reading order, so a
+    dispersion plot shows where a phrase clusters. Columns: ``phrase``, the record's keys
+    (``article_id``), ``column, page, offset, position``.
     """
-    arts = article_table(issue)
-    starts = arts["n_chars"].cumsum() - arts["n_chars"]
-    total = max(int(arts["n_chars"].sum()), 1)
+    corpus = as_corpus(x)
+    records = corpus.records
+    keys = corpus.doc_keys
+    starts = records["n_chars"].cumsum() - records["n_chars"]
+    total = max(int(records["n_chars"].sum()), 1)
     rows = []
-    for phrase in dict.fromkeys(followed_phrases() if phrases is None else phrases):
-        for art, start in zip(arts.itertuples(), starts, strict=True):
-            for m in re.finditer(re.escape(phrase), art.text):
-                solid = solid_offset(art.text, m.start())
+    for phrase in _phrases(phrases):
+        for k, (text, start) in enumerate(zip(records["text"], starts, strict=True)):
+            for m in re.finditer(re.escape(phrase), text):
                 rows.append(
-                    {
-                        "phrase": phrase,
-                        "article_id": art.article_id,
-                        "column": art.column,
-                        "page": issue.page_at(art.article_id, m.start()),
+                    {"phrase": phrase}
+                    | {key: records[key].iat[k] for key in keys}
+                    | {
+                        "column": records["column"].iat[k],
+                        "page": corpus.page_at(k, m.start()),
                         "offset": m.start(),
-                        "position": (start + solid) / total,
+                        "position": (start + solid_offset(text, m.start())) / total,
                     }
                 )
-    return pd.DataFrame(rows, columns=["phrase", "article_id", "column", "page", "offset", "position"])
+    return pd.DataFrame(rows, columns=["phrase", *keys, "column", "page", "offset", "position"])
 
 
 def kwic(
-    issue: Issue,
+    x: Issue | Corpus,
     phrase: str,
     *,
     width: int = 20,
@@ -114,31 +107,32 @@ def kwic(
     ``phrase`` is a literal string, or a regular expression with ``regex=True`` (``担当.{0,2}作为``;
     the ``keyword`` column then holds what matched). ``sort="left"`` orders the lines by the
     left context read from the keyword outwards (the nearest character first), ``"right"`` by the
-    right context; default: reading order. Columns: ``article_id, title, column, page, left,
-    keyword, right``.
+    right context; default: reading order. Columns: the record's keys (``article_id``), ``title,
+    column, page, left, keyword, right``.
     """
     if sort not in (None, "left", "right"):
         raise ValueError(f"sort must be None, 'left' or 'right', not {sort!r}")
     pattern = re.compile(phrase if regex else re.escape(phrase))
-    arts = article_table(issue)
+    corpus = as_corpus(x)
+    records = corpus.records
+    keys = corpus.doc_keys
     rows = []
-    for art in arts.itertuples():
-        text = art.text
+    for k, text in enumerate(records["text"]):
         for m in pattern.finditer(text):
             if m.end() == m.start():
                 continue  # an empty match says nothing
             rows.append(
-                {
-                    "article_id": art.article_id,
-                    "title": art.title,
-                    "column": art.column,
-                    "page": issue.page_at(art.article_id, m.start()),
+                {key: records[key].iat[k] for key in keys}
+                | {
+                    "title": records["title"].iat[k],
+                    "column": records["column"].iat[k],
+                    "page": corpus.page_at(k, m.start()),
                     "left": text[max(0, m.start() - width) : m.start()].replace("\n", " "),
                     "keyword": m.group(0),
                     "right": text[m.end() : m.end() + width].replace("\n", " "),
                 }
             )
-    frame = pd.DataFrame(rows, columns=["article_id", "title", "column", "page", "left", "keyword", "right"])
+    frame = pd.DataFrame(rows, columns=[*keys, *KWIC_COLUMNS])
     if sort == "left" and len(frame):
         frame = frame.iloc[frame["left"].str[::-1].argsort(kind="stable")]
     elif sort == "right" and len(frame):
@@ -146,13 +140,17 @@ def kwic(
     return frame.reset_index(drop=True)
 
 
-def quoted_phrase_counts(issue: Issue, *, min_count: int = 2) -> pd.DataFrame:
-    """The issue's quoted slogans and numbered formulas: ``phrase, count, formula, n_articles``.
+def quoted_phrase_counts(x: Issue | Corpus, *, min_count: int = 2) -> pd.DataFrame:
+    """The quoted slogans and numbered formulas: ``phrase, count, formula, n_articles``.
 
     Slogans seen at least ``min_count`` times and every numbered formula.
     """
-    texts: Sequence[str] = article_table(issue)["text"].tolist()
+    texts = as_corpus(x).records["text"].tolist()
     table = quoted_phrases(texts)
     table["n_articles"] = [sum(f"“{p}”" in t for t in texts) for p in table["phrase"]]
     keep = (table["count"] >= min_count) | table["formula"]
     return table[keep].reset_index(drop=True)
+
+
+def _phrases(phrases: Iterable[str] | None) -> list[str]:
+    return list(dict.fromkeys(followed_phrases() if phrases is None else phrases))

@@ -1,14 +1,13 @@
-"""The document-term table → TF-IDF with scikit-learn, over the project tokenizer's terms.
+"""A term matrix → TF-IDF with scikit-learn: the terms that set a record, or a group of records,
+apart from the others.
 
-IDF is learnt over the issue's records (articles, excerpts, editor's notes), never over a
-handful of columns: with scikit-learn's defaults, ``idf(t) = ln((1 + n) / (1 + df(t))) + 1``
-for n records and ``tf-idf = count × idf``, each record's vector scaled to unit length. A
-column is scored as one document made of its records' terms, transformed with the same IDF.
-
-The counts come from ``document_terms`` (the table keyness and frequencies use too), put into
-a sparse matrix over the vocabulary in sorted order, as ``TfidfVectorizer`` would, and weighted
-by ``TfidfTransformer``: the same numbers as ``TfidfVectorizer`` with the project's analyzer
-(tested), without tokenizing the texts three more times.
+IDF is learnt over the records (articles, excerpts, editor's notes), never over a handful of
+groups: with scikit-learn's defaults, ``idf(t) = ln((1 + n) / (1 + df(t))) + 1`` for n records
+and ``tf-idf = count × idf``, each vector scaled to unit length. A group (a column, an issue, any
+grouping) is scored as one document made of its records' terms, transformed with the same IDF.
+The counts are the matrix's, in its term order (code-point order, as ``TfidfVectorizer`` sorts
+its vocabulary), weighted by ``TfidfTransformer``: the same numbers as ``TfidfVectorizer`` with
+the project's analyzer (tested), without tokenizing the texts again.
 """
 
 from __future__ import annotations
@@ -16,67 +15,67 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..corpus.dtm import article_table, document_terms
+from ..corpus.corpus import Corpus, as_matrix
+from ..corpus.dtm import DocumentTermMatrix
 from ..segmenting.issue import Issue
 from ..text.tokens import Tokenizer
 
+SCORE_COLUMNS = ["rank", "term", "count", "idf", "tfidf"]
+
 
 def top_tfidf_terms(
-    issue: Issue,
+    x: Issue | Corpus | DocumentTermMatrix,
     *,
-    by: str = "article",
+    by="article",
     n: int = 10,
     tokenizer: Tokenizer | None = None,
-    dtm: pd.DataFrame | None = None,
+    dtm: DocumentTermMatrix | None = None,
 ) -> pd.DataFrame:
-    """The ``n`` highest TF-IDF terms of every record (``by="article"``) or column (``"column"``).
+    """The ``n`` highest TF-IDF terms of every record (``by="article"``) or group (``by="column"``,
+    any document variable or labels; or the groups of a matrix already grouped).
 
-    Columns: ``article_id, column, title`` (or ``column``), ``rank, term, count, idf, tfidf``;
-    no rows for an issue without records or terms.
+    Columns: the record's keys, ``column, title`` (or the group's keys), then ``rank, term,
+    count, idf, tfidf``; no rows where there are no records or no terms.
     """
-    from scipy.sparse import csr_matrix
     from sklearn.feature_extraction.text import TfidfTransformer
 
-    if by not in ("article", "column"):
-        raise ValueError(f"by must be 'article' or 'column', not {by!r}")
-    keys_of = ["article_id", "column", "title"] if by == "article" else ["column"]
-    columns = [*keys_of, "rank", "term", "count", "idf", "tfidf"]
-    dtm = document_terms(issue, tokenizer=tokenizer) if dtm is None else dtm
-    arts = article_table(issue)
-    if dtm.empty or arts.empty:
-        return pd.DataFrame(columns=columns)
-    vocab = np.array(sorted(dtm["term"].unique()))
-    col_of = {t: j for j, t in enumerate(vocab)}
-    row_of = {a: i for i, a in enumerate(arts["article_id"])}
-    counts = csr_matrix(
-        (dtm["count"].to_numpy(), (dtm["article_id"].map(row_of).to_numpy(), dtm["term"].map(col_of).to_numpy())),
-        shape=(len(arts), len(vocab)),
-    )
-    transformer = TfidfTransformer().fit(counts)
-    if by == "article":
-        keys = arts[keys_of].to_dict("records")
-        docs = counts
+    matrix = dtm if dtm is not None else as_matrix(x, tokenizer=tokenizer)
+    records = matrix.parts if matrix.grouped else matrix
+    if matrix.grouped:
+        scored, keys = matrix, matrix.keys
+    elif isinstance(by, str) and by in ("article", "document"):
+        scored, keys = matrix, [*matrix.keys, "column", "title"]
     else:
-        order = list(dict.fromkeys(arts["column"]))
-        member = np.array([[c == col for c in arts["column"]] for col in order], dtype=float)
-        keys = [{"column": c} for c in order]
-        docs = csr_matrix(member) @ counts
-    weights = transformer.transform(docs).toarray()
-    dense_counts = docs.toarray()
+        scored = matrix.group(by)
+        keys = scored.keys
+    if records.n_docs == 0 or records.n_features == 0:
+        return pd.DataFrame(columns=[*keys, *SCORE_COLUMNS])
+    transformer = TfidfTransformer().fit(records.counts)
+    weights = transformer.transform(_floats(scored.counts)).tocsr()
+    counts = scored.counts.tocsr()
     rows = []
-    for key, row, tally in zip(keys, weights, dense_counts, strict=True):
-        best = np.argsort(-row, kind="stable")[:n]
+    for g in range(scored.n_docs):
+        key = {k: scored.docvars[k].iat[g] for k in keys}
+        cells = weights[g]
+        best = cells.indices[np.lexsort((cells.indices, -cells.data))][:n]
         for rank, j in enumerate(best, start=1):
-            if row[j] <= 0:
-                break
             rows.append(
                 key
                 | {
                     "rank": rank,
-                    "term": vocab[j],
-                    "count": int(tally[j]),
+                    "term": scored.features[j],
+                    "count": int(counts[g, j]),
                     "idf": float(transformer.idf_[j]),
-                    "tfidf": float(row[j]),
+                    "tfidf": float(weights[g, j]),
                 }
             )
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=[*keys, *SCORE_COLUMNS])
+
+
+def _floats(counts):
+    """The counts as float64, cells in the order they are stored: scikit-learn would convert
+    integer counts itself and sort each row's cells on the way, and a row's length (its l2
+    norm) is summed in that order, which moves the last bit of a score."""
+    from scipy.sparse import csr_matrix
+
+    return csr_matrix((counts.data.astype(np.float64), counts.indices, counts.indptr), shape=counts.shape)

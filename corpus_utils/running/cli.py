@@ -145,9 +145,9 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _tables(args: argparse.Namespace) -> int:
     """Each issue's frequencies, keyness and phrase counts, and the comparison's tables."""
-    from ..analyses.archive import archive_tables
     from ..paths import ProjectRootError, figures_dir, seed_paths, shown_path
     from .output import save_table
+    from .tables import archive_tables
 
     phrases = [p.strip() for p in args.phrases.split(",") if p.strip()] if args.phrases else None
     try:

@@ -181,11 +181,18 @@ def terms(
     """The tokens an analysis counts: no whitespace, punctuation, numbers, counting units
     (人次, 余名, 万元) or stopwords."""
     stop = stopword_list() if stopwords is None else stopwords
-    return [
-        t
-        for t in tokenize(text, tokenizer=tokenizer)
-        if len(t) >= min_len and _CONTENT.search(t) and not _NUMBER.match(t) and not _UNIT.match(t) and t not in stop
-    ]
+    return [t for t in tokenize(text, tokenizer=tokenizer) if is_term(t, stop, min_len)]
+
+
+def is_term(token: str, stopwords: frozenset[str], min_len: int = 1) -> bool:
+    """Whether an analysis counts this token (see ``terms``)."""
+    return (
+        len(token) >= min_len
+        and _CONTENT.search(token) is not None
+        and not _NUMBER.match(token)
+        and not _UNIT.match(token)
+        and token not in stopwords
+    )
 
 
 def stopword_files() -> list[Path]:
