@@ -80,7 +80,7 @@ class Glyph:
 
 
 @dataclass(frozen=True)
-class Line:
+class TextRun:
     """A row's run of glyphs within one column (or across the page)."""
 
     glyph_ids: frozenset[int]
@@ -473,27 +473,27 @@ def _title_rows(rows: list[list[Glyph]], body: float) -> set[int]:
     return out
 
 
-def _title_blocks(rows: list[list[Glyph]], titles: set[int], body: float) -> list[list[Line]]:
+def _title_blocks(rows: list[list[Glyph]], titles: set[int], body: float) -> list[list[TextRun]]:
     """Runs of title rows, each with the byline right under it (a short row standing alone)."""
-    blocks: list[list[Line]] = []
+    blocks: list[list[TextRun]] = []
     for i in sorted(titles):
-        line = _line(rows[i])
+        run = _text_run(rows[i])
         if blocks and i - 1 in titles:
-            blocks[-1].append(line)
+            blocks[-1].append(run)
         else:
-            blocks.append([line])
+            blocks.append([run])
         nxt = i + 1
         if nxt < len(rows) and nxt not in titles:
-            cand = _line(rows[nxt])
-            gap = cand.top - line.bottom
+            cand = _text_run(rows[nxt])
+            gap = cand.top - run.bottom
             if gap < 2.5 * body and len(cand.text) <= 30 and cand.x1 - cand.x0 < 20 * body:
                 blocks[-1].append(cand)
                 titles.add(nxt)  # no longer body text
     return blocks
 
 
-def _line(glyphs: list[Glyph]) -> Line:
-    return Line(
+def _text_run(glyphs: list[Glyph]) -> TextRun:
+    return TextRun(
         glyph_ids=frozenset(id(g) for g in glyphs),
         text=_measured_text(glyphs),
         x0=min(g.x0 for g in glyphs),
@@ -509,7 +509,7 @@ def _row_size(glyphs: list[Glyph]) -> float:
     return Counter(round(g.size, 1) for g in glyphs).most_common(1)[0][0]
 
 
-def _reading_order(rows: list[list[Glyph]], body: float, known: list[tuple[float, float]] = ()) -> list[Line]:
+def _reading_order(rows: list[list[Glyph]], body: float, known: list[tuple[float, float]] = ()) -> list[TextRun]:
     """Band by band, column by column: see ``_gutters`` and ``_bands``. ``known`` are gutters
     found on other pages: one that a row here leaves open with text on both sides serves
     where the page has too few such rows to show it."""
@@ -520,11 +520,11 @@ def _reading_order(rows: list[list[Glyph]], body: float, known: list[tuple[float
         cleared = [g for g in known if any(_gap_spans(row, g) for row in rows)]
         if cleared:
             gutters = [Counter(cleared).most_common(1)[0][0]]
-    out: list[Line] = []
+    out: list[TextRun] = []
     bands = [band for block in _blocks(rows, body) for band in _bands(block, gutters)]
     for band_rows, band_gutters in bands:
         edges = sorted(band_gutters)
-        columns: list[list[Line]] = [[] for _ in range(len(edges) + 1)]
+        columns: list[list[TextRun]] = [[] for _ in range(len(edges) + 1)]
         for row in band_rows:
             pieces: list[list[Glyph]] = [[] for _ in columns]
             for g in row:
@@ -532,7 +532,7 @@ def _reading_order(rows: list[list[Glyph]], body: float, known: list[tuple[float
                 pieces[sum(mid > (a + b) / 2 for a, b in edges)].append(g)
             for col, piece in zip(columns, pieces, strict=True):
                 if piece:
-                    col.append(_line(piece))
+                    col.append(_text_run(piece))
         for col in columns:
             out.extend(col)
     return out
