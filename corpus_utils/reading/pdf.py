@@ -26,27 +26,29 @@ line starting with a space.
 
 from __future__ import annotations
 
-import ctypes
 import itertools
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..segmenting.layout import EXCERPT_HEAD
-from ..text.chars import HANZI, display_width
-from ..text.chars import HANZI_CHAR as _HANZI_CHAR
-from .textfile import IssueFormatError, lookalike_table
+from ..text.chars import HANZI
+from .pdf_glyphs import (
+    Glyph,
+    GlyphPage,
+    body_size,
+    drop_scattered_spaces,
+    glyph_pages,
+    measured_text,
+    row_size,
+    row_text,
+)
+from .textfile import IssueFormatError
 
 TITLE_RATIO = 1.2  # a line this much larger than the body text is a title
 MIN_GUTTER = 0.28  # em: the narrowest strip of white between columns (a hanging mark leaves 0.3 em of a 0.8-em gutter)
-SPACE_GAP = 0.45  # em: glyphs this far apart have a space between them (justified lines stretch up to 0.35 em)
-LATIN_GAP = 0.12  # em: a number or Latin word set this far from Chinese has a space, as extractors write it
-SHORT_ROW = 12  # glyphs: a row this short may be letter-spaced (部 长 笔 谈, 邵 壮, a title)
-SCATTERED_SPACES = 0.05  # share of Hanzi pairs with a space between them, past which spaces are OCR noise
-ROW_PLAY = 0.4  # em: glyphs whose middles lie this close vertically share a row
 RUNNING_ZONE = 0.15  # share of the page height, top and bottom, where running lines may sit
 RUNNING_PLAY = 12.0  # pt: a running line recurs within this of the same height
 MIN_RUNNING_SHARE = 0.5  # of the pages: a height recurring on this many holds running lines
@@ -62,21 +64,6 @@ MAX_HEAD_CHARS = 6  # a column's name in a running head is at most this long
 PAGE_NUMBER = re.compile(
     r"^(?:[-—–·•\s]*(\d{1,4})[-—–·•\s]*|第\s*(\d{1,4})\s*[页頁]|(\d{1,4})\s*[/／]\s*\d{1,4}|[Pp](?:age|\.)?\s*(\d{1,4}))$"
 )
-_EXPECTED = re.compile(
-    rf"[{HANZI}\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2000-\u206f"
-    r"\u0020-\u007e\u00b7\u00d7\u2010-\u2027\u2030-\u205e\u2460-\u24ff\u25a0-\u25ff]"
-)
-
-
-@dataclass(frozen=True)
-class Glyph:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    spaced: bool = False  # a space glyph came right before it in the text layer
 
 
 @dataclass(frozen=True)
@@ -110,21 +97,11 @@ class PdfText:
     repaired: int = 0  # look-alike glyphs (radicals for ideographs) read as the ideographs
 
 
-@dataclass
-class _Page:
-    width: float
-    height: float
-    rows: list[list[Glyph]]
-    n_glyphs: int
-    n_garbled: int
-    n_repaired: int = 0
-
-
 def pdf_issue_text(path: str | Path) -> PdfText:
     """Read a PDF issue into the seed's text shape (see the module docstring)."""
     path = Path(path)
-    pages = list(_read_pages(path))
-    _drop_scattered_spaces(pages)
+    pages = list(glyph_pages(path))
+    drop_scattered_spaces(pages)
     total = sum(p.n_glyphs for p in pages)
     if not total:
         raise IssueFormatError(path, "the PDF has no text layer (a scan?): run OCR on it first")
@@ -141,7 +118,7 @@ def pdf_issue_text(path: str | Path) -> PdfText:
             f"{path}: {bad / total:.1%} of the glyphs are unreadable (no Unicode or a broken font map), "
             f"on PDF pages {', '.join(str(i + 1) for i in worst[:12])}{' …' if len(worst) > 12 else ''}"
         )
-    body = _body_size(pages)
+    body = body_size(pages)
     running = _running_rows(pages, body)
     heads = _column_heads(pages, running)
     chunks: list[str] = []
@@ -182,133 +159,7 @@ def printed_page_offset(printed: dict[int, int]) -> tuple[int, int] | None:
 # internal functions ----------------------------------------------------------
 
 
-def _read_pages(path: Path) -> Iterator[_Page]:
-    """Every page's glyphs, grouped into rows; each page is closed once read."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
-
-    try:
-        pdf = pdfium.PdfDocument(path)
-    except Exception as err:  # PdfiumError, or OSError for an unreadable file
-        raise IssueFormatError(path, f"not a readable PDF ({err})") from None
-    rect = raw.FS_RECTF()
-    lookalikes = lookalike_table()
-    try:
-        for index in range(len(pdf)):
-            page = pdf[index]
-            width, height = page.get_size()
-            textpage = page.get_textpage()
-            tp = textpage.raw
-            glyphs: list[Glyph] = []
-            n_garbled = n_repaired = 0
-            spaced = False
-            for i in range(raw.FPDFText_CountChars(tp)):
-                if raw.FPDFText_IsGenerated(tp, i):
-                    continue  # a space or line break PDFium made up
-                code = raw.FPDFText_GetUnicode(tp, i)
-                char = chr(code) if code else "\ufffd"
-                if char.isspace():
-                    spaced = True  # kept as a mark on the next glyph: OCR puts one at every line end
-                    continue
-                raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(rect))
-                size = raw.FPDFText_GetFontSize(tp, i)
-                if not _EXPECTED.match(char):
-                    n_garbled += 1
-                    continue
-                fixed = lookalikes.get(char)
-                if fixed is not None:  # ⼈ (U+2F08) labelling 人: the text layer's look-alike
-                    char, n_repaired = fixed, n_repaired + 1
-                glyphs.append(Glyph(char, rect.left, rect.right, height - rect.top, height - rect.bottom, size, spaced))
-                spaced = False
-            textpage.close()
-            page.close()
-            yield _Page(width, height, _rows(glyphs), len(glyphs) + n_garbled, n_garbled, n_repaired)
-    finally:
-        pdf.close()
-
-
-def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Glyphs whose vertical middles lie close together, left to right, top to bottom."""
-    rows: list[list[Glyph]] = []
-    mids: list[float] = []
-    for g in sorted(glyphs, key=lambda g: ((g.top + g.bottom) / 2, g.x0)):
-        mid = (g.top + g.bottom) / 2
-        if rows and abs(mid - mids[-1]) <= ROW_PLAY * g.size:
-            rows[-1].append(g)
-        else:
-            rows.append([g])
-            mids.append(mid)
-    return [sorted(row, key=lambda g: g.x0) for row in rows]
-
-
-def _row_text(glyphs: list[Glyph]) -> str:
-    """The row's text: a space where the text layer has one, and where glyphs stand apart."""
-    text = glyphs[0].text
-    for prev, g in itertools.pairwise(glyphs):
-        gap = g.x0 - prev.x1
-        latin = prev.text.isascii() != g.text.isascii()  # a number or a Latin word beside Chinese
-        space = g.spaced or gap > SPACE_GAP * g.size or (latin and gap > LATIN_GAP * g.size)
-        text += (" " if space else "") + g.text
-    return text
-
-
-def _measured_text(glyphs: list[Glyph]) -> str:
-    """The row's text, with a space put where a number or a Latin word meets Chinese for as long
-    as the printed line is wider than its text counts (the segmenter reads widths from the text:
-    a Hanzi 1 em, a digit or a space ½; print sets digits a little wider, as text extractors
-    show with a space beside them)."""
-    text = _row_text(glyphs)
-    size = statistics.median(g.size for g in glyphs)
-    printed = (glyphs[-1].x1 - glyphs[0].x0) / size
-    short = printed - display_width(text)
-    for m in list(_LATIN_BOUNDARY.finditer(text))[::-1]:
-        if short < 0.5:
-            break
-        text = text[: m.start()] + " " + text[m.start() :]
-        short -= 0.5
-    return text
-
-
-def _drop_scattered_spaces(pages: list[_Page]) -> None:
-    """An OCR text layer scatters space glyphs between Hanzi; where more than
-    ``SCATTERED_SPACES`` of the Hanzi pairs in long rows have one, those are noise, not the
-    letter spacing of a title: drop them (short rows keep theirs)."""
-    pairs = spaced = 0
-    for page in pages:
-        for row in page.rows:
-            if len(row) > SHORT_ROW:
-                for a, b in itertools.pairwise(row):
-                    if _HANZI_CHAR.match(a.text) and _HANZI_CHAR.match(b.text):
-                        pairs += 1
-                        spaced += b.spaced
-    if not pairs or spaced <= SCATTERED_SPACES * pairs:
-        return
-    for page in pages:
-        page.rows = [
-            row
-            if len(row) <= SHORT_ROW
-            else [row[0]]
-            + [
-                replace(b, spaced=False) if _HANZI_CHAR.match(a.text) and _HANZI_CHAR.match(b.text) else b
-                for a, b in itertools.pairwise(row)
-            ]
-            for row in page.rows
-        ]
-
-
-def _body_size(pages: list[_Page]) -> float:
-    weights: Counter[float] = Counter()
-    for page in pages:
-        for row in page.rows:
-            for g in row:
-                weights[round(g.size, 1)] += 1
-    return weights.most_common(1)[0][0] if weights else 10.0
-
-
-# -- running heads, feet and page numbers ------------------------------------------------------
-
-
-def _running_rows(pages: list[_Page], body: float) -> set[tuple[int, int]]:
+def _running_rows(pages: list[GlyphPage], body: float) -> set[tuple[int, int]]:
     """(page, row) of the running heads and feet.
 
     Only the first and last ``RUNNING_ROWS`` rows of a page near its top or bottom edge can be
@@ -327,7 +178,7 @@ def _running_rows(pages: list[_Page], body: float) -> set[tuple[int, int]]:
             outside = page.rows[:r] if top < page.height / 2 else page.rows[r + 1 :]
             small = all(statistics.median(g.size for g in x) <= body * 1.05 for x in [row, *outside])
             if in_zone and small and len(outside) < RUNNING_ROWS:
-                candidates.append((k, r, top, _row_text(row)))
+                candidates.append((k, r, top, row_text(row)))
     running: set[tuple[int, int]] = set()
     leading = _leading(pages, body) if pages else body
     for k, r, top, text in candidates:
@@ -335,7 +186,7 @@ def _running_rows(pages: list[_Page], body: float) -> set[tuple[int, int]]:
             running.add((k, r))
             continue
         if len(pages) == 1:  # nothing recurs: a margin line set smaller than the body, apart from it
-            if _row_size(pages[k].rows[r]) < body * 0.95 and _is_edge_row(pages[k], r, leading):
+            if row_size(pages[k].rows[r]) < body * 0.95 and _is_edge_row(pages[k], r, leading):
                 running.add((k, r))
             continue
         repeats = any(k2 != k and x == text for k2, _, _, x in candidates)
@@ -346,7 +197,7 @@ def _running_rows(pages: list[_Page], body: float) -> set[tuple[int, int]]:
     return running
 
 
-def _is_edge_row(page: _Page, r: int, leading: float) -> bool:
+def _is_edge_row(page: GlyphPage, r: int, leading: float) -> bool:
     """Whether row r is set apart from the body by more than its ``leading``: a head from what
     follows it, a foot from what comes before it."""
     tops = [min(g.top for g in row) for row in page.rows]
@@ -360,7 +211,7 @@ def _is_edge_row(page: _Page, r: int, leading: float) -> bool:
     return r >= 1 and above > apart and (r == len(tops) - 1 or below > apart)
 
 
-def _leading(pages: list[_Page], body: float) -> float:
+def _leading(pages: list[GlyphPage], body: float) -> float:
     """The usual distance between two body rows."""
     steps = [
         min(g.top for g in b) - min(g.top for g in a)
@@ -372,10 +223,10 @@ def _leading(pages: list[_Page], body: float) -> float:
     return statistics.median(steps) if steps else 1.5 * body
 
 
-def _page_number(page: _Page, running: set[tuple[int, int]], k: int) -> int | None:
+def _page_number(page: GlyphPage, running: set[tuple[int, int]], k: int) -> int | None:
     for r, row in enumerate(page.rows):
         if (k, r) in running:
-            number = page_number_in(_row_text(row))
+            number = page_number_in(row_text(row))
             if number is not None:
                 return number
     return None
@@ -389,7 +240,6 @@ def page_number_in(text: str) -> int | None:
     return int(next(x for x in m.groups() if x)) if m else None
 
 
-_LATIN_BOUNDARY = re.compile(f"(?<=[{HANZI}])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])(?=[{HANZI}])")
 _SPACED_RUN = re.compile(f"(?<![{HANZI}])[{HANZI}](?: [{HANZI}])+(?![{HANZI}])")
 _NUMBER_IN_LINE = re.compile(
     r"[-—–·•]\s*(\d{1,4})\s*[-—–·•]|第\s*(\d{1,4})\s*[页頁]|(?<!\d)(\d{1,4})\s*[/／]\s*\d{1,4}"
@@ -397,14 +247,14 @@ _NUMBER_IN_LINE = re.compile(
 )
 
 
-def _column_heads(pages: list[_Page], running: set[tuple[int, int]]) -> dict[int, str]:
+def _column_heads(pages: list[GlyphPage], running: set[tuple[int, int]]) -> dict[int, str]:
     """Page → the column name its running heads give, spaced as the text extractor writes a
     header: the part of a running line that is not the same on every page (the magazine's
     name) nor a number or a date."""
     parts_by_page: dict[int, list[str]] = {}
     spaced: set[str] = set()
     for k, r in running:
-        text = _NUMBER_IN_LINE.sub(" ", _row_text(pages[k].rows[r]))  # the page number is no name
+        text = _NUMBER_IN_LINE.sub(" ", row_text(pages[k].rows[r]))  # the page number is no name
         spaced |= {m.group().replace(" ", "") for m in _SPACED_RUN.finditer(text)}
         text = _SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), text)  # 部 长 笔 谈 → 部长笔谈
         parts = [p for p in re.split(r"[\s·•|｜/／—\-]+", text) if p]
@@ -468,7 +318,7 @@ def _title_rows(rows: list[list[Glyph]], body: float) -> set[int]:
     """Rows set larger than the body text (an excerpt's 姓名：标题 is not a title)."""
     out = set()
     for i, row in enumerate(rows):
-        if _row_size(row) >= TITLE_RATIO * body and not EXCERPT_HEAD.match(_row_text(row)):
+        if row_size(row) >= TITLE_RATIO * body and not EXCERPT_HEAD.match(row_text(row)):
             out.add(i)
     return out
 
@@ -495,18 +345,13 @@ def _title_blocks(rows: list[list[Glyph]], titles: set[int], body: float) -> lis
 def _text_run(glyphs: list[Glyph]) -> TextRun:
     return TextRun(
         glyph_ids=frozenset(id(g) for g in glyphs),
-        text=_measured_text(glyphs),
+        text=measured_text(glyphs),
         x0=min(g.x0 for g in glyphs),
         x1=max(g.x1 for g in glyphs),
         top=min(g.top for g in glyphs),
         bottom=max(g.bottom for g in glyphs),
-        size=_row_size(glyphs),
+        size=row_size(glyphs),
     )
-
-
-def _row_size(glyphs: list[Glyph]) -> float:
-    """The size most of a row's glyphs are set in."""
-    return Counter(round(g.size, 1) for g in glyphs).most_common(1)[0][0]
 
 
 def _reading_order(rows: list[list[Glyph]], body: float, known: list[tuple[float, float]] = ()) -> list[TextRun]:
