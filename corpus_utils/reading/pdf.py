@@ -22,74 +22,26 @@ one at a time and closed. Each page is then read as a person reads it:
 
 Pages are written as the seed has them: one line a line, blank lines between, a page's first
 line starting with a space.
+
+This module assembles the issue's text and refuses a garbled file; the reading itself is shared
+out: ``pdf_glyphs`` reads the glyphs through PDFium and groups them into rows, ``pdf_furniture``
+finds the running lines, page numbers and column heads, ``pdf_columns`` puts a page's body in
+reading order and sets its title blocks apart.
 """
 
 from __future__ import annotations
 
-import ctypes
-import itertools
-import re
-import statistics
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..segmenting.layout import EXCERPT_HEAD
-from ..text.chars import HANZI, display_width
-from ..text.chars import HANZI_CHAR as _HANZI_CHAR
-from .textfile import IssueFormatError, lookalike_table
+from .pdf_columns import column_gutters, page_lines
+from .pdf_furniture import column_heads, page_number, running_rows
+from .pdf_glyphs import body_size, drop_scattered_spaces, glyph_pages
+from .textfile import IssueFormatError
 
-TITLE_RATIO = 1.2  # a line this much larger than the body text is a title
-MIN_GUTTER = 0.28  # em: the narrowest strip of white between columns (a hanging mark leaves 0.3 em of a 0.8-em gutter)
-SPACE_GAP = 0.45  # em: glyphs this far apart have a space between them (justified lines stretch up to 0.35 em)
-LATIN_GAP = 0.12  # em: a number or Latin word set this far from Chinese has a space, as extractors write it
-SHORT_ROW = 12  # glyphs: a row this short may be letter-spaced (部 长 笔 谈, 邵 壮, a title)
-SCATTERED_SPACES = 0.05  # share of Hanzi pairs with a space between them, past which spaces are OCR noise
-ROW_PLAY = 0.4  # em: glyphs whose middles lie this close vertically share a row
-RUNNING_ZONE = 0.15  # share of the page height, top and bottom, where running lines may sit
-RUNNING_PLAY = 12.0  # pt: a running line recurs within this of the same height
-MIN_RUNNING_SHARE = 0.5  # of the pages: a height recurring on this many holds running lines
 GARBLED_WARN = 0.02  # share of a page's glyphs: warn above
 GARBLED_REFUSE = 0.5  # share of the file's glyphs: refuse above
-MIN_GUTTER_ROWS = 3  # rows that must leave a strip open on both sides for it to be a gutter
-BLOCK_GAP = 2.0  # body sizes of white between two rows that set them in separate blocks
-PROBE = 0.2  # em each side of a gutter's middle: a glyph there crosses it
-RUNNING_ROWS = 2  # rows at each end of a page that may be running lines
-MAGAZINE_SHARE = 0.6  # of the pages with running lines: a part of them this common is the magazine's name
-MAX_HEAD_CHARS = 6  # a column's name in a running head is at most this long
-
-PAGE_NUMBER = re.compile(
-    r"^(?:[-—–·•\s]*(\d{1,4})[-—–·•\s]*|第\s*(\d{1,4})\s*[页頁]|(\d{1,4})\s*[/／]\s*\d{1,4}|[Pp](?:age|\.)?\s*(\d{1,4}))$"
-)
-_EXPECTED = re.compile(
-    rf"[{HANZI}\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2000-\u206f"
-    r"\u0020-\u007e\u00b7\u00d7\u2010-\u2027\u2030-\u205e\u2460-\u24ff\u25a0-\u25ff]"
-)
-
-
-@dataclass(frozen=True)
-class Glyph:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    spaced: bool = False  # a space glyph came right before it in the text layer
-
-
-@dataclass(frozen=True)
-class Line:
-    """A row's run of glyphs within one column (or across the page)."""
-
-    glyph_ids: frozenset[int]
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
 
 
 @dataclass
@@ -110,21 +62,11 @@ class PdfText:
     repaired: int = 0  # look-alike glyphs (radicals for ideographs) read as the ideographs
 
 
-@dataclass
-class _Page:
-    width: float
-    height: float
-    rows: list[list[Glyph]]
-    n_glyphs: int
-    n_garbled: int
-    n_repaired: int = 0
-
-
 def pdf_issue_text(path: str | Path) -> PdfText:
     """Read a PDF issue into the seed's text shape (see the module docstring)."""
     path = Path(path)
-    pages = list(_read_pages(path))
-    _drop_scattered_spaces(pages)
+    pages = list(glyph_pages(path))
+    drop_scattered_spaces(pages)
     total = sum(p.n_glyphs for p in pages)
     if not total:
         raise IssueFormatError(path, "the PDF has no text layer (a scan?): run OCR on it first")
@@ -141,24 +83,24 @@ def pdf_issue_text(path: str | Path) -> PdfText:
             f"{path}: {bad / total:.1%} of the glyphs are unreadable (no Unicode or a broken font map), "
             f"on PDF pages {', '.join(str(i + 1) for i in worst[:12])}{' …' if len(worst) > 12 else ''}"
         )
-    body = _body_size(pages)
-    running = _running_rows(pages, body)
-    heads = _column_heads(pages, running)
+    body = body_size(pages)
+    running = running_rows(pages, body)
+    heads = column_heads(pages, running)
     chunks: list[str] = []
     printed: dict[int, int] = {}
     starts: list[tuple[int, int]] = []
     bodies = [[row for r, row in enumerate(page.rows) if (k, r) not in running] for k, page in enumerate(pages)]
     # gutters seen on other pages serve a page with too few two-column rows to show its own
-    known = [g for rows in bodies for g in _gutters(rows, body)]
+    known = [g for rows in bodies for g in column_gutters(rows, body)]
     for k, page in enumerate(pages):
         rows = bodies[k]
-        lines, page_starts = _page_lines(rows, body, known)
+        lines, page_starts = page_lines(rows, body, known)
         if heads.get(k):
             lines.insert(0, heads[k])
             page_starts = [s + 1 for s in page_starts]
         if not lines:
             continue  # a page without text (a picture) is no page of the text
-        number = _page_number(page, running, k)
+        number = page_number(page, running, k)
         if number is not None:
             printed[len(chunks)] = number
         starts += [(len(chunks), s) for s in page_starts]
@@ -177,455 +119,3 @@ def printed_page_offset(printed: dict[int, int]) -> tuple[int, int] | None:
     if agree < 2 and len(printed) > 1:
         return None
     return offset, agree  # (a one-page file's number is all there is)
-
-
-# internal functions ----------------------------------------------------------
-
-
-def _read_pages(path: Path) -> Iterator[_Page]:
-    """Every page's glyphs, grouped into rows; each page is closed once read."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
-
-    try:
-        pdf = pdfium.PdfDocument(path)
-    except Exception as err:  # PdfiumError, or OSError for an unreadable file
-        raise IssueFormatError(path, f"not a readable PDF ({err})") from None
-    rect = raw.FS_RECTF()
-    lookalikes = lookalike_table()
-    try:
-        for index in range(len(pdf)):
-            page = pdf[index]
-            width, height = page.get_size()
-            textpage = page.get_textpage()
-            tp = textpage.raw
-            glyphs: list[Glyph] = []
-            n_garbled = n_repaired = 0
-            spaced = False
-            for i in range(raw.FPDFText_CountChars(tp)):
-                if raw.FPDFText_IsGenerated(tp, i):
-                    continue  # a space or line break PDFium made up
-                code = raw.FPDFText_GetUnicode(tp, i)
-                char = chr(code) if code else "\ufffd"
-                if char.isspace():
-                    spaced = True  # kept as a mark on the next glyph: OCR puts one at every line end
-                    continue
-                raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(rect))
-                size = raw.FPDFText_GetFontSize(tp, i)
-                if not _EXPECTED.match(char):
-                    n_garbled += 1
-                    continue
-                fixed = lookalikes.get(char)
-                if fixed is not None:  # ⼈ (U+2F08) labelling 人: the text layer's look-alike
-                    char, n_repaired = fixed, n_repaired + 1
-                glyphs.append(Glyph(char, rect.left, rect.right, height - rect.top, height - rect.bottom, size, spaced))
-                spaced = False
-            textpage.close()
-            page.close()
-            yield _Page(width, height, _rows(glyphs), len(glyphs) + n_garbled, n_garbled, n_repaired)
-    finally:
-        pdf.close()
-
-
-def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Glyphs whose vertical middles lie close together, left to right, top to bottom."""
-    rows: list[list[Glyph]] = []
-    mids: list[float] = []
-    for g in sorted(glyphs, key=lambda g: ((g.top + g.bottom) / 2, g.x0)):
-        mid = (g.top + g.bottom) / 2
-        if rows and abs(mid - mids[-1]) <= ROW_PLAY * g.size:
-            rows[-1].append(g)
-        else:
-            rows.append([g])
-            mids.append(mid)
-    return [sorted(row, key=lambda g: g.x0) for row in rows]
-
-
-def _row_text(glyphs: list[Glyph]) -> str:
-    """The row's text: a space where the text layer has one, and where glyphs stand apart."""
-    text = glyphs[0].text
-    for prev, g in itertools.pairwise(glyphs):
-        gap = g.x0 - prev.x1
-        latin = prev.text.isascii() != g.text.isascii()  # a number or a Latin word beside Chinese
-        space = g.spaced or gap > SPACE_GAP * g.size or (latin and gap > LATIN_GAP * g.size)
-        text += (" " if space else "") + g.text
-    return text
-
-
-def _measured_text(glyphs: list[Glyph]) -> str:
-    """The row's text, with a space put where a number or a Latin word meets Chinese for as long
-    as the printed line is wider than its text counts (the segmenter reads widths from the text:
-    a Hanzi 1 em, a digit or a space ½; print sets digits a little wider, as text extractors
-    show with a space beside them)."""
-    text = _row_text(glyphs)
-    size = statistics.median(g.size for g in glyphs)
-    printed = (glyphs[-1].x1 - glyphs[0].x0) / size
-    short = printed - display_width(text)
-    for m in list(_LATIN_BOUNDARY.finditer(text))[::-1]:
-        if short < 0.5:
-            break
-        text = text[: m.start()] + " " + text[m.start() :]
-        short -= 0.5
-    return text
-
-
-def _drop_scattered_spaces(pages: list[_Page]) -> None:
-    """An OCR text layer scatters space glyphs between Hanzi; where more than
-    ``SCATTERED_SPACES`` of the Hanzi pairs in long rows have one, those are noise, not the
-    letter spacing of a title: drop them (short rows keep theirs)."""
-    pairs = spaced = 0
-    for page in pages:
-        for row in page.rows:
-            if len(row) > SHORT_ROW:
-                for a, b in itertools.pairwise(row):
-                    if _HANZI_CHAR.match(a.text) and _HANZI_CHAR.match(b.text):
-                        pairs += 1
-                        spaced += b.spaced
-    if not pairs or spaced <= SCATTERED_SPACES * pairs:
-        return
-    for page in pages:
-        page.rows = [
-            row
-            if len(row) <= SHORT_ROW
-            else [row[0]]
-            + [
-                replace(b, spaced=False) if _HANZI_CHAR.match(a.text) and _HANZI_CHAR.match(b.text) else b
-                for a, b in itertools.pairwise(row)
-            ]
-            for row in page.rows
-        ]
-
-
-def _body_size(pages: list[_Page]) -> float:
-    weights: Counter[float] = Counter()
-    for page in pages:
-        for row in page.rows:
-            for g in row:
-                weights[round(g.size, 1)] += 1
-    return weights.most_common(1)[0][0] if weights else 10.0
-
-
-# -- running heads, feet and page numbers ------------------------------------------------------
-
-
-def _running_rows(pages: list[_Page], body: float) -> set[tuple[int, int]]:
-    """(page, row) of the running heads and feet.
-
-    Only the first and last ``RUNNING_ROWS`` rows of a page near its top or bottom edge can be
-    running lines, and only when set no larger than the body text. Of those, a page number
-    in one of its printed forms is one; so is a line whose text recurs on another page (the
-    magazine's name); so is a line set apart from the body by a wide gap at a height where
-    such lines stand on at least ``MIN_RUNNING_SHARE`` of the pages (a column name)."""
-    candidates: list[tuple[int, int, float, str]] = []
-    for k, page in enumerate(pages):
-        n = len(page.rows)
-        for r in sorted({*range(min(RUNNING_ROWS, n)), *range(max(0, n - RUNNING_ROWS), n)}):
-            row = page.rows[r]
-            top = min(g.top for g in row)
-            in_zone = top < RUNNING_ZONE * page.height or top > (1 - RUNNING_ZONE) * page.height
-            # nothing but margin lines between it and the page's edge (a byline sits under its title)
-            outside = page.rows[:r] if top < page.height / 2 else page.rows[r + 1 :]
-            small = all(statistics.median(g.size for g in x) <= body * 1.05 for x in [row, *outside])
-            if in_zone and small and len(outside) < RUNNING_ROWS:
-                candidates.append((k, r, top, _row_text(row)))
-    running: set[tuple[int, int]] = set()
-    leading = _leading(pages, body) if pages else body
-    for k, r, top, text in candidates:
-        if PAGE_NUMBER.match(text.strip()) or (page_number_in(text) is not None and _is_edge_row(pages[k], r, leading)):
-            running.add((k, r))
-            continue
-        if len(pages) == 1:  # nothing recurs: a margin line set smaller than the body, apart from it
-            if _row_size(pages[k].rows[r]) < body * 0.95 and _is_edge_row(pages[k], r, leading):
-                running.add((k, r))
-            continue
-        repeats = any(k2 != k and x == text for k2, _, _, x in candidates)
-        pages_at = {k2 for k2, _, t2, _ in candidates if abs(t2 - top) <= RUNNING_PLAY}
-        recurs = len(pages_at) >= max(2, MIN_RUNNING_SHARE * len(pages))
-        if repeats or (recurs and _is_edge_row(pages[k], r, leading)):
-            running.add((k, r))
-    return running
-
-
-def _is_edge_row(page: _Page, r: int, leading: float) -> bool:
-    """Whether row r is set apart from the body by more than its ``leading``: a head from what
-    follows it, a foot from what comes before it."""
-    tops = [min(g.top for g in row) for row in page.rows]
-    apart = leading * 1.5 + 2.0
-    above = tops[r] - tops[r - 1] if r >= 1 else float("inf")
-    below = tops[r + 1] - tops[r] if r + 1 < len(tops) else float("inf")
-    if tops[r] < page.height / 2:  # a head: nothing but heads above it, the body well below
-        # (a page's only text line, with just its foot below, is no head however high it sits)
-        body_below = r + 1 < len(tops) and tops[r + 1] < (1 - RUNNING_ZONE) * page.height
-        return body_below and below > apart and (r == 0 or above > apart)
-    return r >= 1 and above > apart and (r == len(tops) - 1 or below > apart)
-
-
-def _leading(pages: list[_Page], body: float) -> float:
-    """The usual distance between two body rows."""
-    steps = [
-        min(g.top for g in b) - min(g.top for g in a)
-        for page in pages
-        for a, b in itertools.pairwise(page.rows)
-        if abs(a[0].size - body) < 0.5 and abs(b[0].size - body) < 0.5
-    ]
-    steps = [x for x in steps if 0 < x < 4 * body]
-    return statistics.median(steps) if steps else 1.5 * body
-
-
-def _page_number(page: _Page, running: set[tuple[int, int]], k: int) -> int | None:
-    for r, row in enumerate(page.rows):
-        if (k, r) in running:
-            number = page_number_in(_row_text(row))
-            if number is not None:
-                return number
-    return None
-
-
-def page_number_in(text: str) -> int | None:
-    """The printed page number a running line shows, alone or beside a name: ``12``,
-    ``- 12 -``, ``·12·``, ``第12页``, ``12 / 48``, ``组工通讯 12``; not a year or an issue number."""
-    text = text.strip()
-    m = PAGE_NUMBER.match(text) or _NUMBER_IN_LINE.search(text)
-    return int(next(x for x in m.groups() if x)) if m else None
-
-
-_LATIN_BOUNDARY = re.compile(f"(?<=[{HANZI}])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])(?=[{HANZI}])")
-_SPACED_RUN = re.compile(f"(?<![{HANZI}])[{HANZI}](?: [{HANZI}])+(?![{HANZI}])")
-_NUMBER_IN_LINE = re.compile(
-    r"[-—–·•]\s*(\d{1,4})\s*[-—–·•]|第\s*(\d{1,4})\s*[页頁]|(?<!\d)(\d{1,4})\s*[/／]\s*\d{1,4}"
-    r"|^(\d{1,4})(?=\s)|(?<=\s)(\d{1,4})$"
-)
-
-
-def _column_heads(pages: list[_Page], running: set[tuple[int, int]]) -> dict[int, str]:
-    """Page → the column name its running heads give, spaced as the text extractor writes a
-    header: the part of a running line that is not the same on every page (the magazine's
-    name) nor a number or a date."""
-    parts_by_page: dict[int, list[str]] = {}
-    spaced: set[str] = set()
-    for k, r in running:
-        text = _NUMBER_IN_LINE.sub(" ", _row_text(pages[k].rows[r]))  # the page number is no name
-        spaced |= {m.group().replace(" ", "") for m in _SPACED_RUN.finditer(text)}
-        text = _SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), text)  # 部 长 笔 谈 → 部长笔谈
-        parts = [p for p in re.split(r"[\s·•|｜/／—\-]+", text) if p]
-        parts_by_page.setdefault(k, []).extend(parts)
-    counts = Counter(p for parts in parts_by_page.values() for p in set(parts))
-    # the magazine's name stands on most pages' running lines; a column's on its own pages only
-    # (set solid: a letter-spaced name is a column's even on every page, in a one-column issue)
-    everywhere = {
-        p for p, n in counts.items() if len(pages) > 1 and n >= MAGAZINE_SHARE * len(parts_by_page) and p not in spaced
-    }
-    heads = {}
-    for k, parts in parts_by_page.items():
-        names = [
-            p
-            for p in parts
-            if p not in everywhere
-            and re.fullmatch(f"[{HANZI}]{{2,8}}", p)
-            and not re.fullmatch(r"第.+[期页卷]|.+[年月日]", p)  # 第三期, 三月: the issue, not a column
-        ]
-        if len(pages) == 1 and any(n in spaced for n in names):
-            names = [n for n in names if n in spaced]  # one page: the letter-spaced name is the column's
-        name = "".join(names)  # 主题 教育: a name set in two halves
-        if names and len(name) <= MAX_HEAD_CHARS:
-            heads[k] = " ".join(name)
-    return heads
-
-
-# -- a page's reading order ------------------------------------------------------------------
-
-
-def _page_lines(
-    rows: list[list[Glyph]], body: float, known: list[tuple[float, float]] = ()
-) -> tuple[list[str], list[int]]:
-    """The page's lines in reading order, title blocks moved to the end, and the line indices
-    where an article's text begins."""
-    if not rows:
-        return [], []
-    titles = _title_rows(rows, body)
-    blocks = _title_blocks(rows, titles, body)  # adds each byline row to ``titles``
-    # title rows stay in while the page is put in order: a title across the columns ends the band
-    # of columns above it; then they leave the flow for the end of the page
-    title_glyphs = {id(g) for i in titles for g in rows[i]}
-    ordered = [ln for ln in _reading_order(rows, body, known) if not ln.glyph_ids & title_glyphs]
-    # a title block belongs to the article whose text follows it in reading order
-    text_lines = [ln.text for ln in ordered]
-    starts = []
-    for block in blocks:
-        below = min(block, key=lambda ln: -ln.bottom)
-        after = [
-            i
-            for i, ln in enumerate(ordered)
-            if ln.top >= below.bottom - 0.5 * body and ln.x1 > block[0].x0 - body and ln.x0 < block[0].x1 + body
-        ]
-        if after:
-            starts.append(after[0])
-    tail = [ln.text for block in blocks for ln in block]
-    return text_lines + tail, sorted(set(starts))
-
-
-def _title_rows(rows: list[list[Glyph]], body: float) -> set[int]:
-    """Rows set larger than the body text (an excerpt's 姓名：标题 is not a title)."""
-    out = set()
-    for i, row in enumerate(rows):
-        if _row_size(row) >= TITLE_RATIO * body and not EXCERPT_HEAD.match(_row_text(row)):
-            out.add(i)
-    return out
-
-
-def _title_blocks(rows: list[list[Glyph]], titles: set[int], body: float) -> list[list[Line]]:
-    """Runs of title rows, each with the byline right under it (a short row standing alone)."""
-    blocks: list[list[Line]] = []
-    for i in sorted(titles):
-        line = _line(rows[i])
-        if blocks and i - 1 in titles:
-            blocks[-1].append(line)
-        else:
-            blocks.append([line])
-        nxt = i + 1
-        if nxt < len(rows) and nxt not in titles:
-            cand = _line(rows[nxt])
-            gap = cand.top - line.bottom
-            if gap < 2.5 * body and len(cand.text) <= 30 and cand.x1 - cand.x0 < 20 * body:
-                blocks[-1].append(cand)
-                titles.add(nxt)  # no longer body text
-    return blocks
-
-
-def _line(glyphs: list[Glyph]) -> Line:
-    return Line(
-        glyph_ids=frozenset(id(g) for g in glyphs),
-        text=_measured_text(glyphs),
-        x0=min(g.x0 for g in glyphs),
-        x1=max(g.x1 for g in glyphs),
-        top=min(g.top for g in glyphs),
-        bottom=max(g.bottom for g in glyphs),
-        size=_row_size(glyphs),
-    )
-
-
-def _row_size(glyphs: list[Glyph]) -> float:
-    """The size most of a row's glyphs are set in."""
-    return Counter(round(g.size, 1) for g in glyphs).most_common(1)[0][0]
-
-
-def _reading_order(rows: list[list[Glyph]], body: float, known: list[tuple[float, float]] = ()) -> list[Line]:
-    """Band by band, column by column: see ``_gutters`` and ``_bands``. ``known`` are gutters
-    found on other pages: one that a row here leaves open with text on both sides serves
-    where the page has too few such rows to show it."""
-    if not rows:
-        return []
-    gutters = _gutters(rows, body)
-    if not gutters:  # too few two-column rows to show a gutter: one seen elsewhere that a row here leaves open
-        cleared = [g for g in known if any(_gap_spans(row, g) for row in rows)]
-        if cleared:
-            gutters = [Counter(cleared).most_common(1)[0][0]]
-    out: list[Line] = []
-    bands = [band for block in _blocks(rows, body) for band in _bands(block, gutters)]
-    for band_rows, band_gutters in bands:
-        edges = sorted(band_gutters)
-        columns: list[list[Line]] = [[] for _ in range(len(edges) + 1)]
-        for row in band_rows:
-            pieces: list[list[Glyph]] = [[] for _ in columns]
-            for g in row:
-                mid = (g.x0 + g.x1) / 2
-                pieces[sum(mid > (a + b) / 2 for a, b in edges)].append(g)
-            for col, piece in zip(columns, pieces, strict=True):
-                if piece:
-                    col.append(_line(piece))
-        for col in columns:
-            out.extend(col)
-    return out
-
-
-def _blocks(rows: list[list[Glyph]], body: float) -> list[list[list[Glyph]]]:
-    """Rows split where the white between two of them is wider than two lines: a header or a
-    title set apart above the text is a block of its own, read before the text below."""
-    blocks: list[list[list[Glyph]]] = []
-    for row in rows:
-        top = min(g.top for g in row)
-        if blocks and top - max(g.bottom for g in blocks[-1][-1]) <= BLOCK_GAP * body:
-            blocks[-1].append(row)
-        else:
-            blocks.append([row])
-    return blocks
-
-
-def _gap_spans(row: list[Glyph], gutter: tuple[float, float]) -> bool:
-    """Whether a row has text on both sides of a gutter and none inside it."""
-    a, b = gutter
-    return (
-        any(g.x1 <= a + 1 for g in row)
-        and any(g.x0 >= b - 1 for g in row)
-        and not any(g.x0 < b - 1 and g.x1 > a + 1 for g in row)
-    )
-
-
-def _gaps(row: list[Glyph], body: float) -> list[tuple[float, float]]:
-    """White strips inside a row, between glyphs, at least ``MIN_GUTTER`` em wide."""
-    return [(a.x1, b.x0) for a, b in itertools.pairwise(row) if b.x0 - a.x1 >= MIN_GUTTER * min(a.size, b.size)]
-
-
-def _gutters(rows: list[list[Glyph]], body: float) -> list[tuple[float, float]]:
-    """Strips of white that several rows leave open with text on both sides: the gutters.
-
-    The inner gaps of rows set in the body size (a letter-spaced title's gaps say nothing),
-    narrowest first, gather where they overlap the strip a gathering already has; a gathering
-    of at least ``MIN_GUTTER_ROWS`` rows (and a tenth of the rows with gaps) is a gutter, the
-    strip all of them leave open."""
-    body_rows = [row for row in rows if abs(statistics.median(g.size for g in row) - body) <= 0.15 * body]
-    row_gaps = [_gaps(row, body) for row in body_rows]
-    gaps = sorted((g for found in row_gaps for g in found), key=lambda g: g[1] - g[0])
-    narrowest = MIN_GUTTER * body * 0.5
-    strips: list[list[float]] = []  # [left, right, rows]
-    for a, b in gaps:
-        for strip in strips:
-            left, right = max(strip[0], a), min(strip[1], b)
-            if right - left >= narrowest:
-                strip[0], strip[1], strip[2] = left, right, strip[2] + 1
-                break
-        else:
-            strips.append([a, b, 1])
-    with_gaps = sum(1 for found in row_gaps if found)
-    needed = max(MIN_GUTTER_ROWS, 0.1 * with_gaps)
-    return sorted((left, right) for left, right, n in strips if n >= needed)
-
-
-def _bands(
-    rows: list[list[Glyph]], gutters: list[tuple[float, float]]
-) -> list[tuple[list[list[Glyph]], list[tuple[float, float]]]]:
-    """Consecutive rows that use the same gutters.
-
-    A row uses a gutter when it leaves it open; a row that crosses it (a full-width line)
-    does not. A row with text on one side only follows its neighbours: right after full-width
-    rows and before any two-sided row it ends the full-width block (a paragraph's last line)."""
-
-    def relation(row: list[Glyph], gutter: tuple[float, float]) -> str:
-        a, b = gutter
-        size = statistics.median(g.size for g in row)
-        mid, reach = (a + b) / 2, min((b - a) / 2, PROBE * size)  # justified gaps cannot hide a probe this wide
-        if any(g.x0 < mid + reach and g.x1 > mid - reach for g in row):
-            return "cross"
-        left = any(g.x1 <= mid for g in row)
-        right = any(g.x0 >= mid for g in row)
-        return "both" if left and right else "one"
-
-    uses: list[set[int]] = [set() for _ in rows]
-    for k, gutter in enumerate(gutters):
-        rel = [relation(row, gutter) for row in rows]
-        for i, r in enumerate(rel):
-            if r == "both":
-                uses[i].add(k)
-            elif r == "one":
-                before = next((rel[j] for j in range(i - 1, -1, -1) if rel[j] != "one"), None)
-                after = next((rel[j] for j in range(i + 1, len(rel)) if rel[j] != "one"), None)
-                if before == "both" or (after == "both" and before != "cross"):
-                    uses[i].add(k)
-    bands: list[tuple[list[list[Glyph]], list[tuple[float, float]]]] = []
-    for row, used in zip(rows, uses, strict=True):
-        gs = [gutters[k] for k in sorted(used)]
-        if bands and bands[-1][1] == gs:
-            bands[-1][0].append(row)
-        else:
-            bands.append(([row], gs))
-    return bands

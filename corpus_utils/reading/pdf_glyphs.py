@@ -1,0 +1,189 @@
+"""A PDF's glyphs page by page, grouped into rows: what the text layer says, before any layout.
+
+PDFium (pypdfium2, partly through its raw ctypes calls) gives every glyph of the text layer with
+its box and size; pages are read one at a time and closed. Glyphs that cannot be read (no
+Unicode, private-use code points, a broken font map's Latin soup) are counted, not kept; the
+text layer's look-alike radicals are read as the ideographs they label. A row's text has a
+space where the text layer has one and where glyphs stand apart. This is the one module that
+talks to PDFium: the layout modules (``pdf_furniture``, ``pdf_columns``) see only rows of
+``Glyph``.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..text.chars import HANZI, display_width
+from ..text.chars import HANZI_CHAR as _HANZI_CHAR
+from .textfile import IssueFormatError, lookalike_table
+
+SPACE_GAP = 0.45  # em: glyphs this far apart have a space between them (justified lines stretch up to 0.35 em)
+LATIN_GAP = 0.12  # em: a number or Latin word set this far from Chinese has a space, as extractors write it
+SHORT_ROW = 12  # glyphs: a row this short may be letter-spaced (部 长 笔 谈, 邵 壮, a title)
+SCATTERED_SPACES = 0.05  # share of Hanzi pairs with a space between them, past which spaces are OCR noise
+ROW_PLAY = 0.4  # em: glyphs whose middles lie this close vertically share a row
+
+_EXPECTED = re.compile(
+    rf"[{HANZI}\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2000-\u206f"
+    r"\u0020-\u007e\u00b7\u00d7\u2010-\u2027\u2030-\u205e\u2460-\u24ff\u25a0-\u25ff]"
+)
+_LATIN_BOUNDARY = re.compile(f"(?<=[{HANZI}])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])(?=[{HANZI}])")
+
+
+@dataclass(frozen=True)
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    spaced: bool = False  # a space glyph came right before it in the text layer
+
+
+@dataclass
+class GlyphPage:
+    """A page's size and its glyphs in rows, with how many glyphs it has, garbled and repaired."""
+
+    width: float
+    height: float
+    rows: list[list[Glyph]]
+    n_glyphs: int
+    n_garbled: int
+    n_repaired: int = 0
+
+
+def glyph_pages(path: Path) -> Iterator[GlyphPage]:
+    """Every page's glyphs, grouped into rows; each page is closed once read."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except Exception as err:  # PdfiumError, or OSError for an unreadable file
+        raise IssueFormatError(path, f"not a readable PDF ({err})") from None
+    rect = raw.FS_RECTF()
+    lookalikes = lookalike_table()
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            tp = textpage.raw
+            glyphs: list[Glyph] = []
+            n_garbled = n_repaired = 0
+            spaced = False
+            for i in range(raw.FPDFText_CountChars(tp)):
+                if raw.FPDFText_IsGenerated(tp, i):
+                    continue  # a space or line break PDFium made up
+                code = raw.FPDFText_GetUnicode(tp, i)
+                char = chr(code) if code else "\ufffd"
+                if char.isspace():
+                    spaced = True  # kept as a mark on the next glyph: OCR puts one at every line end
+                    continue
+                raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(rect))
+                size = raw.FPDFText_GetFontSize(tp, i)
+                if not _EXPECTED.match(char):
+                    n_garbled += 1
+                    continue
+                fixed = lookalikes.get(char)
+                if fixed is not None:  # ⼈ (U+2F08) labelling 人: the text layer's look-alike
+                    char, n_repaired = fixed, n_repaired + 1
+                glyphs.append(Glyph(char, rect.left, rect.right, height - rect.top, height - rect.bottom, size, spaced))
+                spaced = False
+            textpage.close()
+            page.close()
+            yield GlyphPage(width, height, _rows(glyphs), len(glyphs) + n_garbled, n_garbled, n_repaired)
+    finally:
+        pdf.close()
+
+
+def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs whose vertical middles lie close together, left to right, top to bottom."""
+    rows: list[list[Glyph]] = []
+    mids: list[float] = []
+    for g in sorted(glyphs, key=lambda g: ((g.top + g.bottom) / 2, g.x0)):
+        mid = (g.top + g.bottom) / 2
+        if rows and abs(mid - mids[-1]) <= ROW_PLAY * g.size:
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+            mids.append(mid)
+    return [sorted(row, key=lambda g: g.x0) for row in rows]
+
+
+def row_text(glyphs: list[Glyph]) -> str:
+    """The row's text: a space where the text layer has one, and where glyphs stand apart."""
+    text = glyphs[0].text
+    for prev, g in itertools.pairwise(glyphs):
+        gap = g.x0 - prev.x1
+        latin = prev.text.isascii() != g.text.isascii()  # a number or a Latin word beside Chinese
+        space = g.spaced or gap > SPACE_GAP * g.size or (latin and gap > LATIN_GAP * g.size)
+        text += (" " if space else "") + g.text
+    return text
+
+
+def measured_text(glyphs: list[Glyph]) -> str:
+    """The row's text, with a space put where a number or a Latin word meets Chinese for as long
+    as the printed line is wider than its text counts (the segmenter reads widths from the text:
+    a Hanzi 1 em, a digit or a space ½; print sets digits a little wider, as text extractors
+    show with a space beside them)."""
+    text = row_text(glyphs)
+    size = statistics.median(g.size for g in glyphs)
+    printed = (glyphs[-1].x1 - glyphs[0].x0) / size
+    short = printed - display_width(text)
+    for m in list(_LATIN_BOUNDARY.finditer(text))[::-1]:
+        if short < 0.5:
+            break
+        text = text[: m.start()] + " " + text[m.start() :]
+        short -= 0.5
+    return text
+
+
+def drop_scattered_spaces(pages: list[GlyphPage]) -> None:
+    """An OCR text layer scatters space glyphs between Hanzi; where more than
+    ``SCATTERED_SPACES`` of the Hanzi pairs in long rows have one, those are noise, not the
+    letter spacing of a title: drop them (short rows keep theirs)."""
+    pairs = spaced = 0
+    for page in pages:
+        for row in page.rows:
+            if len(row) > SHORT_ROW:
+                for a, b in itertools.pairwise(row):
+                    if _HANZI_CHAR.match(a.text) and _HANZI_CHAR.match(b.text):
+                        pairs += 1
+                        spaced += b.spaced
+    if not pairs or spaced <= SCATTERED_SPACES * pairs:
+        return
+    for page in pages:
+        page.rows = [
+            row
+            if len(row) <= SHORT_ROW
+            else [row[0]]
+            + [
+                replace(b, spaced=False) if _HANZI_CHAR.match(a.text) and _HANZI_CHAR.match(b.text) else b
+                for a, b in itertools.pairwise(row)
+            ]
+            for row in page.rows
+        ]
+
+
+def body_size(pages: list[GlyphPage]) -> float:
+    """The size most of the issue's glyphs are set in (10 without any glyphs)."""
+    weights: Counter[float] = Counter()
+    for page in pages:
+        for row in page.rows:
+            for g in row:
+                weights[round(g.size, 1)] += 1
+    return weights.most_common(1)[0][0] if weights else 10.0
+
+
+def row_size(glyphs: list[Glyph]) -> float:
+    """The size most of a row's glyphs are set in."""
+    return Counter(round(g.size, 1) for g in glyphs).most_common(1)[0][0]
