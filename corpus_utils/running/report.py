@@ -33,36 +33,23 @@ from pathlib import Path
 import pandas as pd
 
 from ..analyses.recurring import followed_phrases
-from ..cache import file_key, text_key
-from ..paths import (
-    PACKAGE_DIR,
-    ROOT_ENV,
-    figures_dir,
-    notebooks_dir,
-    project_root,
-    reports_dir,
-    resolve_issue,
-    seed_paths,
-    shown_path,
+from ..paths import ROOT_ENV, figures_dir, notebooks_dir, project_root, reports_dir, resolve_issue, seed_paths
+from .tasks import (
+    CROSS_ISSUE,
+    Task,
+    executed_path,
+    fingerprint_path,
+    is_up_to_date,
+    report_tasks,
+    task_fingerprint,
 )
-from ..text.tokens import dictionary_files, stopword_files
 
-CROSS_ISSUE = "compare"  # the issue_id of the notebooks that read every issue (reports/compare/)
 # the kernel logs "KeyboardInterrupt caught in kernel" at ERROR when papermill shuts it down
 _QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
 
 
 class ReportError(RuntimeError):
     """Nothing to run: no notebooks, or no readable issue."""
-
-
-@dataclass(frozen=True)
-class Task:
-    """One notebook to run: for one issue, or across issues (``issue_id`` is ``compare``)."""
-
-    notebook: Path
-    issue_id: str
-    parameters: dict
 
 
 @dataclass
@@ -94,44 +81,6 @@ class ReportResult:
     @property
     def ok(self) -> bool:
         return not self.failures and not self.broken
-
-
-def report_tasks(
-    issues: Sequence[Path] | None = None,
-    *,
-    phrases: Sequence[str] | None = None,
-    notebooks: Sequence[Path] | None = None,
-    compare: Sequence[Path] | None = None,
-) -> list[Task]:
-    """The notebooks to run: each numbered notebook that takes an ``issue_path`` for each issue,
-    and each that takes ``issue_paths`` (the comparison, concepts and topics) once, over
-    ``compare`` (default: the same issues). Issue paths are passed relative to the project root
-    where they lie inside it."""
-    issues = [Path(p) for p in issues] if issues else seed_paths()
-    compare = [Path(p) for p in compare] if compare is not None else issues
-    notebooks = sorted(notebooks or notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
-    extra = {"phrases": list(phrases)} if phrases else {}
-    declared = {nb: notebook_parameters(nb) for nb in notebooks}
-
-    def task(nb: Path, issue_id: str, params: dict) -> Task:
-        return Task(nb, issue_id, params | {k: v for k, v in extra.items() if k in declared[nb]})
-
-    across = [nb for nb in notebooks if "issue_paths" in declared[nb]]
-    tasks = [
-        task(nb, Path(issue).stem, {"issue_path": shown_path(issue)})
-        for issue in issues
-        for nb in notebooks
-        if nb not in across
-    ]
-    tasks += [task(nb, CROSS_ISSUE, {"issue_paths": [shown_path(p) for p in compare]}) for nb in across]
-    return tasks
-
-
-def notebook_parameters(notebook: Path) -> set[str]:
-    """The names a notebook's ``parameters`` cell declares (a notebook gets only those)."""
-    import papermill
-
-    return set(papermill.inspect_notebook(str(notebook)))
 
 
 def run_report(
@@ -192,7 +141,7 @@ def run_report(
     def issue_done(issue_id: str) -> None:
         remaining[issue_id] -= 1
         if remaining[issue_id] == 0:
-            executed = [out_dir / issue_id / t.notebook.name for t in per_issue if t.issue_id == issue_id]
+            executed = [executed_path(t, out_dir) for t in per_issue if t.issue_id == issue_id]
             closed.append(closing.submit(_close_issue, issue_id, executed, out_dir, html))
 
     # the comparison reads the issues themselves, not the other notebooks' outputs: every
@@ -203,7 +152,7 @@ def run_report(
         todo = []
         for task in [*per_issue, *across]:
             if not force and is_up_to_date(task, out_dir=out_dir, html=html):
-                result.skipped.append(out_dir / task.issue_id / task.notebook.name)
+                result.skipped.append(executed_path(task, out_dir))
                 bar.update()
                 if task.issue_id in remaining:
                     issue_done(task.issue_id)
@@ -255,33 +204,6 @@ def prune_outputs(out_dir: Path | None = None) -> list[Path]:
     return stale
 
 
-def task_fingerprint(task: Task) -> str:
-    """Everything a notebook's output depends on: the notebook, its parameters, the issue
-    files, the dictionaries and stopword lists, and the package's code and data."""
-    issues = task.parameters.get("issue_paths") or [task.parameters.get("issue_path", "")]
-    issue_ids = [Path(p).stem for p in issues]
-    files = [task.notebook, *(resolve_issue(p) for p in issues), *stopword_files()]
-    files += [f for issue_id in issue_ids for f in dictionary_files(issue_id)]
-    parts = [json.dumps(task.parameters, sort_keys=True, ensure_ascii=False), _package_version()]
-    parts += [f"{f}:{file_key(f)}" for f in files if f.is_file()]
-    return text_key(*parts)
-
-
-def is_up_to_date(task: Task, *, out_dir: Path, html: bool = True) -> bool:
-    """Whether the last run of this task had the same fingerprint and its outputs are all there."""
-    target = out_dir / task.issue_id / task.notebook.name
-    stamp = target.with_suffix(".fingerprint")
-    figures = figures_dir(task.issue_id)
-    return (
-        stamp.is_file()
-        and stamp.read_text(encoding="utf-8") == task_fingerprint(task)
-        and target.is_file()
-        and (not html or target.with_suffix(".html").is_file())
-        and figures.is_dir()
-        and any(figures.iterdir())
-    )
-
-
 def run_notebook(task: Task, *, out_dir: Path, html: bool = True, km=None) -> tuple[Failure | None, Path]:
     """Execute one notebook with its parameters; write it (and its HTML) under ``out_dir``.
 
@@ -292,7 +214,7 @@ def run_notebook(task: Task, *, out_dir: Path, html: bool = True, km=None) -> tu
     from papermill.exceptions import PapermillExecutionError
 
     _readable_parameters()
-    target = out_dir / task.issue_id / task.notebook.name
+    target = executed_path(task, out_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     failure = None
     try:
@@ -316,7 +238,7 @@ def run_notebook(task: Task, *, out_dir: Path, html: bool = True, km=None) -> tu
         _drop_default_parameters(target)
     if html and target.is_file():
         _export_html(target)
-    stamp = target.with_suffix(".fingerprint")
+    stamp = fingerprint_path(task, out_dir)
     if failure is None:
         stamp.write_text(task_fingerprint(task), encoding="utf-8")
     else:
@@ -448,13 +370,6 @@ def tables_workbook(issue_id: str, path: Path) -> Path | None:
 
 
 # internal functions ----------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _package_version() -> str:
-    """The package's code and data, hashed once a run (every task's fingerprint needs it)."""
-    files = sorted(PACKAGE_DIR.rglob("*.py")) + sorted((PACKAGE_DIR / "data").glob("*"))
-    return text_key(*(f"{f.name}:{file_key(f)}" for f in files if f.is_file()))
 
 
 class _KernelRoot:
