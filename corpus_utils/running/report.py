@@ -30,10 +30,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import pandas as pd
-
 from ..analyses.recurring import followed_phrases
 from ..paths import ROOT_ENV, figures_dir, notebooks_dir, project_root, reports_dir, resolve_issue, seed_paths
+from .documents import html_export, issue_documents
 from .tasks import (
     CROSS_ISSUE,
     Task,
@@ -142,7 +141,7 @@ def run_report(
         remaining[issue_id] -= 1
         if remaining[issue_id] == 0:
             executed = [executed_path(t, out_dir) for t in per_issue if t.issue_id == issue_id]
-            closed.append(closing.submit(_close_issue, issue_id, executed, out_dir, html))
+            closed.append(closing.submit(issue_documents, issue_id, executed, out_dir, html))
 
     # the comparison reads the issues themselves, not the other notebooks' outputs: every
     # notebook goes into one queue, the longest (by the last run) first, so both cores stay busy
@@ -237,44 +236,13 @@ def run_notebook(task: Task, *, out_dir: Path, html: bool = True, km=None) -> tu
     if target.is_file():
         _drop_default_parameters(target)
     if html and target.is_file():
-        _export_html(target)
+        html_export(target)
     stamp = fingerprint_path(task, out_dir)
     if failure is None:
         stamp.write_text(task_fingerprint(task), encoding="utf-8")
     else:
         stamp.unlink(missing_ok=True)
     return failure, target
-
-
-def reader_report(executed: Sequence[Path], path: Path) -> Path | None:
-    """One HTML page of an issue for a colleague who does not read code: the executed
-    notebooks' text, charts and tables in order, without code or prompts, under a contents
-    list of their headings. None if no executed notebook is there."""
-    import re
-
-    import nbformat
-    from nbconvert import HTMLExporter
-    from nbconvert.filters.strings import add_anchor
-
-    notebooks = [nbformat.read(p, as_version=4) for p in executed if Path(p).is_file()]
-    if not notebooks:
-        return None
-    cells = [c for nb in notebooks for c in nb.cells if "injected-parameters" not in c.metadata.get("tags", [])]
-    contents = []
-    for cell in cells:
-        if cell.cell_type != "markdown":
-            continue
-        for level, text in re.findall(r"^(#{1,2}) (.+)$", cell.source, flags=re.M):
-            anchor = re.search(r'id="([^"]+)"', add_anchor(f"<h{len(level)}>{text}</h{len(level)}>")).group(1)
-            indent = "" if len(level) == 1 else "    "
-            contents.append(f"{indent}- [{text}](#{anchor})")
-    book = nbformat.v4.new_notebook(metadata=notebooks[0].metadata)
-    book.cells = [nbformat.v4.new_markdown_cell("**目录 · Contents**\n\n" + "\n".join(contents)), *cells]
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(book)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(body, encoding="utf-8")
-    return path
 
 
 def _timed_run(task: Task, out_dir: Path, html: bool, kernels: _Kernels) -> tuple[Failure | None, Path, float]:
@@ -336,39 +304,6 @@ def _store_durations(out_dir: Path, took: dict[str, float]) -> None:
     (out_dir / "durations.json").write_text(text, encoding="utf-8")
 
 
-def _close_issue(issue_id: str, executed: list[Path], out_dir: Path, html: bool) -> tuple[Path | None, Path | None]:
-    """An issue's workbook and (with ``html``) its reader's report, once its notebooks are done."""
-    book = tables_workbook(issue_id, out_dir / issue_id / "tables.xlsx")
-    reader = reader_report(executed, out_dir / issue_id / "report.html") if html else None
-    return book, reader
-
-
-def tables_workbook(issue_id: str, path: Path) -> Path | None:
-    """Gather ``figures/<issue_id>/tables/*.csv`` into one Excel workbook, a sheet per table
-    (rewritten only when a table is newer than the workbook)."""
-    tables = sorted((figures_dir(issue_id) / "tables").glob("*.csv"))
-    if not tables:
-        return None
-    if path.is_file() and path.stat().st_mtime >= max(t.stat().st_mtime for t in tables):
-        return path  # no table changed since the workbook was written
-    import math
-
-    import xlsxwriter
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # rows written straight with xlsxwriter (constant memory): pandas' to_excel styles every
-    # cell on its way and takes twice as long for the same workbook
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "nan_inf_to_errors": True})
-    for csv in tables:
-        frame = pd.read_csv(csv, encoding="utf-8-sig")
-        sheet = book.add_worksheet(csv.stem[:31])
-        sheet.write_row(0, 0, [str(c) for c in frame.columns])
-        for r, row in enumerate(frame.itertuples(index=False, name=None), start=1):
-            sheet.write_row(r, 0, [None if isinstance(v, float) and math.isnan(v) else v for v in row])
-    book.close()
-    return path
-
-
 # internal functions ----------------------------------------------------------
 
 
@@ -411,12 +346,3 @@ def _drop_default_parameters(notebook: Path) -> None:
     if any("injected-parameters" in t for t in tags):
         nb.cells = [c for c, t in zip(nb.cells, tags, strict=True) if "parameters" not in t]
         nbformat.write(nb, notebook)
-
-
-def _export_html(notebook: Path) -> Path:
-    from nbconvert import HTMLExporter
-
-    body, _ = HTMLExporter().from_filename(str(notebook))
-    html = notebook.with_suffix(".html")
-    html.write_text(body, encoding="utf-8")
-    return html
