@@ -6,7 +6,9 @@ export go to ``reports/<issue_id>/``, charts and CSV tables to ``figures/<issue_
 notebooks write them), and every table of an issue is gathered in one workbook,
 ``reports/<issue_id>/tables.xlsx``. A notebook that fails is reported with its issue,
 notebook and cell; the others still run. A notebook whose inputs are unchanged since its
-last successful run is not run again.
+last successful run is not run again. The plan (``tasks``), running one notebook
+(``kernels``) and writing the documents (``documents``) have modules of their own; this one
+queues the run and says what it made.
 
 An issue file that cannot be read (empty, binary, a picture renamed ``.txt``) is named with its
 one-line error and left out; the others run, and the comparison always covers every readable
@@ -19,51 +21,23 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import shutil
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from ..analyses.recurring import followed_phrases
-from ..paths import ROOT_ENV, figures_dir, notebooks_dir, project_root, reports_dir, resolve_issue, seed_paths
-from .documents import html_export, issue_documents
-from .tasks import (
-    CROSS_ISSUE,
-    Task,
-    executed_path,
-    fingerprint_path,
-    is_up_to_date,
-    report_tasks,
-    task_fingerprint,
-)
-
-# the kernel logs "KeyboardInterrupt caught in kernel" at ERROR when papermill shuts it down
-_QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
+from ..paths import figures_dir, notebooks_dir, project_root, reports_dir, resolve_issue, seed_paths
+from .documents import issue_documents
+from .kernels import Failure, KernelPool, KernelRoot, run_notebook
+from .tasks import CROSS_ISSUE, Task, executed_path, is_up_to_date, report_tasks
 
 
 class ReportError(RuntimeError):
     """Nothing to run: no notebooks, or no readable issue."""
-
-
-@dataclass
-class Failure:
-    """Where a notebook stopped: issue, notebook, cell (its ``In [n]`` number and first line) and the error."""
-
-    issue_id: str
-    notebook: str
-    cell: int | None
-    source: str
-    error: str
-
-    def __str__(self) -> str:
-        cell = f"cell In [{self.cell}] «{self.source}»" if self.cell is not None else "before any cell ran"
-        return f"{self.issue_id} / {self.notebook}, {cell}: {self.error}"
 
 
 @dataclass
@@ -146,8 +120,8 @@ def run_report(
     # the comparison reads the issues themselves, not the other notebooks' outputs: every
     # notebook goes into one queue, the longest (by the last run) first, so both cores stay busy
     took = _durations(out_dir)
-    kernels = _Kernels()
-    with _KernelRoot(root), closing, contextlib.closing(kernels):
+    kernels = KernelPool()
+    with KernelRoot(root), closing, contextlib.closing(kernels):
         todo = []
         for task in [*per_issue, *across]:
             if not force and is_up_to_date(task, out_dir=out_dir, html=html):
@@ -203,90 +177,10 @@ def prune_outputs(out_dir: Path | None = None) -> list[Path]:
     return stale
 
 
-def run_notebook(task: Task, *, out_dir: Path, html: bool = True, km=None) -> tuple[Failure | None, Path]:
-    """Execute one notebook with its parameters; write it (and its HTML) under ``out_dir``.
-
-    The executed notebook shows its parameters once, as Python literals (``'担当作为'``, not
-    ``"\\u62c5…"``): the injected values replace the defaults' cell. ``km``: a running kernel
-    to execute it in (see ``_Kernels``); by default papermill starts one of its own."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    _readable_parameters()
-    target = executed_path(task, out_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    failure = None
-    try:
-        papermill.execute_notebook(
-            str(task.notebook),
-            str(target),
-            parameters=task.parameters,
-            # no cwd: papermill would os.chdir the whole process, and two notebooks running
-            # in threads would race on it; the kernels find the project through $CORPUS_UTILS_ROOT
-            progress_bar=False,
-            log_output=False,
-            extra_arguments=_QUIET_KERNEL,
-            **({"km": km} if km is not None else {}),
-        )
-    except PapermillExecutionError as err:
-        first = next((ln for ln in err.source.splitlines() if ln.strip()), "")
-        failure = Failure(task.issue_id, task.notebook.name, err.exec_count, first, f"{err.ename}: {err.evalue}")
-    except Exception as err:  # the kernel did not start, the notebook is unreadable, …
-        failure = Failure(task.issue_id, task.notebook.name, None, "", f"{type(err).__name__}: {err}")
-    if target.is_file():
-        _drop_default_parameters(target)
-    if html and target.is_file():
-        html_export(target)
-    stamp = fingerprint_path(task, out_dir)
-    if failure is None:
-        stamp.write_text(task_fingerprint(task), encoding="utf-8")
-    else:
-        stamp.unlink(missing_ok=True)
-    return failure, target
-
-
-def _timed_run(task: Task, out_dir: Path, html: bool, kernels: _Kernels) -> tuple[Failure | None, Path, float]:
+def _timed_run(task: Task, out_dir: Path, html: bool, kernels: KernelPool) -> tuple[Failure | None, Path, float]:
     t0 = time.perf_counter()
     failure, path = run_notebook(task, out_dir=out_dir, html=html, km=kernels.fresh())
     return failure, path, time.perf_counter() - t0
-
-
-class _Kernels:
-    """One Python kernel per worker thread, kept from one notebook to the next: a kernel that
-    has imported pandas, matplotlib and the package costs 2.3 s to start, more than most
-    notebooks take to run. Before each notebook the kernel's namespace is emptied (``%reset``)
-    and its cell count set back to 1, so a notebook sees none of the one before it and its cells
-    are numbered as if alone; the imported modules stay loaded. A kernel that died is replaced."""
-
-    def __init__(self) -> None:
-        self._local = threading.local()
-        self._started: list = []
-        self._lock = threading.Lock()
-
-    def fresh(self):
-        from jupyter_client.manager import KernelManager
-
-        km = getattr(self._local, "km", None)
-        if km is None or not km.is_alive():
-            km = KernelManager(kernel_name="python3")
-            km.start_kernel(extra_arguments=_QUIET_KERNEL)
-            self._local.km = km
-            with self._lock:
-                self._started.append(km)
-            return km
-        client = km.client()
-        client.start_channels()
-        try:
-            client.wait_for_ready(timeout=60)
-            client.execute_interactive("%reset -f\nget_ipython().execution_count = 1", silent=True, timeout=60)
-        finally:
-            client.stop_channels()
-        return km
-
-    def close(self) -> None:
-        for km in self._started:
-            with contextlib.suppress(Exception):
-                km.shutdown_kernel(now=True)
 
 
 def _durations(out_dir: Path) -> dict[str, float]:
@@ -302,47 +196,3 @@ def _store_durations(out_dir: Path, took: dict[str, float]) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     text = json.dumps({k: round(v, 2) for k, v in sorted(took.items())}, indent=1)
     (out_dir / "durations.json").write_text(text, encoding="utf-8")
-
-
-# internal functions ----------------------------------------------------------
-
-
-class _KernelRoot:
-    """Give the kernels started inside it the project root, then restore the environment."""
-
-    def __init__(self, root: Path) -> None:
-        self.root, self.before = root, None
-
-    def __enter__(self) -> None:
-        self.before = os.environ.get(ROOT_ENV)
-        os.environ[ROOT_ENV] = str(self.root)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.before is None:
-            os.environ.pop(ROOT_ENV, None)
-        else:
-            os.environ[ROOT_ENV] = self.before
-
-
-@lru_cache(maxsize=1)
-def _readable_parameters() -> None:
-    """Have papermill write Python strings as Python literals: Chinese stays readable."""
-    from papermill.translators import PythonTranslator, papermill_translators
-
-    class ReadablePython(PythonTranslator):
-        @classmethod
-        def translate_str(cls, val: str) -> str:
-            return repr(val)
-
-    papermill_translators.register("python", ReadablePython)
-
-
-def _drop_default_parameters(notebook: Path) -> None:
-    """Keep one parameters cell: papermill's injected one replaces the notebook's defaults."""
-    import nbformat
-
-    nb = nbformat.read(notebook, as_version=4)
-    tags = [c.metadata.get("tags", []) for c in nb.cells]
-    if any("injected-parameters" in t for t in tags):
-        nb.cells = [c for c, t in zip(nb.cells, tags, strict=True) if "parameters" not in t]
-        nbformat.write(nb, notebook)
