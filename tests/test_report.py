@@ -14,7 +14,9 @@ import pytest
 
 from corpus_utils.analyses import recurring
 from corpus_utils.paths import project_root
-from corpus_utils.running.report import report_tasks, run_report, tables_workbook
+from corpus_utils.running.documents import tables_workbook
+from corpus_utils.running.report import run_report
+from corpus_utils.running.tasks import report_tasks
 
 
 def _notebook(path, *cells):

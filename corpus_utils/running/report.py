@@ -6,7 +6,9 @@ export go to ``reports/<issue_id>/``, charts and CSV tables to ``figures/<issue_
 notebooks write them), and every table of an issue is gathered in one workbook,
 ``reports/<issue_id>/tables.xlsx``. A notebook that fails is reported with its issue,
 notebook and cell; the others still run. A notebook whose inputs are unchanged since its
-last successful run is not run again.
+last successful run is not run again. The plan (``tasks``), running one notebook
+(``kernels``) and writing the documents (``documents``) have modules of their own; this one
+queues the run and says what it made.
 
 An issue file that cannot be read (empty, binary, a picture renamed ``.txt``) is named with its
 one-line error and left out; the others run, and the comparison always covers every readable
@@ -19,65 +21,23 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import shutil
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-import pandas as pd
-
 from ..analyses.recurring import followed_phrases
-from ..cache import file_key, text_key
-from ..paths import (
-    PACKAGE_DIR,
-    ROOT_ENV,
-    figures_dir,
-    notebooks_dir,
-    project_root,
-    reports_dir,
-    resolve_issue,
-    seed_paths,
-    shown_path,
-)
-from ..text.tokens import dictionary_files, stopword_files
-
-CROSS_ISSUE = "compare"  # the issue_id of the notebooks that read every issue (reports/compare/)
-# the kernel logs "KeyboardInterrupt caught in kernel" at ERROR when papermill shuts it down
-_QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
+from ..paths import figures_dir, notebooks_dir, project_root, reports_dir, resolve_issue, seed_paths
+from .documents import issue_documents
+from .kernels import Failure, KernelPool, KernelRoot, run_notebook
+from .tasks import CROSS_ISSUE, Task, executed_path, is_up_to_date, report_tasks
 
 
 class ReportError(RuntimeError):
     """Nothing to run: no notebooks, or no readable issue."""
-
-
-@dataclass(frozen=True)
-class Task:
-    """One notebook to run: for one issue, or across issues (``issue_id`` is ``compare``)."""
-
-    notebook: Path
-    issue_id: str
-    parameters: dict
-
-
-@dataclass
-class Failure:
-    """Where a notebook stopped: issue, notebook, cell (its ``In [n]`` number and first line) and the error."""
-
-    issue_id: str
-    notebook: str
-    cell: int | None
-    source: str
-    error: str
-
-    def __str__(self) -> str:
-        cell = f"cell In [{self.cell}] «{self.source}»" if self.cell is not None else "before any cell ran"
-        return f"{self.issue_id} / {self.notebook}, {cell}: {self.error}"
 
 
 @dataclass
@@ -94,44 +54,6 @@ class ReportResult:
     @property
     def ok(self) -> bool:
         return not self.failures and not self.broken
-
-
-def report_tasks(
-    issues: Sequence[Path] | None = None,
-    *,
-    phrases: Sequence[str] | None = None,
-    notebooks: Sequence[Path] | None = None,
-    compare: Sequence[Path] | None = None,
-) -> list[Task]:
-    """The notebooks to run: each numbered notebook that takes an ``issue_path`` for each issue,
-    and each that takes ``issue_paths`` (the comparison, concepts and topics) once, over
-    ``compare`` (default: the same issues). Issue paths are passed relative to the project root
-    where they lie inside it."""
-    issues = [Path(p) for p in issues] if issues else seed_paths()
-    compare = [Path(p) for p in compare] if compare is not None else issues
-    notebooks = sorted(notebooks or notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
-    extra = {"phrases": list(phrases)} if phrases else {}
-    declared = {nb: notebook_parameters(nb) for nb in notebooks}
-
-    def task(nb: Path, issue_id: str, params: dict) -> Task:
-        return Task(nb, issue_id, params | {k: v for k, v in extra.items() if k in declared[nb]})
-
-    across = [nb for nb in notebooks if "issue_paths" in declared[nb]]
-    tasks = [
-        task(nb, Path(issue).stem, {"issue_path": shown_path(issue)})
-        for issue in issues
-        for nb in notebooks
-        if nb not in across
-    ]
-    tasks += [task(nb, CROSS_ISSUE, {"issue_paths": [shown_path(p) for p in compare]}) for nb in across]
-    return tasks
-
-
-def notebook_parameters(notebook: Path) -> set[str]:
-    """The names a notebook's ``parameters`` cell declares (a notebook gets only those)."""
-    import papermill
-
-    return set(papermill.inspect_notebook(str(notebook)))
 
 
 def run_report(
@@ -192,18 +114,18 @@ def run_report(
     def issue_done(issue_id: str) -> None:
         remaining[issue_id] -= 1
         if remaining[issue_id] == 0:
-            executed = [out_dir / issue_id / t.notebook.name for t in per_issue if t.issue_id == issue_id]
-            closed.append(closing.submit(_close_issue, issue_id, executed, out_dir, html))
+            executed = [executed_path(t, out_dir) for t in per_issue if t.issue_id == issue_id]
+            closed.append(closing.submit(issue_documents, issue_id, executed, out_dir, html))
 
     # the comparison reads the issues themselves, not the other notebooks' outputs: every
     # notebook goes into one queue, the longest (by the last run) first, so both cores stay busy
     took = _durations(out_dir)
-    kernels = _Kernels()
-    with _KernelRoot(root), closing, contextlib.closing(kernels):
+    kernels = KernelPool()
+    with KernelRoot(root), closing, contextlib.closing(kernels):
         todo = []
         for task in [*per_issue, *across]:
             if not force and is_up_to_date(task, out_dir=out_dir, html=html):
-                result.skipped.append(out_dir / task.issue_id / task.notebook.name)
+                result.skipped.append(executed_path(task, out_dir))
                 bar.update()
                 if task.issue_id in remaining:
                     issue_done(task.issue_id)
@@ -255,148 +177,10 @@ def prune_outputs(out_dir: Path | None = None) -> list[Path]:
     return stale
 
 
-def task_fingerprint(task: Task) -> str:
-    """Everything a notebook's output depends on: the notebook, its parameters, the issue
-    files, the dictionaries and stopword lists, and the package's code and data."""
-    issues = task.parameters.get("issue_paths") or [task.parameters.get("issue_path", "")]
-    issue_ids = [Path(p).stem for p in issues]
-    files = [task.notebook, *(resolve_issue(p) for p in issues), *stopword_files()]
-    files += [f for issue_id in issue_ids for f in dictionary_files(issue_id)]
-    parts = [json.dumps(task.parameters, sort_keys=True, ensure_ascii=False), _package_version()]
-    parts += [f"{f}:{file_key(f)}" for f in files if f.is_file()]
-    return text_key(*parts)
-
-
-def is_up_to_date(task: Task, *, out_dir: Path, html: bool = True) -> bool:
-    """Whether the last run of this task had the same fingerprint and its outputs are all there."""
-    target = out_dir / task.issue_id / task.notebook.name
-    stamp = target.with_suffix(".fingerprint")
-    figures = figures_dir(task.issue_id)
-    return (
-        stamp.is_file()
-        and stamp.read_text(encoding="utf-8") == task_fingerprint(task)
-        and target.is_file()
-        and (not html or target.with_suffix(".html").is_file())
-        and figures.is_dir()
-        and any(figures.iterdir())
-    )
-
-
-def run_notebook(task: Task, *, out_dir: Path, html: bool = True, km=None) -> tuple[Failure | None, Path]:
-    """Execute one notebook with its parameters; write it (and its HTML) under ``out_dir``.
-
-    The executed notebook shows its parameters once, as Python literals (``'担当作为'``, not
-    ``"\\u62c5…"``): the injected values replace the defaults' cell. ``km``: a running kernel
-    to execute it in (see ``_Kernels``); by default papermill starts one of its own."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    _readable_parameters()
-    target = out_dir / task.issue_id / task.notebook.name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    failure = None
-    try:
-        papermill.execute_notebook(
-            str(task.notebook),
-            str(target),
-            parameters=task.parameters,
-            # no cwd: papermill would os.chdir the whole process, and two notebooks running
-            # in threads would race on it; the kernels find the project through $CORPUS_UTILS_ROOT
-            progress_bar=False,
-            log_output=False,
-            extra_arguments=_QUIET_KERNEL,
-            **({"km": km} if km is not None else {}),
-        )
-    except PapermillExecutionError as err:
-        first = next((ln for ln in err.source.splitlines() if ln.strip()), "")
-        failure = Failure(task.issue_id, task.notebook.name, err.exec_count, first, f"{err.ename}: {err.evalue}")
-    except Exception as err:  # the kernel did not start, the notebook is unreadable, …
-        failure = Failure(task.issue_id, task.notebook.name, None, "", f"{type(err).__name__}: {err}")
-    if target.is_file():
-        _drop_default_parameters(target)
-    if html and target.is_file():
-        _export_html(target)
-    stamp = target.with_suffix(".fingerprint")
-    if failure is None:
-        stamp.write_text(task_fingerprint(task), encoding="utf-8")
-    else:
-        stamp.unlink(missing_ok=True)
-    return failure, target
-
-
-def reader_report(executed: Sequence[Path], path: Path) -> Path | None:
-    """One HTML page of an issue for a colleague who does not read code: the executed
-    notebooks' text, charts and tables in order, without code or prompts, under a contents
-    list of their headings. None if no executed notebook is there."""
-    import re
-
-    import nbformat
-    from nbconvert import HTMLExporter
-    from nbconvert.filters.strings import add_anchor
-
-    notebooks = [nbformat.read(p, as_version=4) for p in executed if Path(p).is_file()]
-    if not notebooks:
-        return None
-    cells = [c for nb in notebooks for c in nb.cells if "injected-parameters" not in c.metadata.get("tags", [])]
-    contents = []
-    for cell in cells:
-        if cell.cell_type != "markdown":
-            continue
-        for level, text in re.findall(r"^(#{1,2}) (.+)$", cell.source, flags=re.M):
-            anchor = re.search(r'id="([^"]+)"', add_anchor(f"<h{len(level)}>{text}</h{len(level)}>")).group(1)
-            indent = "" if len(level) == 1 else "    "
-            contents.append(f"{indent}- [{text}](#{anchor})")
-    book = nbformat.v4.new_notebook(metadata=notebooks[0].metadata)
-    book.cells = [nbformat.v4.new_markdown_cell("**目录 · Contents**\n\n" + "\n".join(contents)), *cells]
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(book)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(body, encoding="utf-8")
-    return path
-
-
-def _timed_run(task: Task, out_dir: Path, html: bool, kernels: _Kernels) -> tuple[Failure | None, Path, float]:
+def _timed_run(task: Task, out_dir: Path, html: bool, kernels: KernelPool) -> tuple[Failure | None, Path, float]:
     t0 = time.perf_counter()
     failure, path = run_notebook(task, out_dir=out_dir, html=html, km=kernels.fresh())
     return failure, path, time.perf_counter() - t0
-
-
-class _Kernels:
-    """One Python kernel per worker thread, kept from one notebook to the next: a kernel that
-    has imported pandas, matplotlib and the package costs 2.3 s to start, more than most
-    notebooks take to run. Before each notebook the kernel's namespace is emptied (``%reset``)
-    and its cell count set back to 1, so a notebook sees none of the one before it and its cells
-    are numbered as if alone; the imported modules stay loaded. A kernel that died is replaced."""
-
-    def __init__(self) -> None:
-        self._local = threading.local()
-        self._started: list = []
-        self._lock = threading.Lock()
-
-    def fresh(self):
-        from jupyter_client.manager import KernelManager
-
-        km = getattr(self._local, "km", None)
-        if km is None or not km.is_alive():
-            km = KernelManager(kernel_name="python3")
-            km.start_kernel(extra_arguments=_QUIET_KERNEL)
-            self._local.km = km
-            with self._lock:
-                self._started.append(km)
-            return km
-        client = km.client()
-        client.start_channels()
-        try:
-            client.wait_for_ready(timeout=60)
-            client.execute_interactive("%reset -f\nget_ipython().execution_count = 1", silent=True, timeout=60)
-        finally:
-            client.stop_channels()
-        return km
-
-    def close(self) -> None:
-        for km in self._started:
-            with contextlib.suppress(Exception):
-                km.shutdown_kernel(now=True)
 
 
 def _durations(out_dir: Path) -> dict[str, float]:
@@ -412,96 +196,3 @@ def _store_durations(out_dir: Path, took: dict[str, float]) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     text = json.dumps({k: round(v, 2) for k, v in sorted(took.items())}, indent=1)
     (out_dir / "durations.json").write_text(text, encoding="utf-8")
-
-
-def _close_issue(issue_id: str, executed: list[Path], out_dir: Path, html: bool) -> tuple[Path | None, Path | None]:
-    """An issue's workbook and (with ``html``) its reader's report, once its notebooks are done."""
-    book = tables_workbook(issue_id, out_dir / issue_id / "tables.xlsx")
-    reader = reader_report(executed, out_dir / issue_id / "report.html") if html else None
-    return book, reader
-
-
-def tables_workbook(issue_id: str, path: Path) -> Path | None:
-    """Gather ``figures/<issue_id>/tables/*.csv`` into one Excel workbook, a sheet per table
-    (rewritten only when a table is newer than the workbook)."""
-    tables = sorted((figures_dir(issue_id) / "tables").glob("*.csv"))
-    if not tables:
-        return None
-    if path.is_file() and path.stat().st_mtime >= max(t.stat().st_mtime for t in tables):
-        return path  # no table changed since the workbook was written
-    import math
-
-    import xlsxwriter
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # rows written straight with xlsxwriter (constant memory): pandas' to_excel styles every
-    # cell on its way and takes twice as long for the same workbook
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "nan_inf_to_errors": True})
-    for csv in tables:
-        frame = pd.read_csv(csv, encoding="utf-8-sig")
-        sheet = book.add_worksheet(csv.stem[:31])
-        sheet.write_row(0, 0, [str(c) for c in frame.columns])
-        for r, row in enumerate(frame.itertuples(index=False, name=None), start=1):
-            sheet.write_row(r, 0, [None if isinstance(v, float) and math.isnan(v) else v for v in row])
-    book.close()
-    return path
-
-
-# internal functions ----------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _package_version() -> str:
-    """The package's code and data, hashed once a run (every task's fingerprint needs it)."""
-    files = sorted(PACKAGE_DIR.rglob("*.py")) + sorted((PACKAGE_DIR / "data").glob("*"))
-    return text_key(*(f"{f.name}:{file_key(f)}" for f in files if f.is_file()))
-
-
-class _KernelRoot:
-    """Give the kernels started inside it the project root, then restore the environment."""
-
-    def __init__(self, root: Path) -> None:
-        self.root, self.before = root, None
-
-    def __enter__(self) -> None:
-        self.before = os.environ.get(ROOT_ENV)
-        os.environ[ROOT_ENV] = str(self.root)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.before is None:
-            os.environ.pop(ROOT_ENV, None)
-        else:
-            os.environ[ROOT_ENV] = self.before
-
-
-@lru_cache(maxsize=1)
-def _readable_parameters() -> None:
-    """Have papermill write Python strings as Python literals: Chinese stays readable."""
-    from papermill.translators import PythonTranslator, papermill_translators
-
-    class ReadablePython(PythonTranslator):
-        @classmethod
-        def translate_str(cls, val: str) -> str:
-            return repr(val)
-
-    papermill_translators.register("python", ReadablePython)
-
-
-def _drop_default_parameters(notebook: Path) -> None:
-    """Keep one parameters cell: papermill's injected one replaces the notebook's defaults."""
-    import nbformat
-
-    nb = nbformat.read(notebook, as_version=4)
-    tags = [c.metadata.get("tags", []) for c in nb.cells]
-    if any("injected-parameters" in t for t in tags):
-        nb.cells = [c for c, t in zip(nb.cells, tags, strict=True) if "parameters" not in t]
-        nbformat.write(nb, notebook)
-
-
-def _export_html(notebook: Path) -> Path:
-    from nbconvert import HTMLExporter
-
-    body, _ = HTMLExporter().from_filename(str(notebook))
-    html = notebook.with_suffix(".html")
-    html.write_text(body, encoding="utf-8")
-    return html

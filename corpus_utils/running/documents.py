@@ -1,0 +1,88 @@
+"""The documents the report writes from executed notebooks and saved tables: each notebook's
+HTML export, an issue's Excel workbook of its tables and the reader's report (the whole issue
+in one HTML page, without code). They are kept apart from running the notebooks so that how
+a document is written (where, under which name, when it is rewritten) is decided in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from ..paths import figures_dir
+
+
+def html_export(notebook: Path) -> Path:
+    """An executed notebook as HTML, written beside it (``<name>.html``)."""
+    from nbconvert import HTMLExporter
+
+    body, _ = HTMLExporter().from_filename(str(notebook))
+    html = notebook.with_suffix(".html")
+    html.write_text(body, encoding="utf-8")
+    return html
+
+
+def issue_documents(issue_id: str, executed: list[Path], out_dir: Path, html: bool) -> tuple[Path | None, Path | None]:
+    """An issue's workbook and (with ``html``) its reader's report, once its notebooks are done."""
+    book = tables_workbook(issue_id, out_dir / issue_id / "tables.xlsx")
+    reader = reader_report(executed, out_dir / issue_id / "report.html") if html else None
+    return book, reader
+
+
+def tables_workbook(issue_id: str, path: Path) -> Path | None:
+    """Gather ``figures/<issue_id>/tables/*.csv`` into one Excel workbook, a sheet per table
+    (rewritten only when a table is newer than the workbook)."""
+    tables = sorted((figures_dir(issue_id) / "tables").glob("*.csv"))
+    if not tables:
+        return None
+    if path.is_file() and path.stat().st_mtime >= max(t.stat().st_mtime for t in tables):
+        return path  # no table changed since the workbook was written
+    import math
+
+    import xlsxwriter
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # rows written straight with xlsxwriter (constant memory): pandas' to_excel styles every
+    # cell on its way and takes twice as long for the same workbook
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "nan_inf_to_errors": True})
+    for csv in tables:
+        frame = pd.read_csv(csv, encoding="utf-8-sig")
+        sheet = book.add_worksheet(csv.stem[:31])
+        sheet.write_row(0, 0, [str(c) for c in frame.columns])
+        for r, row in enumerate(frame.itertuples(index=False, name=None), start=1):
+            sheet.write_row(r, 0, [None if isinstance(v, float) and math.isnan(v) else v for v in row])
+    book.close()
+    return path
+
+
+def reader_report(executed: Sequence[Path], path: Path) -> Path | None:
+    """One HTML page of an issue for a colleague who does not read code: the executed
+    notebooks' text, charts and tables in order, without code or prompts, under a contents
+    list of their headings. None if no executed notebook is there."""
+    import re
+
+    import nbformat
+    from nbconvert import HTMLExporter
+    from nbconvert.filters.strings import add_anchor
+
+    notebooks = [nbformat.read(p, as_version=4) for p in executed if Path(p).is_file()]
+    if not notebooks:
+        return None
+    cells = [c for nb in notebooks for c in nb.cells if "injected-parameters" not in c.metadata.get("tags", [])]
+    contents = []
+    for cell in cells:
+        if cell.cell_type != "markdown":
+            continue
+        for level, text in re.findall(r"^(#{1,2}) (.+)$", cell.source, flags=re.M):
+            anchor = re.search(r'id="([^"]+)"', add_anchor(f"<h{len(level)}>{text}</h{len(level)}>")).group(1)
+            indent = "" if len(level) == 1 else "    "
+            contents.append(f"{indent}- [{text}](#{anchor})")
+    book = nbformat.v4.new_notebook(metadata=notebooks[0].metadata)
+    book.cells = [nbformat.v4.new_markdown_cell("**目录 · Contents**\n\n" + "\n".join(contents)), *cells]
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(book)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+    return path

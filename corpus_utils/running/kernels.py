@@ -1,0 +1,159 @@
+"""Running one notebook: ``run_notebook`` is the one place a notebook is executed (papermill
+writes the executed copy, the notebook's default parameters cell gives way to the injected
+one, its HTML is exported and the task's fingerprint recorded after a clean run);
+``KernelPool`` keeps one warm kernel per worker thread, emptied between notebooks, and
+``KernelRoot`` gives the kernels the project root through ``$CORPUS_UTILS_ROOT``. Kept apart
+from what to run (``tasks``) and from how the whole run is queued and reported (``report``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..paths import ROOT_ENV
+from .documents import html_export
+from .tasks import Task, executed_path, fingerprint_path, task_fingerprint
+
+# the kernel logs "KeyboardInterrupt caught in kernel" at ERROR when papermill shuts it down
+_QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
+
+
+@dataclass
+class Failure:
+    """Where a notebook stopped: issue, notebook, cell (its ``In [n]`` number and first line) and the error."""
+
+    issue_id: str
+    notebook: str
+    cell: int | None
+    source: str
+    error: str
+
+    def __str__(self) -> str:
+        cell = f"cell In [{self.cell}] «{self.source}»" if self.cell is not None else "before any cell ran"
+        return f"{self.issue_id} / {self.notebook}, {cell}: {self.error}"
+
+
+def run_notebook(task: Task, *, out_dir: Path, html: bool = True, km=None) -> tuple[Failure | None, Path]:
+    """Execute one notebook with its parameters; write it (and its HTML) under ``out_dir``.
+
+    The executed notebook shows its parameters once, as Python literals (``'担当作为'``, not
+    ``"\\u62c5…"``): the injected values replace the defaults' cell. ``km``: a running kernel
+    to execute it in (see ``KernelPool``); by default papermill starts one of its own."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    _readable_parameters()
+    target = executed_path(task, out_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    failure = None
+    try:
+        papermill.execute_notebook(
+            str(task.notebook),
+            str(target),
+            parameters=task.parameters,
+            # no cwd: papermill would os.chdir the whole process, and two notebooks running
+            # in threads would race on it; the kernels find the project through $CORPUS_UTILS_ROOT
+            progress_bar=False,
+            log_output=False,
+            extra_arguments=_QUIET_KERNEL,
+            **({"km": km} if km is not None else {}),
+        )
+    except PapermillExecutionError as err:
+        first = next((ln for ln in err.source.splitlines() if ln.strip()), "")
+        failure = Failure(task.issue_id, task.notebook.name, err.exec_count, first, f"{err.ename}: {err.evalue}")
+    except Exception as err:  # the kernel did not start, the notebook is unreadable, …
+        failure = Failure(task.issue_id, task.notebook.name, None, "", f"{type(err).__name__}: {err}")
+    if target.is_file():
+        _drop_default_parameters(target)
+    if html and target.is_file():
+        html_export(target)
+    stamp = fingerprint_path(task, out_dir)
+    if failure is None:
+        stamp.write_text(task_fingerprint(task), encoding="utf-8")
+    else:
+        stamp.unlink(missing_ok=True)
+    return failure, target
+
+
+class KernelPool:
+    """One Python kernel per worker thread, kept from one notebook to the next: a kernel that
+    has imported pandas, matplotlib and the package costs 2.3 s to start, more than most
+    notebooks take to run. Before each notebook the kernel's namespace is emptied (``%reset``)
+    and its cell count set back to 1, so a notebook sees none of the one before it and its cells
+    are numbered as if alone; the imported modules stay loaded. A kernel that died is replaced."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        self._started: list = []
+        self._lock = threading.Lock()
+
+    def fresh(self):
+        from jupyter_client.manager import KernelManager
+
+        km = getattr(self._local, "km", None)
+        if km is None or not km.is_alive():
+            km = KernelManager(kernel_name="python3")
+            km.start_kernel(extra_arguments=_QUIET_KERNEL)
+            self._local.km = km
+            with self._lock:
+                self._started.append(km)
+            return km
+        client = km.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            client.execute_interactive("%reset -f\nget_ipython().execution_count = 1", silent=True, timeout=60)
+        finally:
+            client.stop_channels()
+        return km
+
+    def close(self) -> None:
+        for km in self._started:
+            with contextlib.suppress(Exception):
+                km.shutdown_kernel(now=True)
+
+
+class KernelRoot:
+    """Give the kernels started inside it the project root, then restore the environment."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.before = root, None
+
+    def __enter__(self) -> None:
+        self.before = os.environ.get(ROOT_ENV)
+        os.environ[ROOT_ENV] = str(self.root)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.before is None:
+            os.environ.pop(ROOT_ENV, None)
+        else:
+            os.environ[ROOT_ENV] = self.before
+
+
+@lru_cache(maxsize=1)
+def _readable_parameters() -> None:
+    """Have papermill write Python strings as Python literals: Chinese stays readable."""
+    from papermill.translators import PythonTranslator, papermill_translators
+
+    class ReadablePython(PythonTranslator):
+        @classmethod
+        def translate_str(cls, val: str) -> str:
+            return repr(val)
+
+    papermill_translators.register("python", ReadablePython)
+
+
+def _drop_default_parameters(notebook: Path) -> None:
+    """Keep one parameters cell: papermill's injected one replaces the notebook's defaults."""
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    tags = [c.metadata.get("tags", []) for c in nb.cells]
+    if any("injected-parameters" in t for t in tags):
+        nb.cells = [c for c, t in zip(nb.cells, tags, strict=True) if "parameters" not in t]
+        nbformat.write(nb, notebook)
