@@ -20,8 +20,8 @@ _HOMES = {
     "plot_topic_shares": "plots",
     "plot_topic_terms": "plots",
     "plot_wordclouds": "plots",
-    "report_style": "plots",
-    "report_style_context": "plots",
+    "report_style": "style",
+    "report_style_context": "style",
 }
 
 __all__ = sorted(_HOMES)

@@ -4,11 +4,9 @@ matplotlib Figure titled in Chinese, in one report style, drawn with Noto Sans S
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager, contextmanager
-from typing import ParamSpec
+from collections.abc import Sequence
+from contextlib import contextmanager
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -16,62 +14,15 @@ from matplotlib.colors import SymLogNorm
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from .fonts import check_glyphs, font_path, register_font
-
-PALETTE = ["#b5322a", "#2f5d8a", "#d99a2b", "#5b8c5a", "#7a5c99", "#3c8d93", "#c96f3b", "#8c8c8c"]
-ACCENT = PALETTE[0]
-P = ParamSpec("P")
-NO_RECORDS = "本期没有可统计的正文（0 篇文章）"
+from .fonts import check_glyphs, font_path
+from .style import ACCENT, PALETTE, empty_chart, in_report_style, issue_title, panels
 
 
-def report_style() -> dict:
-    """The project's chart style: the Chinese font, sizes, light grid, no top/right frame."""
-    return {
-        "font.family": register_font(),
-        "font.size": 10,
-        "axes.titlesize": 12,
-        "axes.titleweight": "normal",  # the font has one weight; bold would fall back
-        "axes.labelsize": 10,
-        "figure.titlesize": 14,
-        "figure.titleweight": "normal",
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.grid": True,
-        "grid.color": "#e3e3e3",
-        "grid.linewidth": 0.6,
-        "axes.axisbelow": True,
-        "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
-        "axes.unicode_minus": False,  # U+2212 is not in every CJK font; use '-'
-        "figure.dpi": 100,
-        "savefig.dpi": 200,
-        "savefig.bbox": "tight",
-        "svg.fonttype": "path",
-        "svg.hashsalt": "corpus_utils",
-    }
-
-
-def report_style_context() -> AbstractContextManager:
-    """``with report_style_context(): …`` draws in the project's style and leaves the user's
-    own ``plt.rcParams`` as they were."""
-    return plt.rc_context(report_style())
-
-
-def _styled(plot: Callable[P, Figure]) -> Callable[P, Figure]:
-    """Draw a chart inside the report style, without touching the global rcParams."""
-
-    @functools.wraps(plot)
-    def styled(*args: P.args, **kwargs: P.kwargs) -> Figure:
-        with report_style_context():
-            return plot(*args, **kwargs)
-
-    return styled
-
-
-@_styled
+@in_report_style
 def plot_column_sizes(overview: pd.DataFrame, *, issue_id: str = "") -> Figure:
     """Records and characters per column (a ``column_overview`` table), in the issue's order."""
     if overview.empty:
-        return _empty_chart(_title("各栏目篇数与字数", issue_id))
+        return empty_chart(issue_title("各栏目篇数与字数", issue_id))
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 0.45 * len(overview) + 1.6), sharey=True)
     y = np.arange(len(overview))
     ax1.barh(y, overview["n_records"], color=PALETTE[1])
@@ -85,11 +36,11 @@ def plot_column_sizes(overview: pd.DataFrame, *, issue_id: str = "") -> Figure:
         ax.margins(x=0.15)
     ax1.set_xlabel("篇数（含编者按、讲话摘编）")
     ax2.set_xlabel("字数（千字，不计空白）")
-    fig.suptitle(_title("各栏目篇数与字数", issue_id))
+    fig.suptitle(issue_title("各栏目篇数与字数", issue_id))
     return fig
 
 
-@_styled
+@in_report_style
 def plot_top_terms(
     freq: pd.DataFrame,
     *,
@@ -104,9 +55,9 @@ def plot_top_terms(
     panel is not stretched to look like a long one's; each bar ends with its raw count.
     ``value="count"`` draws counts instead (whole-number ticks, still one scale)."""
     if freq.empty:
-        return _empty_chart(_title("各栏目高频词", issue_id))
+        return empty_chart(issue_title("各栏目高频词", issue_id))
     columns = list(columns or dict.fromkeys(freq["column"]))
-    fig, axes = _panels(len(columns), ncols=3, height=2.9)
+    fig, axes = panels(len(columns), ncols=3, height=2.9)
     tops = {c: freq[freq["column"] == c].nlargest(n, "count").iloc[::-1] for c in columns}
     limit = max(float(t[value].max()) for t in tops.values() if len(t)) * 1.18
     for ax, column in zip(axes, columns, strict=True):
@@ -124,13 +75,13 @@ def plot_top_terms(
         "count": "出现次数（各栏目同一刻度）",
         "per_10k": "每万字出现次数（各栏目同一刻度；条末数字为出现次数）",
     }.get(value, value)
-    fig.suptitle(_title(f"各栏目高频词（按出现次数取前 {n} 个，不含停用词）", issue_id))
+    fig.suptitle(issue_title(f"各栏目高频词（按出现次数取前 {n} 个，不含停用词）", issue_id))
     fig.tight_layout(rect=(0, 0.03, 1, 0.97))
     fig.supxlabel(label, fontsize=10, y=0.005)
     return fig
 
 
-@_styled
+@in_report_style
 def plot_keyness_heatmap(
     table: pd.DataFrame,
     *,
@@ -188,7 +139,7 @@ def plot_keyness_heatmap(
                     )
         bar = fig.colorbar(image, ax=ax, shrink=0.5, pad=0.02)
         bar.set_label("带符号的 G²（红：本栏目偏用；蓝：本栏目少用）")
-    fig.suptitle(_title("栏目关键词：各栏目对全刊其余部分的对数似然 G²", issue_id), x=0.02, ha="left")
+    fig.suptitle(issue_title("栏目关键词：各栏目对全刊其余部分的对数似然 G²", issue_id), x=0.02, ha="left")
     fig.text(
         0.02,
         0.0,
@@ -204,13 +155,13 @@ def plot_keyness_heatmap(
     return fig
 
 
-@_styled
+@in_report_style
 def plot_tfidf_terms(top: pd.DataFrame, *, columns: Sequence[str] | None = None, issue_id: str = "") -> Figure:
     """Each column's highest TF-IDF terms (a ``top_tfidf_terms(by="column")`` table)."""
     if top.empty:
-        return _empty_chart(_title("各栏目 TF-IDF 最高的词", issue_id))
+        return empty_chart(issue_title("各栏目 TF-IDF 最高的词", issue_id))
     columns = list(columns or dict.fromkeys(top["column"]))
-    fig, axes = _panels(len(columns), ncols=3, height=2.7)
+    fig, axes = panels(len(columns), ncols=3, height=2.7)
     for ax, column in zip(axes, columns, strict=True):
         rows = top[top["column"] == column].sort_values("tfidf")
         ax.barh(rows["term"], rows["tfidf"], color=PALETTE[1])
@@ -218,12 +169,12 @@ def plot_tfidf_terms(top: pd.DataFrame, *, columns: Sequence[str] | None = None,
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="y", labelsize=9)
     fig.supxlabel("TF-IDF（IDF 按全刊各篇计算）", fontsize=10)
-    fig.suptitle(_title("各栏目 TF-IDF 最高的词", issue_id))
+    fig.suptitle(issue_title("各栏目 TF-IDF 最高的词", issue_id))
     fig.tight_layout(rect=(0, 0, 1, 0.97))
     return fig
 
 
-@_styled
+@in_report_style
 def plot_phrase_counts(
     by_column: pd.DataFrame,
     *,
@@ -235,7 +186,7 @@ def plot_phrase_counts(
     """Phrase × column counts (a ``phrase_counts_by_column`` table; ``rows="concept"`` for a
     ``concepts_by_column`` one): colour per 10,000 characters, number = raw count."""
     if by_column.empty:
-        return _empty_chart(_title(title, issue_id))
+        return empty_chart(issue_title(title, issue_id))
     columns = list(columns or dict.fromkeys(by_column["column"]))
     phrases = list(dict.fromkeys(by_column[rows]))
     rate = by_column.pivot(index=rows, columns="column", values="per_10k").reindex(index=phrases, columns=columns)
@@ -260,7 +211,7 @@ def plot_phrase_counts(
             )
     bar = fig.colorbar(image, ax=ax, shrink=0.7, pad=0.02)
     bar.set_label("每万字出现次数")
-    ax.set_title(_title(title, issue_id), loc="left")
+    ax.set_title(issue_title(title, issue_id), loc="left")
     # the note as the x label: it sits below the tick labels whatever their height
     ax.set_xlabel(
         "格中数字：出现次数；颜色：每万字出现次数。短栏目出现几次，颜色也可能比长栏目出现多次更深。",
@@ -271,14 +222,14 @@ def plot_phrase_counts(
     return fig
 
 
-@_styled
+@in_report_style
 def plot_phrase_dispersion(
     positions: pd.DataFrame, *, phrases: Sequence[str] | None = None, issue_id: str = ""
 ) -> Figure:
     """Where each phrase falls across the issue's printed pages (a ``phrase_positions`` table):
     one tick per occurrence, spread within its page."""
     if positions.empty and not phrases:
-        return _empty_chart(_title("重点短语在本期各页的分布", issue_id), "本期没有出现任何重点短语")
+        return empty_chart(issue_title("重点短语在本期各页的分布", issue_id), "本期没有出现任何重点短语")
     phrases = list(phrases or dict.fromkeys(positions["phrase"]))
     fig, ax = plt.subplots(figsize=(11, 0.55 * len(phrases) + 1.6))
     for i, phrase in enumerate(phrases):
@@ -296,11 +247,11 @@ def plot_phrase_dispersion(
     ax.set_ylim(len(phrases) - 0.5, -0.5)
     ax.set_xlabel("印刷页码")
     ax.grid(axis="y", visible=False)
-    ax.set_title(_title("重点短语在本期各页的分布", issue_id), loc="left")
+    ax.set_title(issue_title("重点短语在本期各页的分布", issue_id), loc="left")
     return fig
 
 
-@_styled
+@in_report_style
 def plot_wordclouds(
     freq: pd.DataFrame,
     *,
@@ -310,12 +261,12 @@ def plot_wordclouds(
 ) -> Figure:
     """One word cloud per column (a ``term_frequencies(by="column")`` table), deterministic."""
     if freq.empty:
-        return _empty_chart(_title("各栏目词云", issue_id))
+        return empty_chart(issue_title("各栏目词云", issue_id))
     columns = list(columns or dict.fromkeys(freq["column"]))
-    fig, axes = _panels(len(columns), ncols=2, height=3.1)
+    fig, axes = panels(len(columns), ncols=2, height=3.1)
     with _fonts_loaded_once():
         _draw_clouds(freq, axes, columns, max_words)
-    fig.suptitle(_title("各栏目词云（词越大出现越多）", issue_id))
+    fig.suptitle(issue_title("各栏目词云（词越大出现越多）", issue_id))
     fig.tight_layout(rect=(0, 0.03, 1, 0.97))
     fig.text(
         0.5,
@@ -374,7 +325,7 @@ def _fonts_loaded_once():
         wc.ImageFont = before
 
 
-@_styled
+@in_report_style
 def plot_issue_trends(
     trends: pd.DataFrame,
     *,
@@ -404,7 +355,7 @@ def plot_issue_trends(
         ax.set_title(f"{what}：{unit}（目前只有一期：{labels[issues[0]]}）", loc="left")
         return fig
     phrases = list(dict.fromkeys(trends[series]))
-    fig, axes = _panels(len(phrases), ncols=ncols, height=2.5)
+    fig, axes = panels(len(phrases), ncols=ncols, height=2.5)
     x = np.arange(len(issues))
     window = max(3, len(issues) // 12)
     for k, (ax, phrase) in enumerate(zip(axes, phrases, strict=True)):
@@ -438,20 +389,20 @@ def plot_issue_trends(
     return fig
 
 
-@_styled
+@in_report_style
 def plot_period_keyness(table: pd.DataFrame, *, n: int = 12, alpha: float = 0.05, title: str = "") -> Figure:
     """The terms one body of issues uses more (red, right) and less (blue, left) than another
     (a ``period_keyness`` table): the ``n`` strongest each way with ``p_adj < alpha``; ``新``
     marks a term the reference never has, ``无`` one the target never has."""
     title = title or "期际关键词：目标各期相对参照各期"
     if table.empty:
-        return _empty_chart(title, "只有一期，或两组之间没有共同统计的词：无从比较")
+        return empty_chart(title, "只有一期，或两组之间没有共同统计的词：无从比较")
     sig = table[table["p_adj"] < alpha]
     up = sig[sig["g2"] > 0].nlargest(n, "g2")
     down = sig[sig["g2"] < 0].nsmallest(n, "g2")
     rows = pd.concat([down.iloc[::-1], up.iloc[::-1]]) if len(sig) else sig
     if rows.empty:
-        return _empty_chart(title, "两组之间没有显著差异的词（或只有一期）")
+        return empty_chart(title, "两组之间没有显著差异的词（或只有一期）")
     fig, ax = plt.subplots(figsize=(8.5, 0.3 * len(rows) + 1.8))
     colors = [ACCENT if g > 0 else PALETTE[1] for g in rows["g2"]]
     y = np.arange(len(rows))
@@ -467,7 +418,7 @@ def plot_period_keyness(table: pd.DataFrame, *, n: int = 12, alpha: float = 0.05
     return fig
 
 
-@_styled
+@in_report_style
 def plot_network(graph, *, title: str = "", seed: int = 42) -> Figure:
     """A co-occurrence network (``network.cooccurrence_graph``): node size by the sentences a
     term is in, colour by community, line width by Jaccard; labels placed so none overlaps
@@ -476,7 +427,7 @@ def plot_network(graph, *, title: str = "", seed: int = 42) -> Figure:
 
     title = title or "共现网络"
     if graph.number_of_edges() == 0:
-        return _empty_chart(title, "没有足够的共现（词太少或句子太少）")
+        return empty_chart(title, "没有足够的共现（词太少或句子太少）")
     pos = nx.spring_layout(graph, seed=seed, weight="jaccard", k=1.6 / np.sqrt(graph.number_of_nodes()))
     fig, ax = plt.subplots(figsize=(10, 8))
     ax.set_axis_off()
@@ -524,14 +475,14 @@ def _place_labels(fig: Figure, ax, labels: list[tuple[str, tuple[float, float]]]
             placed.append(text.get_window_extent(renderer))
 
 
-@_styled
+@in_report_style
 def plot_topic_terms(terms: pd.DataFrame, *, n: int = 8, title: str = "") -> Figure:
     """Each topic's strongest terms (a ``Topics.terms`` table), one small panel a topic."""
     title = title or "各主题的主要词（NMF，TF-IDF）"
     if terms.empty:
-        return _empty_chart(title, "没有主题（文章太少）")
+        return empty_chart(title, "没有主题（文章太少）")
     topics = sorted(terms["topic"].unique())
-    fig, axes = _panels(len(topics), ncols=4, height=2.3)
+    fig, axes = panels(len(topics), ncols=4, height=2.3)
     for ax, topic in zip(axes, topics, strict=True):
         rows = terms[terms["topic"] == topic].nsmallest(n, "rank").iloc[::-1]
         ax.barh(rows["term"], rows["weight"], color=PALETTE[topic % len(PALETTE)])
@@ -544,7 +495,7 @@ def plot_topic_terms(terms: pd.DataFrame, *, n: int = 8, title: str = "") -> Fig
     return fig
 
 
-@_styled
+@in_report_style
 def plot_topic_shares(
     shares: pd.DataFrame, *, by: str = "column", labels: dict | None = None, title: str = ""
 ) -> Figure:
@@ -553,7 +504,7 @@ def plot_topic_shares(
     title = title or "各栏目的主题构成（篇均份额）"
     cols = [c for c in shares.columns if c.startswith("topic_")]
     if shares.empty or not cols:
-        return _empty_chart(title, "没有主题（文章太少）")
+        return empty_chart(title, "没有主题（文章太少）")
     grid = shares.set_index(by)[cols].T.to_numpy()
     names = [labels.get(int(c.split("_")[1]), c) if labels else c for c in cols]
     fig, ax = plt.subplots(figsize=(1.0 * len(shares) + 3.5, 0.42 * len(cols) + 1.8))
@@ -570,25 +521,6 @@ def plot_topic_shares(
     return fig
 
 
-def _empty_chart(title: str, message: str = NO_RECORDS) -> Figure:
-    """A chart that says why it has nothing to show, instead of failing or drawing blank axes."""
-    fig, ax = plt.subplots(figsize=(8, 1.8))
-    ax.set_axis_off()
-    ax.text(0.5, 0.45, message, ha="center", va="center", fontsize=12, color="#555555", transform=ax.transAxes)
-    ax.set_title(title, loc="left")
-    return fig
-
-
-def _panels(n: int, *, ncols: int, height: float) -> tuple[Figure, list]:
-    """A grid for ``n`` small multiples, ``ncols`` a row, ``height`` inches a row; unused cells hidden."""
-    nrows = max(1, int(np.ceil(n / ncols)))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(11, height * nrows), squeeze=False)
-    flat = list(axes.flat)
-    for ax in flat[n:]:
-        ax.set_visible(False)
-    return fig, flat[:n]
-
-
 def _dark_shades(hex_color: str):
     """A word-cloud colour function: shades of one palette colour, none too pale to read."""
     from matplotlib.colors import to_rgb
@@ -601,7 +533,3 @@ def _dark_shades(hex_color: str):
         return f"rgb({int(r)}, {int(g)}, {int(b)})"
 
     return color
-
-
-def _title(text: str, issue_id: str) -> str:
-    return f"{text}　{issue_id}" if issue_id else text
