@@ -8,18 +8,18 @@ check) stays light.
 from importlib import import_module
 
 _HOMES = {
-    "plot_column_sizes": "plots",
+    "plot_column_sizes": "terms",
     "plot_issue_trends": "plots",
     "plot_keyness_heatmap": "plots",
     "plot_network": "plots",
     "plot_period_keyness": "plots",
     "plot_phrase_counts": "plots",
     "plot_phrase_dispersion": "plots",
-    "plot_tfidf_terms": "plots",
-    "plot_top_terms": "plots",
+    "plot_tfidf_terms": "terms",
+    "plot_top_terms": "terms",
     "plot_topic_shares": "plots",
     "plot_topic_terms": "plots",
-    "plot_wordclouds": "plots",
+    "plot_wordclouds": "terms",
     "report_style": "style",
     "report_style_context": "style",
 }
