@@ -10,9 +10,9 @@ from importlib import import_module
 _HOMES = {
     "plot_column_sizes": "terms",
     "plot_issue_trends": "plots",
-    "plot_keyness_heatmap": "plots",
+    "plot_keyness_heatmap": "keyness",
     "plot_network": "plots",
-    "plot_period_keyness": "plots",
+    "plot_period_keyness": "keyness",
     "plot_phrase_counts": "plots",
     "plot_phrase_dispersion": "plots",
     "plot_tfidf_terms": "terms",
