@@ -9,7 +9,7 @@ from importlib import import_module
 
 _HOMES = {
     "plot_column_sizes": "terms",
-    "plot_issue_trends": "plots",
+    "plot_issue_trends": "trends",
     "plot_keyness_heatmap": "keyness",
     "plot_network": "plots",
     "plot_period_keyness": "keyness",
