@@ -11,7 +11,7 @@ _HOMES = {
     "plot_column_sizes": "terms",
     "plot_issue_trends": "trends",
     "plot_keyness_heatmap": "keyness",
-    "plot_network": "plots",
+    "plot_network": "network",
     "plot_period_keyness": "keyness",
     "plot_phrase_counts": "phrases",
     "plot_phrase_dispersion": "phrases",
