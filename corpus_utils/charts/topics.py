@@ -1,5 +1,6 @@
-"""Tables → charts. Each ``plot_*`` takes the DataFrame a stat function returns and gives a
-matplotlib Figure titled in Chinese, in one report style, drawn with Noto Sans SC."""
+"""Topics (NMF) as charts: each topic's strongest terms, one small panel a topic, and the mean
+topic shares by column as a heatmap. They read the ``topics`` tables and nothing else does,
+so they share a room."""
 
 from __future__ import annotations
 
