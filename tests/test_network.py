@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import corpus_utils as cu
+from corpus_utils import charts
 from corpus_utils.analyses.network import cooccurrence_graph
-from corpus_utils.charts import plots
 
 SENTENCES = [["甲", "乙"], ["甲", "乙", "丙"], ["丙", "丁"], ["甲", "乙"], ["丙", "丁"]]
 
@@ -36,7 +36,7 @@ def test_the_seed_s_network_and_its_labels(seed_issue):
     edges = cu.network_edges(graph)
     assert edges["jaccard"].is_monotonic_decreasing and (edges["cooccur"] >= 2).all()
     assert {"党建联盟", "软弱涣散"} <= set(graph.nodes)
-    fig = plots.plot_network(graph)
+    fig = charts.plot_network(graph)
     renderer = fig.canvas.get_renderer()
     boxes = [t.get_window_extent(renderer) for t in fig.axes[0].texts if t.get_text() in graph.nodes]
     assert len(boxes) == graph.number_of_nodes()

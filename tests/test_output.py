@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 import corpus_utils as cu
-from corpus_utils.charts import plots
+from corpus_utils import charts
 
 pytestmark = pytest.mark.usefixtures("figures_in_tmp")
 
@@ -33,8 +33,8 @@ def test_a_float_s_last_digits_do_not_reach_the_file(tmp_path):
 
 def test_charts_are_byte_identical_when_drawn_again(seed_issue):
     overview = cu.column_overview(seed_issue)
-    first = [p.read_bytes() for p in cu.save_figure(plots.plot_column_sizes(overview), "x", "c")]
-    second = [p.read_bytes() for p in cu.save_figure(plots.plot_column_sizes(overview), "x", "c")]
+    first = [p.read_bytes() for p in cu.save_figure(charts.plot_column_sizes(overview), "x", "c")]
+    second = [p.read_bytes() for p in cu.save_figure(charts.plot_column_sizes(overview), "x", "c")]
     assert first == second
 
 
@@ -58,7 +58,7 @@ def test_shown_tables_hide_missing_values_round_numbers_and_drop_a_constant_issu
 
 
 def test_a_saved_chart_shows_as_its_png_at_screen_size_and_is_closed(seed_issue):
-    fig = plots.plot_column_sizes(cu.column_overview(seed_issue))
+    fig = charts.plot_column_sizes(cu.column_overview(seed_issue))
     saved = cu.save_figure(fig, "x", "c")
     png, svg = saved  # still the two paths
     data, size = saved._repr_png_()

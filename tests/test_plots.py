@@ -10,15 +10,16 @@ import pytest
 from PIL import Image
 
 import corpus_utils as cu
-from corpus_utils.charts import plots
+from corpus_utils import charts
 from corpus_utils.charts.fonts import FONT_NAME, MissingGlyphError, check_glyphs, font_path, missing_glyphs
+from corpus_utils.charts.style import NO_RECORDS
 
 pytestmark = pytest.mark.usefixtures("figures_in_tmp")
 
 
 def test_the_font_is_an_installed_noto_sans_sc_with_the_seed_s_characters(seed_issue):
     assert font_path().name == "NotoSansSC-Regular.otf"
-    with plots.report_style_context():
+    with charts.report_style_context():
         assert plt.rcParams["font.family"] == [FONT_NAME]
     text = "".join(seed_issue.articles.text) + "".join(seed_issue.articles.title.dropna())
     assert missing_glyphs(text) == []
@@ -36,7 +37,7 @@ def test_a_missing_glyph_is_an_error_not_a_box(tmp_path):
 
 
 def test_charts_are_saved_as_png_at_200_dpi_and_svg(seed_issue, tmp_path):
-    fig = plots.plot_column_sizes(cu.column_overview(seed_issue), issue_id=seed_issue.issue_id)
+    fig = charts.plot_column_sizes(cu.column_overview(seed_issue), issue_id=seed_issue.issue_id)
     png, svg = cu.save_figure(fig, seed_issue.issue_id, "01_column_sizes")
     assert png == tmp_path / seed_issue.issue_id / "01_column_sizes.png" and svg.suffix == ".svg"
     dpi = Image.open(png).info["dpi"]
@@ -59,7 +60,7 @@ def _bars(ax) -> dict[str, float]:
 
 def test_top_terms_draw_each_column_s_top_terms_as_rates_on_one_scale(seed_issue):
     freq = cu.term_frequencies(seed_issue, by="column")
-    fig = plots.plot_top_terms(freq, n=5)
+    fig = charts.plot_top_terms(freq, n=5)
     assert _chinese_title(fig)
     columns = list(dict.fromkeys(freq["column"]))
     panels = [ax for ax in fig.axes if ax.get_visible()]
@@ -72,7 +73,7 @@ def test_top_terms_draw_each_column_s_top_terms_as_rates_on_one_scale(seed_issue
 
 
 def test_top_terms_as_counts_have_whole_number_ticks(seed_issue):
-    fig = plots.plot_top_terms(cu.term_frequencies(seed_issue, by="column"), n=5, value="count")
+    fig = charts.plot_top_terms(cu.term_frequencies(seed_issue, by="column"), n=5, value="count")
     fig.canvas.draw()
     ticks = fig.axes[0].get_xticks()
     assert all(float(t).is_integer() for t in ticks)
@@ -80,7 +81,7 @@ def test_top_terms_as_counts_have_whole_number_ticks(seed_issue):
 
 def test_the_keyness_heatmap_colours_the_g2_of_each_picked_cell(seed_issue):
     table = cu.keyness(seed_issue)
-    fig = plots.plot_keyness_heatmap(table, n=3)
+    fig = charts.plot_keyness_heatmap(table, n=3)
     assert _chinese_title(fig)
     ax = fig.axes[0]
     grid = ax.images[0].get_array()
@@ -96,7 +97,7 @@ def test_the_keyness_heatmap_colours_the_g2_of_each_picked_cell(seed_issue):
 
 def test_tfidf_bars_are_the_column_s_top_scores(seed_issue):
     top = cu.top_tfidf_terms(seed_issue, by="column", n=5)
-    fig = plots.plot_tfidf_terms(top)
+    fig = charts.plot_tfidf_terms(top)
     assert _chinese_title(fig)
     column = top["column"].iloc[0]
     rows = top[top["column"] == column]
@@ -105,7 +106,7 @@ def test_tfidf_bars_are_the_column_s_top_scores(seed_issue):
 
 def test_phrase_counts_colour_rates_and_print_counts(seed_issue):
     by_column = cu.phrase_counts_by_column(seed_issue, ["党建联盟", "担当作为"])
-    fig = plots.plot_phrase_counts(by_column)
+    fig = charts.plot_phrase_counts(by_column)
     assert _chinese_title(fig)
     ax = fig.axes[0]
     rate = by_column.pivot(index="phrase", columns="column", values="per_10k")
@@ -120,7 +121,7 @@ def test_phrase_counts_colour_rates_and_print_counts(seed_issue):
 
 def test_the_dispersion_plot_has_one_tick_per_occurrence(seed_issue):
     positions = cu.phrase_positions(seed_issue, ["党建联盟", "担当作为"])
-    fig = plots.plot_phrase_dispersion(positions)
+    fig = charts.plot_phrase_dispersion(positions)
     assert _chinese_title(fig)
     ticks = [len(c.get_offsets()) for c in fig.axes[0].collections]
     assert ticks == positions.groupby("phrase", sort=False).size().tolist()
@@ -129,7 +130,7 @@ def test_the_dispersion_plot_has_one_tick_per_occurrence(seed_issue):
 
 def test_trends_of_one_issue_are_bars_of_each_phrase_s_rate(seed_issue):
     trends = cu.issue_trends([seed_issue], ["党建联盟", "担当作为"])
-    fig = plots.plot_issue_trends(trends)
+    fig = charts.plot_issue_trends(trends)
     assert _chinese_title(fig)
     assert _bars(fig.axes[0]) == pytest.approx(dict(zip(trends["phrase"], trends["per_10k"], strict=True)))
 
@@ -137,14 +138,14 @@ def test_trends_of_one_issue_are_bars_of_each_phrase_s_rate(seed_issue):
 def test_trends_of_several_issues_are_one_line_per_phrase(seed_issue):
     other = cu.issue_trends([seed_issue], ["党建联盟"]).assign(issue_id="001", per_10k=1.0)
     trends = pd.concat([cu.issue_trends([seed_issue], ["党建联盟"]), other], ignore_index=True)
-    fig = plots.plot_issue_trends(trends)
+    fig = charts.plot_issue_trends(trends)
     (line,) = fig.axes[0].lines
     assert line.get_ydata().tolist() == pytest.approx(trends["per_10k"].tolist())
 
 
 def test_word_clouds_are_deterministic(seed_issue):
     freq = cu.term_frequencies(seed_issue, by="column")
-    first, second = (plots.plot_wordclouds(freq, columns=["城市党建"]) for _ in range(2))
+    first, second = (charts.plot_wordclouds(freq, columns=["城市党建"]) for _ in range(2))
     a = first.axes[0].images[0].get_array()
     b = second.axes[0].images[0].get_array()
     assert np.array_equal(a, b)
@@ -153,7 +154,7 @@ def test_word_clouds_are_deterministic(seed_issue):
 def test_drawing_a_chart_leaves_the_user_s_rcparams_alone(seed_issue):
     with plt.rc_context({"font.family": ["serif"], "axes.grid": False}):
         before = dict(plt.rcParams)
-        fig = plots.plot_column_sizes(cu.column_overview(seed_issue))
+        fig = charts.plot_column_sizes(cu.column_overview(seed_issue))
         cu.save_figure(fig, seed_issue.issue_id, "01_column_sizes")
         assert dict(plt.rcParams) == before
     assert fig.axes[0].yaxis.get_ticklabels()[0].get_fontfamily() == [FONT_NAME]  # yet the chart has its font
@@ -178,17 +179,17 @@ def no_records(tmp_path_factory):
 @pytest.mark.parametrize(
     "make",
     [
-        lambda i: plots.plot_column_sizes(cu.column_overview(i)),
-        lambda i: plots.plot_top_terms(cu.term_frequencies(i, by="column")),
-        lambda i: plots.plot_tfidf_terms(cu.top_tfidf_terms(i, by="column")),
-        lambda i: plots.plot_phrase_counts(cu.phrase_counts_by_column(i, ["党建"])),
-        lambda i: plots.plot_wordclouds(cu.term_frequencies(i, by="column")),
+        lambda i: charts.plot_column_sizes(cu.column_overview(i)),
+        lambda i: charts.plot_top_terms(cu.term_frequencies(i, by="column")),
+        lambda i: charts.plot_tfidf_terms(cu.top_tfidf_terms(i, by="column")),
+        lambda i: charts.plot_phrase_counts(cu.phrase_counts_by_column(i, ["党建"])),
+        lambda i: charts.plot_wordclouds(cu.term_frequencies(i, by="column")),
     ],
     ids=["sizes", "top_terms", "tfidf", "phrase_counts", "wordclouds"],
 )
 def test_an_issue_without_records_gets_charts_that_say_so(no_records, make):
     fig = make(no_records)
-    assert [t.get_text() for t in fig.axes[0].texts] == [plots.NO_RECORDS]
+    assert [t.get_text() for t in fig.axes[0].texts] == [NO_RECORDS]
 
 
 def test_an_issue_without_records_gets_empty_tables_not_errors(no_records):
@@ -198,7 +199,7 @@ def test_an_issue_without_records_gets_empty_tables_not_errors(no_records):
 
 def test_the_keyness_heatmap_marks_keywords_one_article_carries(seed_issue):
     table = cu.keyness(seed_issue)
-    fig = plots.plot_keyness_heatmap(table, n=3)
+    fig = charts.plot_keyness_heatmap(table, n=3)
     ax = fig.axes[0]
     terms = [t.get_text() for t in ax.get_yticklabels()]
     columns = [t.get_text() for t in ax.get_xticklabels()]
@@ -225,7 +226,7 @@ def test_trends_keep_their_width_and_name_issues_by_date_at_any_number_of_issues
             ]
         )
 
-    small, big = plots.plot_issue_trends(trends(3)), plots.plot_issue_trends(trends(240))
+    small, big = charts.plot_issue_trends(trends(3)), charts.plot_issue_trends(trends(240))
     assert tuple(small.get_size_inches()) == tuple(big.get_size_inches())
     big.canvas.draw()
     ticks = [t.get_text() for t in big.axes[0].get_xticklabels() if t.get_text()]
@@ -239,9 +240,9 @@ def test_period_keyness_bars_are_the_strongest_significant_g2_each_way():
     table = keyness_of_counts(
         {"新词": 40, "多用": 60, "少用": 5, "平常": 895}, {"多用": 20, "少用": 100, "平常": 3880}, min_count=5
     )
-    fig = plots.plot_period_keyness(table, n=5)
+    fig = charts.plot_period_keyness(table, n=5)
     ax = fig.axes[0]
     shown = dict(zip([t.get_text() for t in ax.get_yticklabels()], [b.get_width() for b in ax.patches], strict=True))
     sig = table[table.p_adj < 0.05].set_index("term")["g2"]
     assert shown == pytest.approx({("新词（新）" if t == "新词" else t): g for t, g in sig.items()})
-    assert plots.plot_period_keyness(table.iloc[0:0]).axes[0].texts  # nothing to compare: it says so
+    assert charts.plot_period_keyness(table.iloc[0:0]).axes[0].texts  # nothing to compare: it says so

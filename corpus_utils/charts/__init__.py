@@ -8,20 +8,20 @@ check) stays light.
 from importlib import import_module
 
 _HOMES = {
-    "plot_column_sizes": "plots",
-    "plot_issue_trends": "plots",
-    "plot_keyness_heatmap": "plots",
-    "plot_network": "plots",
-    "plot_period_keyness": "plots",
-    "plot_phrase_counts": "plots",
-    "plot_phrase_dispersion": "plots",
-    "plot_tfidf_terms": "plots",
-    "plot_top_terms": "plots",
-    "plot_topic_shares": "plots",
-    "plot_topic_terms": "plots",
-    "plot_wordclouds": "plots",
-    "report_style": "plots",
-    "report_style_context": "plots",
+    "plot_column_sizes": "terms",
+    "plot_issue_trends": "trends",
+    "plot_keyness_heatmap": "keyness",
+    "plot_network": "network",
+    "plot_period_keyness": "keyness",
+    "plot_phrase_counts": "phrases",
+    "plot_phrase_dispersion": "phrases",
+    "plot_tfidf_terms": "terms",
+    "plot_top_terms": "terms",
+    "plot_topic_shares": "topics",
+    "plot_topic_terms": "topics",
+    "plot_wordclouds": "terms",
+    "report_style": "style",
+    "report_style_context": "style",
 }
 
 __all__ = sorted(_HOMES)

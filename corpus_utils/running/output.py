@@ -41,7 +41,7 @@ def save_figure(fig: Figure, issue_id: str, name: str) -> SavedFigure:
     import matplotlib.pyplot as plt
     from matplotlib.text import Text
 
-    from ..charts.plots import report_style_context
+    from ..charts.style import report_style_context
 
     for text in fig.findobj(Text):
         if text.get_visible() and text.get_text():

@@ -1,0 +1,91 @@
+"""The report's look, which every chart shares: the style (Chinese font, sizes, light grid),
+the palette, the decorator that draws a chart inside that style without touching the user's
+``rcParams``, and the pieces several kinds of chart are built from (a chart that says it has
+nothing to show, a grid of small panels, a title naming the issue). It is its own room so
+that each chart module takes them from one place and none takes them from another chart."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import ParamSpec
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
+
+from .fonts import register_font
+
+PALETTE = ["#b5322a", "#2f5d8a", "#d99a2b", "#5b8c5a", "#7a5c99", "#3c8d93", "#c96f3b", "#8c8c8c"]
+ACCENT = PALETTE[0]
+P = ParamSpec("P")
+NO_RECORDS = "本期没有可统计的正文（0 篇文章）"
+
+
+def report_style() -> dict:
+    """The project's chart style: the Chinese font, sizes, light grid, no top/right frame."""
+    return {
+        "font.family": register_font(),
+        "font.size": 10,
+        "axes.titlesize": 12,
+        "axes.titleweight": "normal",  # the font has one weight; bold would fall back
+        "axes.labelsize": 10,
+        "figure.titlesize": 14,
+        "figure.titleweight": "normal",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": True,
+        "grid.color": "#e3e3e3",
+        "grid.linewidth": 0.6,
+        "axes.axisbelow": True,
+        "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+        "axes.unicode_minus": False,  # U+2212 is not in every CJK font; use '-'
+        "figure.dpi": 100,
+        "savefig.dpi": 200,
+        "savefig.bbox": "tight",
+        "svg.fonttype": "path",
+        "svg.hashsalt": "corpus_utils",
+    }
+
+
+def report_style_context() -> AbstractContextManager:
+    """``with report_style_context(): …`` draws in the project's style and leaves the user's
+    own ``plt.rcParams`` as they were."""
+    return plt.rc_context(report_style())
+
+
+def in_report_style(plot: Callable[P, Figure]) -> Callable[P, Figure]:
+    """Draw a chart inside the report style, without touching the global rcParams."""
+
+    @functools.wraps(plot)
+    def styled(*args: P.args, **kwargs: P.kwargs) -> Figure:
+        with report_style_context():
+            return plot(*args, **kwargs)
+
+    return styled
+
+
+def empty_chart(title: str, message: str = NO_RECORDS) -> Figure:
+    """A chart that says why it has nothing to show, instead of failing or drawing blank axes."""
+    fig, ax = plt.subplots(figsize=(8, 1.8))
+    ax.set_axis_off()
+    ax.text(0.5, 0.45, message, ha="center", va="center", fontsize=12, color="#555555", transform=ax.transAxes)
+    ax.set_title(title, loc="left")
+    return fig
+
+
+def panels(n: int, *, ncols: int, height: float) -> tuple[Figure, list]:
+    """A grid for ``n`` small multiples, ``ncols`` a row, ``height`` inches a row; unused cells hidden."""
+    nrows = max(1, int(np.ceil(n / ncols)))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(11, height * nrows), squeeze=False)
+    flat = list(axes.flat)
+    for ax in flat[n:]:
+        ax.set_visible(False)
+    return fig, flat[:n]
+
+
+def issue_title(text: str, issue_id: str) -> str:
+    """A chart's title with the issue it shows after it, when one is named."""
+    return f"{text}　{issue_id}" if issue_id else text
