@@ -255,7 +255,7 @@ def _segmenter_sources() -> list[Path]:
     and the characters and sentence marks of ``text``."""
     package = Path(__file__).parent.parent
     stages = [*sorted((package / "reading").glob("*.py")), *sorted((package / "segmenting").glob("*.py"))]
-    return [*stages, package / "text" / "chars.py"]
+    return [*stages, package / "text" / "chars.py", package / "text" / "sentences.py"]
 
 
 @lru_cache(maxsize=1)

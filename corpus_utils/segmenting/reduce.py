@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..text.chars import display_width
+from ..text.sentences import ENDS_SENTENCE
 from .classify import LineClass, LineKind, PageContext, classify_page, text_closes
 from .columns import assign_columns
 from .layout import (
@@ -29,7 +30,7 @@ from .layout import (
     is_title_like,
 )
 from .pages import DOWN_MARKER, UP_MARKER, Page, PageOffset
-from .paragraphs import HEADING, TERMINAL, block_width, ends_paragraph, line_widths, starts_indented, tidy_spacing
+from .paragraphs import HEADING, block_width, ends_paragraph, line_widths, starts_indented, tidy_spacing
 from .record import Fragment, Kind, Record, Segmentation
 from .thresholds import DEFAULT_WIDTHS, FULL_PAGE_PLAY, FULL_PAGE_QUANTILE
 
@@ -345,7 +346,7 @@ def _block_ends(state: IssueState, r: PageReading, i: int, text: str) -> str | N
         return None  # a note, cut or header further down ends the block (and leaves the new article text)
     if r.new_here and not r.opened and blk is not None and blk.body:
         last = blk.body[-1]
-        if ends_paragraph(last.text, text, last.width, prev_width=last.shown) and TERMINAL.search(last.text):
+        if ends_paragraph(last.text, text, last.width, prev_width=last.shown) and ENDS_SENTENCE.search(last.text):
             blk.guessed_end = True
             return "the （上接…） block's paragraph has ended and a new article begins on this page"
     return None
@@ -361,7 +362,7 @@ def _resumes_interrupted(state: IssueState, r: PageReading, text: str) -> bool:
     rec, blk = state.open, r.block_open
     if rec is None or blk is None or rec.kind != "article" or not rec.body or not blk.body:
         return False
-    if TERMINAL.search(rec.body[-1].text) or HEADING.match(text):
+    if ENDS_SENTENCE.search(rec.body[-1].text) or HEADING.match(text):
         return False
     last = blk.body[-1]
     if not ends_paragraph(last.text, text, last.width, prev_width=last.shown):
@@ -396,7 +397,7 @@ def _new_article_start(state: IssueState, r: PageReading) -> int | None:
             return after[0]
     if not plain or rec is None or rec.kind != "article" or not rec.body:
         return plain[0] if plain else None
-    if TERMINAL.search(rec.body[-1].text):
+    if ENDS_SENTENCE.search(rec.body[-1].text):
         # it ended a sentence where its last page ended: it ran on here only if that page was full
         if _page_full(state, rec.body_at[-1][0]):
             r.start_guessed = rec
