@@ -15,10 +15,12 @@ import pandas as pd
 from ..cache import cache_dir, file_key, text_key
 from ..paths import resolve_issue, shown_path
 from ..reading.textfile import IssueFormatError, decode_issue_bytes, is_pdf, normalised_text_and_repairs
-from .corrections import apply_record_fixes, fix_path, locate_lines, read_corrections
+from .fixes import fix_path, read_corrections
+from .line_fixes import locate_lines
 from .pages import Page, PageOffset, infer_page_offset, split_pages
 from .paragraphs import BodyLine, block_width, join_paragraphs, line_widths
 from .record import Fragment, Segmentation
+from .record_fixes import apply_record_fixes
 from .reduce import segment_articles
 
 ARTICLE_COLUMNS = ["article_id", "kind", "column", "title", "authors", "author_note", "pages", "text"]
