@@ -2,7 +2,7 @@
 
 The classifier is pure: it sees one page's lines, the page's line widths and the column names
 seen on earlier pages, and nothing of the records being built. The article segmenter
-(``articles``) reads the classes in order and decides what they mean for its records.
+(``reduce``) reads the classes in order and decides what they mean for its records.
 
 Title or header is a matter of position, not length. The extractor writes an article's title
 block (1–3 title lines and a byline) at the foot of the article's first page; a letter-spaced

@@ -107,7 +107,7 @@ class Segmentation:
     metadata: list[Fragment]
     leftovers: list[Fragment]
     warnings: list[str]
-    trace: list = field(default_factory=list)  # articles.TraceLine per line, for segment --explain
+    trace: list = field(default_factory=list)  # reducer_state.TraceLine per line, for segment --explain
 
     @property
     def merged(self) -> list[Record]:
