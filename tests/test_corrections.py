@@ -10,7 +10,7 @@ from synthetic import SynArticle, build_issue
 
 from corpus_utils import load_issue
 from corpus_utils.running.cli import main
-from corpus_utils.segmenting.corrections import CorrectionError, fix_path
+from corpus_utils.segmenting.fixes import CorrectionError, fix_path
 
 FIRST = "今年以来，我县坚持把抓党建促乡村振兴作为重要任务，聚焦组织振兴，推动各项工作落地见效，取得了明显成效。"
 SECOND = "江南区把物业服务纳入城市基层党建工作格局，推动社区党组织、业主委员会、物业企业“三方联动”。"

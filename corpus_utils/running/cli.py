@@ -111,7 +111,8 @@ def explain_page(issue: Issue, page: int) -> str:
 
 
 def _write_fix_template(issue: Issue) -> int:
-    from ..segmenting.corrections import fix_path, template_text
+    from ..segmenting.fix_template import template_text
+    from ..segmenting.fixes import fix_path
 
     target = fix_path(issue.source)
     if target.exists():

@@ -2,7 +2,7 @@
 
 The classifier is pure: it sees one page's lines, the page's line widths and the column names
 seen on earlier pages, and nothing of the records being built. The article segmenter
-(``articles``) reads the classes in order and decides what they mean for its records.
+(``reduce``) reads the classes in order and decides what they mean for its records.
 
 Title or header is a matter of position, not length. The extractor writes an article's title
 block (1–3 title lines and a byline) at the foot of the article's first page; a letter-spaced
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..text.chars import display_width
+from ..text.sentences import ENDS_SENTENCE, HOLDS_SENTENCE_STOP
 from .layout import (
     AUTHOR_NOTE,
     EDITOR_NOTE,
@@ -33,7 +34,7 @@ from .layout import (
     is_title_like,
 )
 from .pages import DOWN_MARKER, UP_MARKER
-from .paragraphs import HEADING, SENTENCE_END, TERMINAL, block_width, ends_paragraph
+from .paragraphs import HEADING, block_width, ends_paragraph
 from .thresholds import (
     DEFAULT_WIDTHS,
     FULL_LINE_MARGIN,
@@ -269,7 +270,7 @@ def _accept_title_line(
     if n_so_far >= 2 and w >= width - THIRD_TITLE_MARGIN:
         return False
     above = texts[k - 1] if k else ""
-    heading_above = bool(HEADING.match(above)) and not SENTENCE_END.search(above)
+    heading_above = bool(HEADING.match(above)) and not HOLDS_SENTENCE_STOP.search(above)
     wrapped = heading_above and display_width(above) >= width - INDENT - WIDTH_TOLERANCE
     if wrapped and not (next_first is not None and is_continuation_line(next_first)):
         return False  # the tail of a heading that filled its line (二、激励干部…基本情 / 况), not a title
@@ -277,7 +278,7 @@ def _accept_title_line(
     if text.startswith(TITLE_OPENERS) or is_letter_spaced(text) or note_end:
         return True  # after an author note, a line right above a title is the title's, not a lone body line
     # a sentence, a header or a heading ends above: a paragraph may begin here
-    above_ends = k < 1 or bool(TERMINAL.search(above)) or is_column_header(above) or note_end or heading_above
+    above_ends = k < 1 or bool(ENDS_SENTENCE.search(above)) or is_column_header(above) or note_end or heading_above
     full_line = w >= width - FULL_LINE_MARGIN and not above_ends  # a body line running on from the one above
     low, high = INDENTED_MARGINS
     first_line = width - high < w <= width - low and above_ends  # a paragraph's indented first line
@@ -328,7 +329,7 @@ def _editor_note_lines(texts: Sequence[str], i: int, widths: tuple[float, float]
         if wide(nxt):
             j += 1
             continue
-        if not wide(texts[j]) or TERMINAL.search(texts[j]):
+        if not wide(texts[j]) or ENDS_SENTENCE.search(texts[j]):
             break  # a column's text begins
         j += 1  # the short last line of the note's paragraph
     return j - i + 1

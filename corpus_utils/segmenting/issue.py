@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import pickle
-import re
 import warnings
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from ..cache import cache_dir, file_key, text_key
 from ..paths import resolve_issue, shown_path
 from ..reading.textfile import IssueFormatError, decode_issue_bytes, is_pdf, normalised_text_and_repairs
-from .corrections import apply_record_fixes, fix_path, locate_lines, read_corrections
+from .fixes import fix_path, read_corrections
+from .frames import ARTICLE_COLUMNS, articles_frame, fragments_frame, merged_runs, n_chars, trace_frame
+from .issue_cache import cache_key, cached_issue, store_issue
+from .line_fixes import locate_lines
 from .pages import Page, PageOffset, infer_page_offset, split_pages
-from .paragraphs import BodyLine, block_width, join_paragraphs, line_widths
-from .record import Fragment, Segmentation
+from .record_fixes import apply_record_fixes
 from .reduce import segment_articles
-
-ARTICLE_COLUMNS = ["article_id", "kind", "column", "title", "authors", "author_note", "pages", "text"]
-_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -95,10 +89,10 @@ class Issue:
     def balance(self) -> CharBalance:
         """Count characters (whitespace aside) in the input, the bodies, the metadata and the leftovers."""
         return CharBalance(
-            input=_chars(self.text),
-            body=sum(_chars(t) for t in self.articles["text"]),
-            metadata=sum(_chars(t) for t in self.metadata["text"]),
-            leftovers=sum(_chars(t) for t in self.leftovers["text"]),
+            input=n_chars(self.text),
+            body=sum(n_chars(t) for t in self.articles["text"]),
+            metadata=sum(n_chars(t) for t in self.metadata["text"]),
+            leftovers=sum(n_chars(t) for t in self.leftovers["text"]),
         )
 
     def contents(self) -> pd.DataFrame:
@@ -161,9 +155,9 @@ def load_issue(path: str | Path, *, page_offset: int | None = None, cache: bool 
     segmenter's own code, so a rerun on an unchanged issue skips the segmentation.
     """
     path = resolve_issue(path)
-    key = _cache_key(path, page_offset) if cache and path.is_file() else None
+    key = cache_key(path, page_offset) if cache and path.is_file() else None
     if key is not None:
-        hit = _cached_issue(key)
+        hit = cached_issue(key)
         if hit is not None:
             for note in hit.warnings:
                 warnings.warn(note, stacklevel=2)
@@ -172,7 +166,7 @@ def load_issue(path: str | Path, *, page_offset: int | None = None, cache: bool 
     for note in issue.warnings:
         warnings.warn(note, stacklevel=2)
     if key is not None:
-        _store_issue(key, issue)
+        store_issue(key, issue)
     return issue
 
 
@@ -237,157 +231,11 @@ def _segment(path: Path, page_offset: int | None) -> Issue:
         text=text,
         pages=pages,
         page_offset=offset,
-        articles=_articles_frame(seg, offset),
-        metadata=_fragments_frame(seg.metadata, offset, ids),
-        leftovers=_fragments_frame(_merge_runs(seg.leftovers), offset, ids)[["page", "line", "text"]],
+        articles=articles_frame(seg, offset),
+        metadata=fragments_frame(seg.metadata, offset, ids),
+        leftovers=fragments_frame(merged_runs(seg.leftovers), offset, ids)[["page", "line", "text"]],
         warnings=notes,
         corrections=corrected,
-        trace=_trace_frame(seg, offset),
+        trace=trace_frame(seg, offset),
         repaired=repaired,
     )
-
-
-# internal functions ----------------------------------------------------------
-
-
-def _segmenter_sources() -> list[Path]:
-    """The code a segmented issue depends on: every module of ``reading`` and ``segmenting``,
-    and the characters and sentence marks of ``text``."""
-    package = Path(__file__).parent.parent
-    stages = [*sorted((package / "reading").glob("*.py")), *sorted((package / "segmenting").glob("*.py"))]
-    return [*stages, package / "text" / "chars.py"]
-
-
-@lru_cache(maxsize=1)
-def _segmenter_version() -> str:
-    """A hash of the segmenter's source: editing any of its modules invalidates the cache."""
-    return text_key(*(f.read_text(encoding="utf-8") for f in _segmenter_sources()))
-
-
-def _cache_key(path: Path, page_offset: int | None) -> str:
-    fixes = fix_path(path)
-    fix_key = file_key(fixes) if fixes.is_file() else "no fixes"
-    return text_key(
-        file_key(path), fix_key, str(path.resolve()), str(page_offset), _segmenter_version(), pd.__version__
-    )
-
-
-def _cache_file(key: str) -> Path:
-    return cache_dir() / "issues" / f"{key}.pickle"
-
-
-def _cached_issue(key: str) -> Issue | None:
-    try:
-        with _cache_file(key).open("rb") as f:
-            return pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return None
-
-
-def _store_issue(key: str, issue: Issue) -> None:
-    target = _cache_file(key)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(issue, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(target)
-    except OSError:
-        pass  # a read-only checkout still works, only slower
-
-
-def _trace_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
-    rows = [
-        {
-            "page": offset.printed(t.page),
-            "line": t.line,
-            "kind": t.kind,
-            "rule": t.rule,
-            "action": t.action,
-            "text": t.text,
-        }
-        for t in seg.trace
-    ]
-    return pd.DataFrame(rows, columns=["page", "line", "kind", "rule", "action", "text"])
-
-
-def _guessed(rec) -> str:
-    """Which of a record's boundaries nothing in the text marked ("" when none)."""
-    return " and ".join(
-        part for part, flag in (("where it begins", rec.guessed_start), ("where it ends", rec.guessed_end)) if flag
-    )
-
-
-def _articles_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
-    rows = [
-        {
-            "article_id": k + 1,
-            "kind": rec.kind,
-            "column": rec.column,
-            "title": rec.title,
-            "authors": list(rec.authors),
-            "author_note": rec.author_note,
-            "pages": [offset.printed(p) for p in rec.pages],
-            "text": rec.text(),
-            "page_starts": [(pos, offset.printed(p)) for pos, p in rec.page_starts()],
-            "guessed": _guessed(rec),
-            "title_doubt": rec.title_doubt,
-            "paragraph_doubts": rec.paragraph_doubts(),
-            "confirmed": rec.confirmed,
-            "corrections": "; ".join(rec.corrections),
-        }
-        for k, rec in enumerate(seg.records)
-    ]
-    # object columns keep None as None (a string dtype would turn a missing title into NaN)
-    frame = pd.DataFrame(
-        rows,
-        columns=[
-            *ARTICLE_COLUMNS,
-            "page_starts",
-            "guessed",
-            "title_doubt",
-            "paragraph_doubts",
-            "confirmed",
-            "corrections",
-        ],
-        dtype=object,
-    )
-    frame["article_id"] = frame["article_id"].astype(int)
-    frame["n_chars"] = frame["text"].map(_chars).astype(int)
-    return frame
-
-
-def _fragments_frame(fragments: list[Fragment], offset: PageOffset, ids: dict[int, int]) -> pd.DataFrame:
-    rows = [
-        {
-            "page": offset.printed(f.page),
-            "line": f.line,
-            "role": f.role,
-            "text": f.text,
-            "article_id": None if f.record is None else ids.get(id(f.record)),
-        }
-        for f in fragments
-    ]
-    frame = pd.DataFrame(rows, columns=["page", "line", "role", "text", "article_id"], dtype=object)
-    return frame.astype({"page": int, "line": int})
-
-
-def _merge_runs(fragments: list[Fragment]) -> list[Fragment]:
-    """Join leftover lines that follow each other on one page into paragraphs."""
-    runs: list[list[Fragment]] = []
-    for f in fragments:
-        if runs and runs[-1][-1].page == f.page and runs[-1][-1].line < f.line:
-            runs[-1].append(f)
-        else:
-            runs.append([f])
-    merged = []
-    for run in runs:
-        texts = [f.text for f in run]
-        widths = line_widths(texts)
-        lines = [BodyLine(t, block_width(t, widths)) for t in texts]
-        merged.append(Fragment(run[0].page, run[0].line, "leftover", "\n".join(join_paragraphs(lines))))
-    return merged
-
-
-def _chars(text: str | None) -> int:
-    return len(_WHITESPACE.sub("", text or ""))

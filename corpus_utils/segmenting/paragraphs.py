@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from statistics import quantiles
 
 from ..text.chars import CJK_PUNCT, HANZI, display_width
+from ..text.sentences import ENDS_SENTENCE, HOLDS_SENTENCE_STOP
 from .pages import DOWN_MARKER, UP_MARKER
 from .thresholds import (
     INDENT,
@@ -26,12 +27,10 @@ from .thresholds import (
 )
 
 HANZI_END = re.compile(f"[{HANZI}]$")
-SENTENCE_END = re.compile(r"[。！？；!?;]")
 DASH_ITEM = re.compile(r"^[—―]{2,}")
 RUN_IN_END = re.compile(r"^[^。！？]{2,}[。！？][^。！？]{2,}")
 _WORD = r"[0-9A-Za-z][0-9A-Za-z.,+%]*(?:\s*%)?"
 UNBREAKABLE = re.compile(rf"[“‘（(《「『]+(?:{_WORD}|[{HANZI}])|{_WORD}")
-TERMINAL = re.compile(r"[。！？!?…；;][”’」』）)]*$")
 HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、"
     r"|[（(][一二三四五六七八九十]{1,3}[）)]"
@@ -125,7 +124,7 @@ def ends_paragraph(
     """
     if HEADING.match(nxt):
         return True
-    terminal = bool(TERMINAL.search(prev))
+    terminal = bool(ENDS_SENTENCE.search(prev))
     one_line = (display_width(nxt) if next_width is None else next_width) <= width - INDENT + WIDTH_TOLERANCE / 2
     if DASH_ITEM.match(nxt) and one_line and (terminal or prev.rstrip().endswith(("：", ":"))):
         return True  # ——一项, the list style of party documents: an item on its own line
@@ -134,7 +133,7 @@ def ends_paragraph(
     if w < SHORT_LINE * width:
         return True
     stops_short = w + unbreakable_width(nxt) < full - WIDTH_TOLERANCE
-    if stops_short and (terminal or (HEADING.match(prev) and not SENTENCE_END.search(prev))):
+    if stops_short and (terminal or (HEADING.match(prev) and not HOLDS_SENTENCE_STOP.search(prev))):
         return True  # a sentence, or a heading, ends before the line is full
     # A full first line, indented two em; a short next line is more likely a paragraph's tail.
     # after a heading that filled its line, a line that ends the heading's sentence and goes on
@@ -158,7 +157,7 @@ def doubtful_break(
     """Whether the text cannot tell if a paragraph ends between two lines: the line before ends a
     sentence on a full line and the next one is too short to show its indentation, or is a
     dash item set on a full line, or stops short of a number that would fill it either way."""
-    if not TERMINAL.search(prev) or HEADING.match(nxt):
+    if not ENDS_SENTENCE.search(prev) or HEADING.match(nxt):
         return False
     w = display_width(prev) if prev_width is None else prev_width
     full = width - (INDENT if prev_first else 0)
@@ -221,10 +220,10 @@ def paragraphs_and_doubts(lines: Sequence[BodyLine]) -> tuple[list[str], int]:
         if prev is None or ends_paragraph(prev.text.strip(), text, prev.width, in_heading=heading, **shape):
             paragraphs.append([text])
             # a heading standing alone (一、主要做法), not one that runs into its text (（一）…。全市…)
-            heading = bool(HEADING.match(text)) and not SENTENCE_END.search(text)
+            heading = bool(HEADING.match(text)) and not HOLDS_SENTENCE_STOP.search(text)
         else:
             paragraphs[-1].append(text)
-            heading = heading and not SENTENCE_END.search(text)
+            heading = heading and not HOLDS_SENTENCE_STOP.search(text)
     return [tidy_spacing(_glue(p)) for p in paragraphs], doubts
 
 

@@ -18,14 +18,12 @@ from typing import Any
 
 import pandas as pd
 
+from ..text.sentences import ENDS_SENTENCE
 from .thresholds import LEFTOVER_SHARE, LONG_FACTOR, MIN_COLUMN_RECORDS, SHORT_CHARS
 
 # How much of a body to quote in a detail: enough to find the place in the raw text.
 QUOTE_CHARS = 12
 
-# A sentence ends with 。！？…； (； closes the last item of a list), optionally followed by
-# closing quotes or brackets (。” 。） ！」); "）。" already ends with 。.
-SENTENCE_END = re.compile(r"[。！？…；][”’」』）)]*$")
 
 # Issue warnings (``Issue.warnings``) that mean a piece of the reading order is unmatched.
 # Matched loosely (half- or full-width brackets, spacing) as the wording may change.
@@ -77,7 +75,7 @@ def record_flags(articles: pd.DataFrame, metadata: pd.DataFrame | None = None) -
 
         if n == 0:
             add("empty_body", f"{_kind_name(kind)} has no text")
-        elif not SENTENCE_END.search(body):
+        elif not ENDS_SENTENCE.search(body):
             detail = f"body ends {_quote_end(body)}"
             page = rec["pages"][-1] if rec["pages"] else None
             marker = _cut_marker(metadata, page)

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..text.chars import display_width
+from ..text.sentences import ENDS_SENTENCE
 from .layout import despace, title_from_lines
-from .paragraphs import TERMINAL, BodyLine, join_paragraphs, paragraphs_and_doubts
+from .paragraphs import BodyLine, join_paragraphs, paragraphs_and_doubts
 from .thresholds import WIDE
 
 Kind = Literal["article", "excerpt", "editor_note"]
@@ -61,7 +62,7 @@ class Record:
         last = self.body[-1] if self.body else None
         across = last is not None and last.width >= WIDE and display_width(text) < WIDE
         # the short last line of a paragraph set across the page, here or over the page break
-        if across and (self.pages[-1] == page or not TERMINAL.search(last.text)):
+        if across and (self.pages[-1] == page or not ENDS_SENTENCE.search(last.text)):
             width = last.width
         self.body.append(BodyLine(text, width, measure))
         self.body_at.append((page, line))
@@ -106,7 +107,7 @@ class Segmentation:
     metadata: list[Fragment]
     leftovers: list[Fragment]
     warnings: list[str]
-    trace: list = field(default_factory=list)  # articles.TraceLine per line, for segment --explain
+    trace: list = field(default_factory=list)  # reducer_state.TraceLine per line, for segment --explain
 
     @property
     def merged(self) -> list[Record]:

@@ -31,6 +31,10 @@ error naming the file and the entry::
 
     [[confirm]]                           # read right: checked by hand, raise no flag on it
     match = "党建联盟 为城市基层党建注入新活力"
+
+This module reads the file and checks each entry's shape; the entries are applied at three
+stages, each in its own module: ``line_fixes`` before segmenting, ``record_fixes`` after, and
+``fix_template`` writes a starting file from an issue's quality flags.
 """
 
 from __future__ import annotations
@@ -43,8 +47,7 @@ from typing import Any
 
 from ..reading.textfile import IssueFormatError
 from .classify import LINE_KINDS, LineKind
-from .pages import Page, PageOffset
-from .record import KINDS, Record
+from .record import KINDS
 
 RECORD_FIELDS = ("column", "title", "authors", "kind", "author_note")
 _SPACE = re.compile(r"\s+")
@@ -157,66 +160,9 @@ def read_corrections(path: str | Path) -> Corrections:
     return fixes
 
 
-def locate_lines(
-    fixes: Corrections, pages: list[Page], offset: PageOffset
-) -> tuple[dict[tuple[int, int], LineKind], frozenset[tuple[int, int]], list[str]]:
-    """Find the lines the entries name: (page index, line number) → kind, the starts, and what was done."""
-    kinds: dict[tuple[int, int], LineKind] = {}
-    starts: set[tuple[int, int]] = set()
-    done: list[str] = []
-    for fix in [*fixes.lines, *fixes.starts]:
-        index = fix.page - offset.offset
-        page = pages[index] if 0 <= index < len(pages) else None
-        want = _compact(fix.text)
-        hits = [ln for ln in (page.lines if page else ()) if _compact(ln.text).startswith(want)]
-        if len(hits) != 1:
-            problem = "matches no line" if not hits else f"matches {len(hits)} lines: give more of the text"
-            raise CorrectionError(fixes.path, f"{fix.entry}: {problem} on printed page {fix.page}")
-        key = (index, hits[0].number)
-        if fix.kind is None:
-            starts.add(key)
-            done.append(f"p.{fix.page} “{fix.text}”: a new article starts here")
-        else:
-            kinds[key] = fix.kind
-            done.append(f"p.{fix.page} “{fix.text}”: read as {fix.kind}")
-    return kinds, frozenset(starts), done
-
-
-def apply_record_fixes(fixes: Corrections, records: list[Record]) -> list[str]:
-    """Merge and edit records in place, as the entries say; return what was done."""
-    done: list[str] = []
-    for fix in fixes.merges:
-        first = _find_record(fixes.path, fix.entry, fix.first, records)
-        second = _find_record(fixes.path, fix.entry, fix.second, records)
-        if first is second:
-            raise CorrectionError(fixes.path, f"{fix.entry}: first and second name the same record")
-        for body, (page, line) in zip(second.body, second.body_at, strict=True):
-            first.add(page, line, body.text, body.width, measure=body.measure)
-        for page in second.pages:
-            first.touch(page)
-        first.authors = first.authors or second.authors
-        first.author_note = first.author_note or second.author_note
-        second.merged_into = first
-        records.remove(second)
-        first.corrections.append(f"merged with “{fix.second}”")
-        done.append(f"“{fix.first}” and “{fix.second}” are one record")
-    for fix in fixes.records:
-        rec = _find_record(fixes.path, fix.entry, fix.match, records)
-        for key, value in fix.values.items():
-            if key == "title":
-                rec.title_lines, rec.title_joined = [value], True
-            elif key == "authors":
-                rec.authors = list(value)
-            else:
-                setattr(rec, key, value)
-        changed = ", ".join(f"{k} = {v!r}" for k, v in fix.values.items())
-        rec.corrections.append(changed)
-        done.append(f"“{fix.match}”: {changed}")
-    for fix in fixes.confirms:
-        rec = _find_record(fixes.path, fix.entry, fix.match, records)
-        rec.confirmed = True
-        done.append(f"“{fix.match}”: confirmed as read")
-    return done
+def compact(text: str) -> str:
+    """The text without whitespace: how entries are matched to lines and records."""
+    return _SPACE.sub("", text)
 
 
 # internal functions ----------------------------------------------------------
@@ -229,84 +175,5 @@ def _page_and_text(path: Path, section: str, entry: dict) -> tuple[int, str]:
     return page, text
 
 
-def _find_record(path: Path, entry: str, match: str, records: list[Record]) -> Record:
-    want = _compact(match)
-    by_title = [r for r in records if r.title and _compact(r.title) == want]
-    hits = by_title or [r for r in records if _compact(r.text()).startswith(want)]
-    if len(hits) != 1:
-        problem = "matches no record" if not hits else f"matches {len(hits)} records: give more of the text"
-        raise CorrectionError(path, f"{entry}: “{match}” {problem} (by title, or the start of the body)")
-    return hits[0]
-
-
-def _compact(text: str) -> str:
-    return _SPACE.sub("", text)
-
-
 def _show(entry: dict) -> str:
     return "{" + ", ".join(f"{k} = {v!r}" for k, v in entry.items()) + "}"
-
-
-def template_text(issue: Any) -> str:
-    """A commented starting ``.fix.toml`` for an issue: its suspicious spots, then every entry."""
-    off = issue.page_offset
-    arts = issue.articles.set_index("article_id")
-    out = [
-        f"# Corrections for {issue.issue_id} ({issue.source}), read by load_issue: every notebook and table sees them.",
-        "# Name lines by printed page and text (or its beginning), records by title or the start of the body.",
-        "# Uncomment what applies. `python -m corpus_utils segment FILE --explain PAGE` shows how a page was read.",
-        "",
-        f"# page_offset = {off.offset}  # printed page = page index + {off.offset} ({off.source}: "
-        f"{off.agreeing} of {off.markers} markers agree)",
-        "",
-    ]
-    flags = issue.flags()
-    out.append(f"# -- suspicious spots: {len(flags)} flag(s), {len(issue.leftovers)} leftover(s) " + "-" * 20)
-    for r in flags.itertuples():
-        if r.article_id is None:
-            out += [f"# issue {r.flag}: {_one_line(r.detail)}", ""]
-            continue
-        row = arts.loc[r.article_id]
-        name = row["title"] or _opening(row["text"])
-        out.append(f"# #{r.article_id} {r.flag} (pages {', '.join(map(str, row['pages']))}): {_one_line(r.detail)}")
-        nxt = arts.loc[r.article_id + 1] if r.article_id + 1 in arts.index else None
-        if r.flag in ("ends_mid_sentence", "long_for_column", "guessed_boundary") and nxt is not None:
-            out += ["# [[merge]]", f'# first = "{name}"', f'# second = "{nxt["title"] or _opening(nxt["text"])}"']
-        if r.flag in ("long_for_column", "guessed_boundary", "short_body"):
-            out += ["# [[start]]", f"# page = {row['pages'][-1]}", '# text = "<the first words of the line>"']
-        if r.flag == "no_title":
-            out += ["# [[record]]", f'# match = "{name}"', '# title = "<the title>"']
-        out += ["# [[confirm]]", f'# match = "{name}"']
-        out.append("")
-    for r in issue.leftovers.itertuples():
-        first = r.text.split("\n")[0]
-        out += [
-            f"# leftover p.{r.page}: {_one_line(r.text)}",
-            "# [[line]]",
-            f"# page = {r.page}",
-            f'# text = "{first[:16]}"',
-            '# kind = "body"  # or title, byline, header, note …',
-            "",
-        ]
-    out += [
-        "# -- the entries " + "-" * 60,
-        "# [[line]]      page, text, kind: the line is a "
-        + " / ".join(LINE_KINDS[:4])
-        + " / "
-        + " / ".join(LINE_KINDS[4:]),
-        "# [[start]]     page, text: a new article starts at this line",
-        "# [[merge]]     first, second: the two records are one (the second goes on the first)",
-        "# [[record]]    match, then any of " + ", ".join(RECORD_FIELDS) + ": set the record's fields",
-        "# [[confirm]]   match: the record was read right (checked by hand): raise no flag on it",
-        "",
-    ]
-    return "\n".join(out)
-
-
-def _opening(text: str) -> str:
-    return _compact(text)[:12]
-
-
-def _one_line(text: str) -> str:
-    text = _SPACE.sub(" ", str(text))
-    return text if len(text) <= 100 else text[:99] + "…"
