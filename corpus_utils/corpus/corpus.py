@@ -28,7 +28,8 @@ import numpy as np
 import pandas as pd
 
 from ..paths import resolve_issue, seed_paths, seeds_dir
-from ..segmenting.issue import Issue, read_issue, solid_offset
+from ..segmenting.issue import Issue, printed_page, read_issue
+from ..text.sentences import ENDS_SPAN
 from ..text.tokens import Tokenizer, get_tokenizer, is_term, stopword_list
 from ..workers import mapped
 from .dates import DATE_COLUMNS, dated, issue_dates
@@ -218,12 +219,9 @@ class Corpus:
     def page_at(self, row: int, offset: int) -> int:
         """The printed page of the character at ``offset`` in the text of record ``row`` (its
         position in ``records``)."""
-        solid = solid_offset(self.records["text"].iat[row], offset)
-        page = self.records["pages"].iat[row][0]
-        for start, printed in self._page_starts[row]:
-            if start <= solid:
-                page = printed
-        return page
+        return printed_page(
+            self.records["text"].iat[row], self.records["pages"].iat[row], self._page_starts[row], offset
+        )
 
     def period_label(self, issue_ids: Sequence[str]) -> str:
         """A group of issues named for a chart: ``2020年第10期``, or ``2020年第4期—2020年第9期（6 期）``."""
@@ -276,7 +274,7 @@ def sentence_terms(
     terms, from one cut of the whole text (sentences without terms left out)."""
     out, sentence = [], []
     for token in tokenizer.cut(text):
-        if SENTENCE_BREAK.search(token):
+        if ENDS_SPAN.search(token):
             if sentence:
                 out.append(sentence)
             sentence = []
@@ -310,9 +308,6 @@ def as_matrix(x: Issue | Corpus | DocumentTermMatrix, *, tokenizer: Tokenizer | 
 # internal functions ----------------------------------------------------------
 
 _DEFAULT = (None, None, MIN_TERM_LEN)
-# a token that ends a sentence: a sentence mark, or a line break (a paragraph's end)
-# TODO(merge): the one home of sentence marks is text.sentences
-SENTENCE_BREAK = re.compile(r"[。！？；!?;…\n]")
 
 
 def _options(tokenizer, stopwords, min_len) -> tuple:

@@ -16,7 +16,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from ..segmenting.layout import EXCERPT_HEAD
+from ..text.genre import EXCERPT_HEAD
 from .pdf_glyphs import Glyph, measured_text, row_size, row_text
 
 TITLE_RATIO = 1.2  # a line this much larger than the body text is a title

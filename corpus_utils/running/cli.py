@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import warnings
 from collections.abc import Sequence
@@ -13,6 +12,7 @@ from pathlib import Path
 
 from ..reading.textfile import IssueFormatError
 from ..segmenting.issue import Issue, load_issue
+from ..workers import worker_count
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     rep.add_argument("issues", nargs="*", metavar="ISSUE", help="issue files (default: every issue in seeds/)")
     rep.add_argument("--phrases", help="comma-separated phrases to follow (default: dictionaries/phrases.txt)")
-    rep.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="notebooks run at once")
+    rep.add_argument("--jobs", type=int, default=min(2, worker_count()), help="notebooks run at once")
     rep.add_argument("--no-html", action="store_true", help="skip the HTML export")
     rep.add_argument("--force", action="store_true", help="rerun notebooks whose inputs have not changed")
     rep.add_argument(
@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     tab.add_argument("issues", nargs="*", metavar="ISSUE", help="issue files (default: every issue in seeds/)")
     tab.add_argument("--phrases", help="comma-separated phrases to follow (default: dictionaries/phrases.txt)")
-    tab.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="issues worked on at once")
+    tab.add_argument("--jobs", type=int, default=worker_count(), help="issues worked on at once")
     args = parser.parse_args(argv)
     if args.command == "tables":
         return _tables(args)

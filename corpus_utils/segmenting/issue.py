@@ -105,12 +105,7 @@ class Issue:
     def page_at(self, article_id: int, offset: int) -> int:
         """The printed page of the character at ``offset`` in an article's text."""
         row = self.articles.loc[self.articles["article_id"] == article_id].iloc[0]
-        solid = solid_offset(row["text"], offset)
-        page = row["pages"][0]
-        for start, printed in row["page_starts"]:
-            if start <= solid:
-                page = printed
-        return page
+        return printed_page(row["text"], row["pages"], row["page_starts"], offset)
 
     def to_json(self) -> dict:
         """The issue as plain data: ``{"issue": …, "articles": […], "leftovers": […]}``."""
@@ -138,6 +133,17 @@ class Issue:
             ],
             "corrections": list(self.corrections),
         }
+
+
+def printed_page(text: str, pages: list[int], page_starts: list[tuple[int, int]], offset: int) -> int:
+    """The printed page of the character at ``offset`` in a record's text, from where each of
+    its pages begins (``page_starts``: solid offset, printed page)."""
+    solid = solid_offset(text, offset)
+    page = pages[0]
+    for start, printed in page_starts:
+        if start <= solid:
+            page = printed
+    return page
 
 
 def solid_offset(text: str, offset: int) -> int:

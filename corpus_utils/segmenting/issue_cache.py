@@ -4,7 +4,7 @@
 its path, the page offset, the ``.fix.toml`` beside it, pandas' version and a hash of the
 segmenter's source; a rerun on an unchanged issue reads it back instead of segmenting again.
 The key and the list of source files it hashes (``_segmenter_sources``: every module of
-``reading`` and ``segmenting``, and ``text/chars.py`` and ``text/sentences.py``) sit together
+``reading`` and ``segmenting``, and ``text``'s chars, sentences and genre) sit together
 here, apart from the ``Issue`` type they serve.
 """
 
@@ -61,10 +61,10 @@ def store_issue(key: str, issue: Issue) -> None:
 
 def _segmenter_sources() -> list[Path]:
     """The code a segmented issue depends on: every module of ``reading`` and ``segmenting``,
-    and the characters and sentence marks of ``text``."""
+    and the characters, sentence marks and genre conventions of ``text``."""
     package = Path(__file__).parent.parent
     stages = [*sorted((package / "reading").glob("*.py")), *sorted((package / "segmenting").glob("*.py"))]
-    return [*stages, package / "text" / "chars.py", package / "text" / "sentences.py"]
+    return [*stages, *(package / "text" / f"{name}.py" for name in ("chars", "sentences", "genre"))]
 
 
 @lru_cache(maxsize=1)

@@ -11,11 +11,11 @@ import re
 from collections.abc import Sequence
 
 from ..text.chars import HANZI, display_width
+from ..text.genre import EXCERPT_HEAD
 from .pages import DOWN_MARKER, UP_MARKER
 from .paragraphs import HEADING
 from .thresholds import (
     COMPOUND_NAME_CHARS,
-    EXCERPT_NAME_CHARS,
     HEADER_CHARS,
     MAX_BYLINE_CHARS,
     MAX_TAIL_CHARS,
@@ -95,9 +95,6 @@ _BYLINE_MARK = re.compile(r"^(?:[□■◎●○◇◆]|文\s*[/／|｜])\s*")  
 
 AUTHOR_NOTE = re.compile(r"^[（(]\s*(?:本文)?作\s*者\s*(?:为|系|是|单位|简介)")
 EDITOR_NOTE = re.compile(r"^[【\[]?\s*编\s*者\s*按\s*[】\]]?\s*[：:]?")
-EXCERPT_HEAD = re.compile(
-    rf"^(?P<name>[{HANZI}]{{{EXCERPT_NAME_CHARS[0]},{EXCERPT_NAME_CHARS[1]}}})\s*[：:]\s*(?P<title>\S.*)$"
-)
 # A leader excerpt's source line: dashes, then a date or the occasion (——2019 年 7 月 5 日出席…时强调).
 # Dashes alone open a list item in party prose (——我们坚持…): that is body text.
 EXCERPT_SOURCE = re.compile(r"^[—―─－\-]{2,}\s*")

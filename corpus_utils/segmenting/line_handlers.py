@@ -11,9 +11,10 @@ own room because each is one transition of the reducer, apart from the page loop
 from __future__ import annotations
 
 from ..text.chars import display_width
+from ..text.genre import EXCERPT_HEAD
 from .boundaries import block_end_reason, next_article_start
 from .classify import text_closes
-from .layout import AUTHOR_NOTE, EDITOR_NOTE, EXCERPT_HEAD, EXCERPT_SOURCE, byline_authors, is_title_like
+from .layout import AUTHOR_NOTE, EDITOR_NOTE, EXCERPT_SOURCE, byline_authors, is_title_like
 from .pages import DOWN_MARKER, UP_MARKER
 from .paragraphs import block_width, tidy_spacing
 from .record import Record

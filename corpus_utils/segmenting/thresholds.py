@@ -67,8 +67,6 @@ HEADER_CHARS = (2, 6)
 MAX_NOTE_LINES = 4
 # A line finishing a wrapped excerpt title or source line is at most this long.
 MAX_TAIL_CHARS = 15
-# The name before the colon of an excerpt head (习近平：…) has 2–4 characters.
-EXCERPT_NAME_CHARS = (2, 4)
 
 # -- quality flags (quality.py) -------------------------------------------------------------
 # A typical article has 1,500–5,000 characters and the shortest correctly read one in the

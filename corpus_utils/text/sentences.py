@@ -23,6 +23,10 @@ CLOSERS = "”’」』）)"
 ENDS_SENTENCE = re.compile(f"[{SENTENCE_ENDS}][{CLOSERS}]*$")
 HOLDS_SENTENCE_STOP = re.compile(f"[{SENTENCE_STOPS}]")
 _SENTENCE_BREAK = re.compile(f"(?<=[{SENTENCE_ENDS}])|\n")
+# A token of a tokenizer's cut that ends a sentence: it holds a sentence-ending mark or a line
+# break. Tokenizers never join across these, so cutting a text once and ending a sentence after
+# each such token gives the sentences ``split_sentences`` gives, cut one by one.
+ENDS_SPAN = re.compile(f"[{SENTENCE_ENDS}\n]")
 
 
 def split_sentences(text: str) -> list[str]:
