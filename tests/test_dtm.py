@@ -35,13 +35,13 @@ def test_the_matrix_by_hand_on_a_tiny_issue(tiny_dtm):
     assert tiny_dtm.features.tolist() == FEATURES  # code-point order
     assert tiny_dtm.counts.toarray().tolist() == BY_RECORD
     assert tiny_dtm.docvars["n_terms"].tolist() == [8, 4, 2] and tiny_dtm.docvars["n_chars"].tolist() == [28, 15, 7]
-    assert tiny_dtm.keys == ["article_id"] and "text" not in tiny_dtm.docvars
+    assert tiny_dtm.keys == ("article_id",) and "text" not in tiny_dtm.docvars
     assert tiny_dtm.docvars["column"].tolist() == ["组工论坛", "组工论坛", "城市党建"]
 
 
 def test_grouping_by_a_document_variable_sums_rows_and_sizes(tiny_dtm):
     g = tiny_dtm.group("column")
-    assert g.keys == ["column"] and g.docvars["column"].tolist() == ["组工论坛", "城市党建"]  # as first printed
+    assert g.keys == ("column",) and g.docvars["column"].tolist() == ["组工论坛", "城市党建"]  # as first printed
     assert g.counts.toarray().tolist() == [[2, 1, 2, 1, 1, 0, 1, 2, 1, 1], [1, 0, 0, 0, 0, 1, 0, 0, 0, 0]]
     assert g.docvars[["n_docs", "n_chars", "n_terms"]].values.tolist() == [[2, 43, 12], [1, 7, 2]]
     assert g.docvars["issue_id"].nunique() == 1  # the same in every group: kept

@@ -39,7 +39,7 @@ def feature_frequencies(dtm: DocumentTermMatrix, *, zeros: bool = False, by_feat
     Without ``zeros``, only the features a group uses, most frequent first (ties by feature);
     with it, every feature in every group, group by group in the matrix's order (``by_feature``:
     feature by feature)."""
-    keys = dtm.keys
+    keys = list(dtm.keys)
     if zeros:
         rows, cols = np.divmod(np.arange(dtm.n_docs * dtm.n_features), dtm.n_features)
         if by_feature:

@@ -121,7 +121,7 @@ def keyness_of_counts(target: dict[str, int], reference: dict[str, int], *, min_
 
 
 def _each_against_rest(groups: DocumentTermMatrix, min_count: int) -> pd.DataFrame:
-    keys = groups.keys
+    keys = list(groups.keys)
     name = keys[0] if len(keys) == 1 else "group"
     count_in, tokens_in = f"count_{name}", f"tokens_{name}"
     columns = [name, "term", count_in, "count_rest", tokens_in, "tokens_rest", *KEYNESS_COLUMNS[6:]]
@@ -178,6 +178,6 @@ def _chosen(groups: DocumentTermMatrix, labels) -> np.ndarray:
     if isinstance(labels, np.ndarray | pd.Series) and np.asarray(labels).dtype == bool:
         return np.asarray(labels, dtype=bool)
     wanted = set(labels) if isinstance(labels, list | tuple | set) else {labels}
-    keys = groups.keys
+    keys = list(groups.keys)
     names = [_key(groups.docvars, keys, g) for g in range(groups.n_docs)]
     return np.array([n in wanted for n in names], dtype=bool)

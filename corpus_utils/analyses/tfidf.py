@@ -42,12 +42,12 @@ def top_tfidf_terms(
     matrix = dtm if dtm is not None else as_matrix(x, tokenizer=tokenizer)
     records = matrix.parts if matrix.grouped else matrix
     if matrix.grouped:
-        scored, keys = matrix, matrix.keys
+        scored, keys = matrix, list(matrix.keys)
     elif isinstance(by, str) and by in ("article", "document"):
         scored, keys = matrix, [*matrix.keys, "column", "title"]
     else:
         scored = matrix.group(by)
-        keys = scored.keys
+        keys = list(scored.keys)
     if records.n_docs == 0 or records.n_features == 0:
         return pd.DataFrame(columns=[*keys, *SCORE_COLUMNS])
     transformer = TfidfTransformer().fit(records.counts)

@@ -199,9 +199,7 @@ class Corpus:
         if key not in self._dtms:
             sentences = self.sentences(tokenizer=tokenizer, stopwords=stopwords, min_len=min_len)
             counts = [Counter(t for s in record for t in s) for record in sentences]
-            self._dtms[key] = matrix_from_counts(
-                _docvars(self.records, counts, self.doc_keys), counts, keys=self.doc_keys
-            )
+            self._dtms[key] = matrix_from_counts(_docvars(self.records, counts), counts, keys=self.doc_keys)
         return self._dtms[key]
 
     def phrase_matrix(self, phrases: Iterable[str]) -> DocumentTermMatrix:
@@ -314,11 +312,10 @@ def _options(tokenizer, stopwords, min_len) -> tuple:
     return (None if tokenizer is None else tokenizer.signature, None if stopwords is None else stopwords, min_len)
 
 
-def _docvars(records: pd.DataFrame, counts: Sequence[Counter] | None = None, keys: Sequence[str] = ()) -> pd.DataFrame:
+def _docvars(records: pd.DataFrame, counts: Sequence[Counter] | None = None) -> pd.DataFrame:
     docvars = records.drop(columns="text")
     if counts is not None:
         docvars["n_terms"] = np.array([sum(c.values()) for c in counts], dtype=np.int64)
-    docvars.attrs["keys"] = list(keys)
     return docvars
 
 
@@ -337,9 +334,9 @@ def _joined(parts: list[IssuePart], paths: list[Path], broken: list[str]) -> Cor
     corpus = Corpus(records, issues, starts, broken=broken)
     if parts and all(p.dtm is not None for p in parts):
         whole = stacked([p.dtm for p in parts])
-        docvars = _docvars(corpus.records, keys=corpus.doc_keys)
+        docvars = _docvars(corpus.records)
         docvars["n_terms"] = whole.docvars["n_terms"].to_numpy()
-        corpus._dtms[_DEFAULT] = DocumentTermMatrix(whole.counts, whole.features, docvars)
+        corpus._dtms[_DEFAULT] = DocumentTermMatrix(whole.counts, whole.features, docvars, tuple(corpus.doc_keys))
     return corpus
 
 

@@ -42,6 +42,7 @@ class DocumentTermMatrix:
     counts: csr_matrix
     features: np.ndarray
     docvars: pd.DataFrame
+    keys: tuple[str, ...] = ()  # the document variables that name a row: a document's, or its group's
     parts: DocumentTermMatrix | None = None  # a grouped matrix: the documents it sums
     membership: np.ndarray | None = None  # for each document of ``parts``, its row here (-1: none)
 
@@ -60,11 +61,6 @@ class DocumentTermMatrix:
     @property
     def grouped(self) -> bool:
         return self.parts is not None
-
-    @property
-    def keys(self) -> list[str]:
-        """The document variables that name a row: the grouping's, or a document's own."""
-        return list(self.docvars.attrs.get("keys", []))
 
     def sizes(self) -> np.ndarray:
         """Each row's size in terms (``n_terms``: the terms it had before any ``select`` or ``trim``)."""
@@ -104,20 +100,19 @@ class DocumentTermMatrix:
         summed = _membership(codes, n_groups) @ self.counts
         docvars = _group_docvars(self.docvars, labels, codes, n_groups)
         base, inner = (self, codes) if not self.grouped else (self.parts, _compose(self.membership, codes))
-        return DocumentTermMatrix(summed.tocsr(), self.features, docvars, parts=base, membership=inner)
+        return DocumentTermMatrix(summed.tocsr(), self.features, docvars, tuple(keys), parts=base, membership=inner)
 
     def subset(self, mask=None, **equals) -> DocumentTermMatrix:
         """The rows where ``mask`` is true and every ``docvar=value`` holds (a value may be a list
         of accepted values). A grouped matrix keeps its groups' documents."""
         keep = _row_mask(self.docvars, mask, equals)
         docvars = self.docvars[keep].reset_index(drop=True)
-        docvars.attrs = dict(self.docvars.attrs)
         counts = self.counts[np.flatnonzero(keep)]
         if not self.grouped:
-            return DocumentTermMatrix(counts, self.features, docvars)
+            return DocumentTermMatrix(counts, self.features, docvars, self.keys)
         renumber = np.where(keep, np.cumsum(keep) - 1, -1)
         membership = np.where(self.membership >= 0, renumber[np.maximum(self.membership, 0)], -1)
-        return DocumentTermMatrix(counts, self.features, docvars, parts=self.parts, membership=membership)
+        return DocumentTermMatrix(counts, self.features, docvars, self.keys, parts=self.parts, membership=membership)
 
     def select(self, features: Sequence[str]) -> DocumentTermMatrix:
         """The columns of ``features`` in that order; a feature the matrix lacks is a column of zeros."""
@@ -133,7 +128,7 @@ class DocumentTermMatrix:
         cells = self.counts.tocoo()
         order = np.lexsort((cells.col, cells.row))
         rows, cols = cells.row[order], cells.col[order]
-        frame = self.docvars[self.keys].iloc[rows].reset_index(drop=True)
+        frame = self.docvars[list(self.keys)].iloc[rows].reset_index(drop=True)
         frame["feature"] = self.features[cols]
         frame["count"] = cells.data[order].astype(np.int64)
         return frame
@@ -147,7 +142,7 @@ class DocumentTermMatrix:
         cols = np.flatnonzero(present)[picked.col]
         counts = csr_matrix((picked.data, (picked.row, cols)), shape=(self.n_docs, len(index)), dtype=np.int64)
         parts = self.parts._columns(index, features) if self.grouped else None
-        return DocumentTermMatrix(counts, features, self.docvars, parts=parts, membership=self.membership)
+        return DocumentTermMatrix(counts, features, self.docvars, self.keys, parts=parts, membership=self.membership)
 
 
 def matrix_from_counts(
@@ -176,9 +171,7 @@ def matrix_from_counts(
         shape=(len(counts), len(features)),
         dtype=np.int64,
     )
-    docvars = docvars.reset_index(drop=True)
-    docvars.attrs["keys"] = list(keys)
-    return DocumentTermMatrix(matrix, features, docvars)
+    return DocumentTermMatrix(matrix, features, docvars.reset_index(drop=True), tuple(keys))
 
 
 def stacked(matrices: Sequence[DocumentTermMatrix]) -> DocumentTermMatrix:
@@ -196,8 +189,7 @@ def stacked(matrices: Sequence[DocumentTermMatrix]) -> DocumentTermMatrix:
             csr_matrix((cells.data, (cells.row, cols[cells.col])), shape=(m.n_docs, len(features)), dtype=np.int64)
         )
     docvars = pd.concat([m.docvars for m in matrices], ignore_index=True)
-    docvars.attrs = dict(matrices[0].docvars.attrs)
-    return DocumentTermMatrix(vstack(blocks).tocsr(), features, docvars)
+    return DocumentTermMatrix(vstack(blocks).tocsr(), features, docvars, matrices[0].keys)
 
 
 # internal functions ----------------------------------------------------------
@@ -247,7 +239,6 @@ def _group_docvars(docvars: pd.DataFrame, labels: pd.DataFrame, codes: np.ndarra
                 out[col] = values.first().reindex(range(n_groups)).to_numpy()
         except TypeError:  # list cells (authors, pages) cannot be compared
             continue
-    out.attrs["keys"] = keys
     return out
 
 
