@@ -94,7 +94,7 @@ def test_a_record_fix_on_the_seed_reaches_every_table(tmp_path, seed_path):
     fix_path(path).write_text('[[record]]\nmatch = "善用自我革命武器"\ncolumn = "卷首"\n', encoding="utf-8")
     issue = _load(path)
     assert issue.articles["column"].iloc[0] == "卷首"
-    assert issue.articles["corrections"].iloc[0] == "column = '卷首'"
+    assert issue.reading["corrections"].iloc[0] == "column = '卷首'"
     assert issue.to_json()["corrections"] == ["“善用自我革命武器”: column = '卷首'"]
 
 
@@ -139,5 +139,5 @@ def test_the_seed_s_guessed_boundaries_are_flagged_until_confirmed(tmp_path, see
     assert guessed == [14, 15, 17, 19, 21, 22]
     confirmed = _load(seed_path)  # with seeds/000_….fix.toml, which confirms those six by hand
     assert confirmed.flags()[["article_id", "flag"]].values.tolist() == [[10, "paragraphs_uncertain"]]
-    assert confirmed.articles["confirmed"].sum() == 6
+    assert confirmed.reading["confirmed"].sum() == 6
     assert len(confirmed.corrections) == 6 and all(c.endswith("confirmed as read") for c in confirmed.corrections)

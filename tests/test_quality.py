@@ -184,6 +184,7 @@ class FakeIssue:
 
     def __init__(self, frame: pd.DataFrame, bal: CharBalance, notes: list[str] | None = None):
         self.articles, self.metadata, self.warnings, self._bal = frame, NO_METADATA, notes or [], bal
+        self.reading = None  # nothing guessed, doubted or confirmed
 
     def balance(self) -> CharBalance:
         return self._bal
@@ -244,7 +245,7 @@ def test_the_seed_raises_no_problem_and_one_doubt(seed_issue):
     # every record of the seed matches the hand-read contents (test_articles.py); its six
     # unmarked boundaries are confirmed in its .fix.toml; one paragraph break stays a doubt:
     # 「…干部队伍。」 ends a full line and 「我们的主要做法是：」 is too short to show an indent
-    flags = record_flags(seed_issue.articles, seed_issue.metadata)
+    flags = record_flags(seed_issue.articles, seed_issue.metadata, seed_issue.reading)
     assert flags[["article_id", "flag"]].values.tolist() == [[10, "paragraphs_uncertain"]]
     assert issue_flags(seed_issue).empty
     assert flag_summary(seed_issue).startswith("#10 paragraphs_uncertain: 1 paragraph break")
@@ -326,6 +327,6 @@ def test_an_unstitched_continuation(seed_issue):
     note = f"{seed_issue.source}: page 10: no article continues here from page 13; its text is kept as leftovers"
     issue = damaged(seed_issue, articles=arts.reset_index(drop=True), leftovers=leftovers, warnings=[note])
     assert issue_flag_names(issue) == ["leftovers_over_1pct", "unmatched_continuation"]  # (103 + 446) / 47,265 = 1.2%
-    out = record_flags(issue.articles, issue.metadata)
+    out = record_flags(issue.articles, issue.metadata, issue.reading)
     assert list(zip(out["article_id"], out["flag"], strict=True)) == [(10, "ends_mid_sentence")]
     assert "page 13 carries a (下转 10页) marker" in out.iloc[0]["detail"]

@@ -248,7 +248,7 @@ def issue_part(issue: Issue) -> IssuePart:
         "page_offset": issue.page_offset.offset,
         "leftover_chars": issue.balance().leftovers,
     }
-    return IssuePart(row, records[RECORD_COLUMNS], list(records["page_starts"]))
+    return IssuePart(row, records[RECORD_COLUMNS], list(issue.reading["page_starts"]))
 
 
 def part_from_path(path: Path, each: Callable[[Issue, Corpus], object] | None = None) -> IssuePart | str:

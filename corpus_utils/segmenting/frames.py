@@ -8,20 +8,64 @@ apart from the ``Issue`` type that holds the result and from the reducer that ma
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
-from .pages import PageOffset
+from .pages import Page, PageOffset
 from .paragraphs import BodyLine, block_width, join_paragraphs, line_widths
 from .record import Fragment, Segmentation
 
 ARTICLE_COLUMNS = ["article_id", "kind", "column", "title", "authors", "author_note", "pages", "text"]
+# how each record was read: where its pages begin in its text, what the segmenter guessed or
+# doubted, what the issue's .fix.toml confirmed or changed
+READING_COLUMNS = [
+    "article_id",
+    "page_starts",
+    "guessed",
+    "title_doubt",
+    "paragraph_doubts",
+    "confirmed",
+    "corrections",
+]
+FRAGMENT_COLUMNS = ["page", "line", "role", "text", "article_id"]
+TRACE_COLUMNS = ["page", "line", "kind", "rule", "action", "text"]
 _WHITESPACE = re.compile(r"\s+")
 
 
-def articles_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
-    """The ``articles`` table of the records, in reading order (see ``Issue``)."""
-    rows = [
+@dataclass
+class IssueRows:
+    """The issue's tables as plain rows (lists of dicts of plain Python values): with the rest of
+    ``IssueData``, what the cache keeps, so a cached issue does not depend on the pandas that
+    wrote it."""
+
+    records: list[dict]
+    metadata: list[dict]
+    leftovers: list[dict]
+    trace: list[dict]
+
+
+@dataclass
+class IssueData:
+    """A segmented issue as plain data: what ``Issue`` is built from, and what the cache keeps."""
+
+    issue_id: str
+    source: Path
+    text: str
+    pages: list[Page]
+    page_offset: PageOffset
+    rows: IssueRows
+    warnings: list[str] = field(default_factory=list)
+    corrections: list[str] = field(default_factory=list)
+    repaired: int = 0
+
+
+def issue_rows(seg: Segmentation, offset: PageOffset) -> IssueRows:
+    """The rows of every table of a segmentation, with printed pages and article ids."""
+    ids = {id(rec): k for k, rec in enumerate(seg.records, start=1)}
+    ids.update({id(rec): ids[id(rec.merged_into)] for rec in seg.merged})
+    records = [
         {
             "article_id": k + 1,
             "kind": rec.kind,
@@ -40,39 +84,43 @@ def articles_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
         }
         for k, rec in enumerate(seg.records)
     ]
-    # object columns keep None as None (a string dtype would turn a missing title into NaN)
-    frame = pd.DataFrame(
-        rows,
-        columns=[
-            *ARTICLE_COLUMNS,
-            "page_starts",
-            "guessed",
-            "title_doubt",
-            "paragraph_doubts",
-            "confirmed",
-            "corrections",
-        ],
-        dtype=object,
+    trace = [
+        {"page": offset.printed(t.page), "line": t.line, "kind": t.kind, "rule": t.rule, "action": t.action}
+        | {"text": t.text}
+        for t in seg.trace
+    ]
+    return IssueRows(
+        records,
+        _fragment_rows(seg.metadata, offset, ids),
+        _fragment_rows(merged_runs(seg.leftovers), offset, ids),
+        trace,
     )
+
+
+def articles_frame(rows: list[dict]) -> pd.DataFrame:
+    """The ``articles`` table (see ``Issue``): ``ARTICLE_COLUMNS`` and ``n_chars``."""
+    # object columns keep None as None (a string dtype would turn a missing title into NaN)
+    frame = pd.DataFrame(rows, columns=ARTICLE_COLUMNS, dtype=object)
     frame["article_id"] = frame["article_id"].astype(int)
     frame["n_chars"] = frame["text"].map(n_chars).astype(int)
     return frame
 
 
-def fragments_frame(fragments: list[Fragment], offset: PageOffset, ids: dict[int, int]) -> pd.DataFrame:
-    """``page, line, role, text, article_id`` of each fragment; ``ids`` maps id(record) to its article id."""
-    rows = [
-        {
-            "page": offset.printed(f.page),
-            "line": f.line,
-            "role": f.role,
-            "text": f.text,
-            "article_id": None if f.record is None else ids.get(id(f.record)),
-        }
-        for f in fragments
-    ]
-    frame = pd.DataFrame(rows, columns=["page", "line", "role", "text", "article_id"], dtype=object)
+def reading_frame(rows: list[dict]) -> pd.DataFrame:
+    """How each record was read (``Issue.reading``): ``READING_COLUMNS``."""
+    frame = pd.DataFrame(rows, columns=READING_COLUMNS, dtype=object)
+    return frame.astype({"article_id": int})
+
+
+def fragments_frame(rows: list[dict]) -> pd.DataFrame:
+    """``page, line, role, text, article_id`` of each fragment (metadata, leftovers)."""
+    frame = pd.DataFrame(rows, columns=FRAGMENT_COLUMNS, dtype=object)
     return frame.astype({"page": int, "line": int})
+
+
+def trace_frame(rows: list[dict]) -> pd.DataFrame:
+    """``page, line, kind, rule, action, text`` of every line read (``Issue.trace``)."""
+    return pd.DataFrame(rows, columns=TRACE_COLUMNS)
 
 
 def merged_runs(fragments: list[Fragment]) -> list[Fragment]:
@@ -92,28 +140,26 @@ def merged_runs(fragments: list[Fragment]) -> list[Fragment]:
     return merged
 
 
-def trace_frame(seg: Segmentation, offset: PageOffset) -> pd.DataFrame:
-    """``page, line, kind, rule, action, text`` of every line read (``Issue.trace``)."""
-    rows = [
-        {
-            "page": offset.printed(t.page),
-            "line": t.line,
-            "kind": t.kind,
-            "rule": t.rule,
-            "action": t.action,
-            "text": t.text,
-        }
-        for t in seg.trace
-    ]
-    return pd.DataFrame(rows, columns=["page", "line", "kind", "rule", "action", "text"])
-
-
 def n_chars(text: str | None) -> int:
     """How many non-whitespace characters the text holds (0 for None): the ``n_chars`` of a record."""
     return len(_WHITESPACE.sub("", text or ""))
 
 
 # internal functions ----------------------------------------------------------
+
+
+def _fragment_rows(fragments: list[Fragment], offset: PageOffset, ids: dict[int, int]) -> list[dict]:
+    """``ids`` maps id(record) to its article id."""
+    return [
+        {
+            "page": offset.printed(f.page),
+            "line": f.line,
+            "role": f.role,
+            "text": f.text,
+            "article_id": None if f.record is None else ids.get(id(f.record)),
+        }
+        for f in fragments
+    ]
 
 
 def _guessed(rec) -> str:

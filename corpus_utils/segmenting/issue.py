@@ -11,7 +11,16 @@ import pandas as pd
 from ..paths import resolve_issue, shown_path
 from ..reading.textfile import IssueFormatError, decode_issue_bytes, is_pdf, normalised_text_and_repairs
 from .fixes import fix_path, read_corrections
-from .frames import ARTICLE_COLUMNS, articles_frame, fragments_frame, merged_runs, n_chars, trace_frame
+from .frames import (
+    ARTICLE_COLUMNS,
+    IssueData,
+    articles_frame,
+    fragments_frame,
+    issue_rows,
+    n_chars,
+    reading_frame,
+    trace_frame,
+)
 from .issue_cache import cache_key, cached_issue, store_issue
 from .line_fixes import locate_lines
 from .pages import Page, PageOffset, infer_page_offset, split_pages
@@ -43,8 +52,10 @@ class Issue:
 
     ``articles`` has the columns ``article_id, kind, column, title, authors, author_note,
     pages, text`` (``pages`` are printed page numbers in reading order, continuation pages
-    included), then ``page_starts`` (where in the text each page's part begins, see
-    ``page_at``) and ``n_chars`` (non-whitespace characters of the text); ``metadata`` and
+    included) and ``n_chars`` (non-whitespace characters of the text); ``reading`` says how
+    each record was read (``article_id, page_starts, guessed, title_doubt, paragraph_doubts,
+    confirmed, corrections``: where in its text each page's part begins, see ``page_at``; what
+    was guessed or doubted; what the ``.fix.toml`` confirmed or changed); ``metadata`` and
     ``leftovers`` hold every other piece of text with its page.
     """
 
@@ -60,6 +71,27 @@ class Issue:
     corrections: list[str] = field(default_factory=list)  # what the issue's .fix.toml changed
     trace: pd.DataFrame | None = None  # every line with its class, rule and what was done with it
     repaired: int = 0  # look-alike characters (CJK radicals for ideographs) repaired in the text
+    reading: pd.DataFrame | None = None  # how each record was read (see above)
+
+    @classmethod
+    def from_data(cls, data: IssueData) -> Issue:
+        """The issue with its tables, from its plain data (a fresh segmentation or the cache's)."""
+        rows = data.rows
+        return cls(
+            issue_id=data.issue_id,
+            source=data.source,
+            text=data.text,
+            pages=data.pages,
+            page_offset=data.page_offset,
+            articles=articles_frame(rows.records),
+            metadata=fragments_frame(rows.metadata),
+            leftovers=fragments_frame(rows.leftovers)[["page", "line", "text"]],
+            warnings=list(data.warnings),
+            corrections=list(data.corrections),
+            trace=trace_frame(rows.trace),
+            repaired=data.repaired,
+            reading=reading_frame(rows.records),
+        )
 
     def __repr__(self) -> str:
         return f"Issue {self.issue_id} · {self.n_pages} pages · {len(self.articles)} records"
@@ -70,7 +102,7 @@ class Issue:
         from .quality import flag_level, issue_flags, record_flags
 
         whole = issue_flags(self).assign(article_id=None)
-        per_record = record_flags(self.articles, self.metadata)
+        per_record = record_flags(self.articles, self.metadata, self.reading)
         flags = pd.concat([whole, per_record.astype({"article_id": object})], ignore_index=True)
         flags["level"] = flags["flag"].map(flag_level).astype(object)
         return flags[["article_id", "level", "flag", "detail"]]
@@ -105,7 +137,8 @@ class Issue:
     def page_at(self, article_id: int, offset: int) -> int:
         """The printed page of the character at ``offset`` in an article's text."""
         row = self.articles.loc[self.articles["article_id"] == article_id].iloc[0]
-        return printed_page(row["text"], row["pages"], row["page_starts"], offset)
+        starts = self.reading.loc[self.reading["article_id"] == article_id, "page_starts"].iloc[0]
+        return printed_page(row["text"], row["pages"], starts, offset)
 
     def to_json(self) -> dict:
         """The issue as plain data: ``{"issue": …, "articles": […], "leftovers": […]}``."""
@@ -162,18 +195,14 @@ def load_issue(path: str | Path, *, page_offset: int | None = None, cache: bool 
     """
     path = resolve_issue(path)
     key = cache_key(path, page_offset) if cache and path.is_file() else None
-    if key is not None:
-        hit = cached_issue(key)
-        if hit is not None:
-            for note in hit.warnings:
-                warnings.warn(note, stacklevel=2)
-            return hit
-    issue = _segment(path, page_offset)
-    for note in issue.warnings:
+    data = cached_issue(key) if key is not None else None
+    if data is None:
+        data = _segment(path, page_offset)
+        if key is not None:
+            store_issue(key, data)
+    for note in data.warnings:
         warnings.warn(note, stacklevel=2)
-    if key is not None:
-        store_issue(key, issue)
-    return issue
+    return Issue.from_data(data)
 
 
 def read_issue(path: str | Path) -> tuple[Issue | None, str | None]:
@@ -193,7 +222,7 @@ def read_issue(path: str | Path) -> tuple[Issue | None, str | None]:
         return None, f"{shown_path(path)}: {err.strerror or err}"
 
 
-def _segment(path: Path, page_offset: int | None) -> Issue:
+def _segment(path: Path, page_offset: int | None) -> IssueData:
     if not path.is_file():
         raise IssueFormatError(path, "no such file")
     numbered = None
@@ -226,22 +255,7 @@ def _segment(path: Path, page_offset: int | None) -> Issue:
     corrected += apply_record_fixes(fixes, seg.records)
     if fixes.page_offset is not None and page_offset is None:
         corrected.insert(0, f"page offset set to {fixes.page_offset}")
-    ids = {id(rec): k for k, rec in enumerate(seg.records, start=1)}
-    ids.update({id(rec): ids[id(rec.merged_into)] for rec in seg.merged})
     notes += seg.warnings
     if offset.source == "default":
         notes.append(f"{path}: no pair of continuation markers; printed pages assumed to start at {offset.offset}")
-    return Issue(
-        issue_id=path.stem,
-        source=path,
-        text=text,
-        pages=pages,
-        page_offset=offset,
-        articles=articles_frame(seg, offset),
-        metadata=fragments_frame(seg.metadata, offset, ids),
-        leftovers=fragments_frame(merged_runs(seg.leftovers), offset, ids)[["page", "line", "text"]],
-        warnings=notes,
-        corrections=corrected,
-        trace=trace_frame(seg, offset),
-        repaired=repaired,
-    )
+    return IssueData(path.stem, path, text, pages, offset, issue_rows(seg, offset), notes, corrected, repaired)

@@ -50,16 +50,23 @@ def flag_level(flag: str) -> str:
     return "doubt" if flag in DOUBTS else "problem"
 
 
-def record_flags(articles: pd.DataFrame, metadata: pd.DataFrame | None = None) -> pd.DataFrame:
+def record_flags(
+    articles: pd.DataFrame, metadata: pd.DataFrame | None = None, reading: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Flags raised by each record: ``article_id, flag, detail``, one row per flag.
 
     ``articles`` needs ``article_id, kind, column, title, text`` (``pages`` is used when
     present); lengths are counted on ``text`` (non-whitespace characters, the definition of
     ``n_chars``), so a hand-edited frame cannot disagree with itself. ``metadata`` (``page,
     text``) is only read for a （下转 N页） marker on the last page of a record that ends
-    mid-sentence. A record with an empty body raises ``empty_body`` and nothing else.
+    mid-sentence; ``reading`` (``Issue.reading``) for what the segmenter guessed or doubted and
+    what a ``.fix.toml`` confirmed. A record with an empty body raises ``empty_body`` and
+    nothing else.
     """
     rows: list[dict[str, Any]] = []
+    if reading is not None:
+        notes = reading.drop(columns=[c for c in reading.columns if c in articles.columns and c != "article_id"])
+        articles = articles.merge(notes, on="article_id", how="left")
     records = [_record(r) for r in articles.to_dict("records")]
     groups: dict[tuple[str, str | None], list[int]] = {}
     for rec in records:
@@ -155,7 +162,8 @@ def flag_summary(issue: Any) -> str:
     """Every flag of an issue, one line each (``#12 ends_mid_sentence: body ends "…"``); "" if none."""
     lines = [f"issue {r.flag}: {r.detail}" for r in issue_flags(issue).itertuples()]
     lines += [
-        f"#{r.article_id} {r.flag}: {r.detail}" for r in record_flags(issue.articles, issue.metadata).itertuples()
+        f"#{r.article_id} {r.flag}: {r.detail}"
+        for r in record_flags(issue.articles, issue.metadata, issue.reading).itertuples()
     ]
     return "\n".join(lines)
 
