@@ -103,11 +103,21 @@ def test_a_record_fix_on_the_seed_reaches_every_table(tmp_path, seed_path):
     [
         ('[[line]]\npage = 2\ntext = "不存在的一行"\nkind = "title"\n', "matches no line on printed page 2"),
         ('[[line]]\npage = 1\ntext = "今年以来"\nkind = "title"\n', "matches 3 lines"),
-        ('[[line]]\npage = 2\ntext = "红色物业"\nkind = "headline"\n', "kind must be one of"),
+        ('[[line]]\npage = 2\ntext = "红色物业"\nkind = "headline"\n', "[[line]] 1 kind: must be one of"),
         ('[[record]]\nmatch = "没有这篇文章"\ntitle = "x"\n', "matches no record"),
-        ('[[record]]\nmatch = "红色物业"\nsubtitle = "x"\n', "set one or more of"),
-        ("[[line]\npage = 2\n", "not a valid TOML file"),
-        ('page_offset = "3"\n', "page_offset must be a whole number"),
+        ('[[record]]\nmatch = "红色物业"\nsubtitle = "x"\n', "[[record]] 1: unknown key 'subtitle'"),
+        ('[[record]]\nmatch = "红色物业"\n', "set one or more of"),
+        ("[[line]\npage = 2\n", "not valid TOML"),
+        ('page_offset = "3"\n', "page_offset: must be a whole number, not '3'"),
+        # issue 20: shapes that used to end in a traceback or pass unnoticed
+        ('[line]\npage = 2\ntext = "红色物业"\nkind = "title"\n', "line: must be written [[line]]"),
+        ('[[record]]\nmatch = "红色物业"\ntitle = 5\n', "[[record]] 1 title: must be text in quotes, not 5"),
+        ("page_offset = 1e20\n", "page_offset: must be a whole number, not 1e+20"),
+        ("page_offset = true\n", "page_offset: must be a whole number, not True"),
+        ("page_offset = 100000000000000000000\n", "page_offset: must be between -10000 and 10000"),
+        ("page_offset = 99999\n", "page_offset: must be between -10000 and 10000"),
+        ('[[record]]\nmatch = "红色物业"\nauthors = "张三"\n', "[[record]] 1 authors: must be a list"),
+        ('[[confirm]]\nmatch = ""\n', "[[confirm]] 1 match: must not be empty"),
     ],
 )
 def test_an_entry_that_cannot_apply_is_an_error_naming_the_file_and_the_entry(tmp_path, fix, problem):

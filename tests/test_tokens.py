@@ -144,7 +144,7 @@ def test_added_terms_win_and_malformed_lines_are_reported(tmp_path, domain_token
     assert "典亮龙潭" in tok.cut("争星创品典亮龙潭")
     bad = tmp_path / "bad.terms"
     bad.write_text("党建联盟 很多\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"bad\.terms:1"):
+    with pytest.raises(ValueError, match=r"bad\.terms: line 1: expected 'word \[freq\] \[tag\]'"):
         read_dictionary(bad)
 
 

@@ -10,13 +10,13 @@ first, so an occurrence is counted once even where two of its terms overlap.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from ..corpus.corpus import Corpus, as_corpus
+from ..config import ConfigError, ListOf, Schema, Str, Table, checked, toml_of
+from ..corpus.corpus import Corpus, PatternTimeout, as_corpus
 from ..corpus.dates import dated
 from ..corpus.dtm import DocumentTermMatrix
 from ..paths import project_root
@@ -24,41 +24,63 @@ from ..segmenting.issue import Issue
 from .frequencies import feature_frequencies
 
 CONCEPT_COLUMNS = ["concept", "article_id", "column", "count", "n_chars", "per_10k"]
+MAX_TERM = 200  # characters in one term or pattern of a concept
+CONCEPTS_SCHEMA = Schema(free=Table({"terms": ListOf(Str(longest=MAX_TERM), least=1)}, required=("terms",)))
 
 
 def concepts_file() -> Path:
     return project_root() / "dictionaries" / "concepts.toml"
 
 
-def read_concepts(path: str | Path | None = None) -> dict[str, re.Pattern]:
-    """Each concept with one compiled pattern for all its terms (errors name the file and concept)."""
+class Concepts(dict):
+    """Concept name → one compiled pattern for all its terms (the ``regex`` module's, so that a
+    pattern can be stopped), with the file they come from (``path``) for error messages."""
+
+    path: Path | None = None
+
+
+def read_concepts(path: str | Path | None = None) -> Concepts:
+    """Each concept of ``dictionaries/concepts.toml`` (or ``path``) with one compiled pattern for
+    all its terms; a ``ConfigError`` names the file, the concept and the problem."""
+    import regex
+
     path = Path(path) if path is not None else concepts_file()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        raise ValueError(f"{path}: {err}") from err
-    concepts = {}
+    if not path.is_file():
+        raise ConfigError(path, 'no such file: write the concepts to follow there, [name] terms = ["…", …]')
+    data = checked(toml_of(path), CONCEPTS_SCHEMA, path)
+    if not data:
+        raise ConfigError(path, 'defines no concept: write [name] and terms = ["…", …] under it')
+    concepts = Concepts()
+    concepts.path = path
     for name, entry in data.items():
-        terms = entry.get("terms") if isinstance(entry, dict) else None
-        if not terms or not all(isinstance(t, str) and t for t in terms):
-            raise ValueError(f'{path}: [{name}] needs terms = ["…", …]')
         parts = []
-        for term in sorted(terms, key=len, reverse=True):
+        for term in sorted(entry["terms"], key=len, reverse=True):
             if term.startswith("re:"):
                 try:
-                    re.compile(term[3:])
-                except re.error as err:
-                    raise ValueError(f"{path}: [{name}] {term!r}: {err}") from err
+                    regex.compile(term[3:])
+                except regex.error as err:
+                    raise ConfigError(path, f"{term!r}: {err}", f"[{name}]") from None
                 parts.append(f"(?:{term[3:]})")
             else:
-                parts.append(re.escape(term))
-        concepts[name] = re.compile("|".join(parts))
+                parts.append(regex.escape(term))
+        concepts[name] = regex.compile("|".join(parts))
     return concepts
 
 
 def concept_matrix(x: Issue | Corpus, concepts: dict[str, re.Pattern] | None = None) -> DocumentTermMatrix:
-    """Records × concepts: the occurrences of each concept's pattern in each record's text."""
-    return as_corpus(x).pattern_matrix(read_concepts() if concepts is None else concepts)
+    """Records × concepts: the occurrences of each concept's pattern in each record's text. A
+    pattern that runs longer than ``PATTERN_TIMEOUT`` on one record (one that backtracks without
+    end, such as ``(党|党党)+建``) is a ``ConfigError`` naming the concept."""
+    concepts = read_concepts() if concepts is None else concepts
+    try:
+        return as_corpus(x).pattern_matrix(concepts)
+    except PatternTimeout as err:
+        source = getattr(concepts, "path", None) or "concepts"
+        raise ConfigError(
+            source,
+            f"took over {err.seconds:g} s on one record: the pattern backtracks without end, rewrite it",
+            f"[{err.name}]",
+        ) from None
 
 
 def concept_counts(x: Issue | Corpus, concepts: dict[str, re.Pattern] | None = None, *, by=None) -> pd.DataFrame:

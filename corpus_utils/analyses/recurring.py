@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..config import ConfigError
 from ..corpus.corpus import Corpus, as_corpus
 from ..paths import phrases_file
 from ..segmenting.issue import Issue, solid_offset
@@ -30,10 +31,10 @@ def followed_phrases(path: Path | None = None) -> list[str]:
     report, by notebooks run by hand and by every function here given no phrases."""
     path = Path(path) if path is not None else phrases_file()
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: no list of phrases to follow (one phrase a line, # comments)")
+        raise ConfigError(path, "no list of phrases to follow (one phrase a line, # comments)")
     phrases = [e.word for e in read_dictionary(path)]
     if not phrases:
-        raise ValueError(f"{path}: the list of phrases to follow is empty")
+        raise ConfigError(path, "the list of phrases to follow is empty (one phrase a line, # comments)")
     return list(dict.fromkeys(phrases))
 
 

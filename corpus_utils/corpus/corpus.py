@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 EXCERPTS_LABEL = "（讲话摘编）"
 NO_COLUMN_LABEL = "（无栏目）"
 MIN_TERM_LEN = 2
+PATTERN_TIMEOUT = 2.0  # seconds a user's pattern may run on one record's text
 RECORD_COLUMNS = [
     "issue_id",
     "label",
@@ -210,8 +211,10 @@ class Corpus:
         return matrix_from_counts(_docvars(self.records), counts, features=phrases, keys=self.doc_keys)
 
     def pattern_matrix(self, patterns: dict[str, re.Pattern]) -> DocumentTermMatrix:
-        """Records × named patterns: the matches of each pattern in the rebuilt text."""
-        counts = [{name: len(p.findall(text)) for name, p in patterns.items()} for text in self.records["text"]]
+        """Records × named patterns: the matches of each pattern in the rebuilt text. A pattern of
+        the ``regex`` module that runs longer than ``PATTERN_TIMEOUT`` on one record raises
+        ``PatternTimeout``."""
+        counts = [{name: matches(p, text, name) for name, p in patterns.items()} for text in self.records["text"]]
         return matrix_from_counts(_docvars(self.records), counts, features=list(patterns), keys=self.doc_keys)
 
     def page_at(self, row: int, offset: int) -> int:
@@ -227,6 +230,25 @@ class Corpus:
         if labels.empty:
             return "（无）"
         return labels.iloc[0] if len(labels) == 1 else f"{labels.iloc[0]}—{labels.iloc[-1]}（{len(labels)} 期）"
+
+
+class PatternTimeout(TimeoutError):
+    """A user's pattern ran longer than ``PATTERN_TIMEOUT`` on one text."""
+
+    def __init__(self, name: str, seconds: float) -> None:
+        self.name, self.seconds = name, seconds
+        super().__init__(f"{name}: over {seconds:g} s on one text")
+
+
+def matches(pattern, text: str, name: str = "pattern") -> int:
+    """How many non-overlapping matches ``pattern`` has in ``text``; a pattern of the ``regex``
+    module is stopped after ``PATTERN_TIMEOUT`` seconds (``PatternTimeout``)."""
+    if type(pattern).__module__.startswith("regex"):
+        try:
+            return len(pattern.findall(text, timeout=PATTERN_TIMEOUT))
+        except TimeoutError:
+            raise PatternTimeout(name, PATTERN_TIMEOUT) from None
+    return len(pattern.findall(text))
 
 
 def issue_part(issue: Issue) -> IssuePart:

@@ -15,14 +15,17 @@ Each issue's date, volume, number and title come from the first source that has 
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
+from ..config import ConfigError, text_of
 from ..paths import find_project_root
 
+ISSUES_COLUMNS = ["issue_id", "date", "volume", "number", "title"]  # seeds/issues.csv
 DATE_COLUMNS = ["issue_id", "date", "year", "month", "volume", "number", "title", "label", "date_source"]
 _YEAR_NUMBER = re.compile(r"((?:19|20)\d\d)\s*年\s*第\s*(\d{1,2})\s*期")
 # a date stands apart from letters and digits: a hash (5e9201910a…) holds none
@@ -33,18 +36,43 @@ _TEXT_PAGES = 3  # where an issue prints its own year and number
 
 
 def issues_table(path: Path | None = None) -> dict[str, dict]:
-    """``seeds/issues.csv`` as issue_id → its row (empty if the project has none)."""
+    """``seeds/issues.csv`` as issue_id → its row (empty if the project has none). Every row is
+    checked: known columns only, one field per column, a real date (``2019-10`` or
+    ``2019-10-15``), whole numbers for volume and number, each issue once; what does not fit is
+    a ``ConfigError`` naming the line."""
     if path is None:
         root = find_project_root()
         path = root / "seeds" / "issues.csv" if root else None
     if path is None or not path.is_file():
         return {}
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        if "issue_id" not in (reader.fieldnames or []):
-            raise ValueError(f"{path}: the first line must name the columns, issue_id first")
-        rows = list(reader)
-    return {r["issue_id"].strip(): {k: (v or "").strip() for k, v in r.items()} for r in rows if r.get("issue_id")}
+    reader = csv.DictReader(io.StringIO(text_of(path), newline=""))
+    header = reader.fieldnames or []
+    if "issue_id" not in header:
+        raise ConfigError(path, "the first line must name the columns, issue_id first")
+    unknown = [c for c in header if c not in ISSUES_COLUMNS]
+    if unknown:
+        raise ConfigError(
+            path, f"unknown column(s) {', '.join(unknown)} (known: {', '.join(ISSUES_COLUMNS)})", "line 1"
+        )
+    table: dict[str, dict] = {}
+    for row in reader:
+        entry = f"line {reader.line_num}"
+        if None in row:
+            raise ConfigError(
+                path, f"{len(header) + len(row[None])} fields where the first line names {len(header)}", entry
+            )
+        row = {k: (v or "").strip() for k, v in row.items()}
+        if not row["issue_id"]:
+            continue
+        if row["issue_id"] in table:
+            raise ConfigError(path, f"issue {row['issue_id']} is listed twice", entry)
+        if row.get("date") and not _valid_date(row["date"]):
+            raise ConfigError(path, f"date {row['date']!r} is no date: write 2019-10 or 2019-10-15", entry)
+        for name in ("volume", "number"):
+            if row.get(name) and not (row[name].isdigit() and 0 < int(row[name]) < 10_000):
+                raise ConfigError(path, f"{name} {row[name]!r} must be a whole number", entry)
+        table[row["issue_id"]] = row
+    return table
 
 
 def issue_date(path: str | Path, position: int, *, table: dict[str, dict] | None = None) -> dict:
@@ -104,6 +132,20 @@ def _first_pages(path: Path) -> str:
         return ""
     pages = re.split(r"\n(?= \S)", head)
     return re.sub(r"\s+", "", "".join(pages[:_TEXT_PAGES]))
+
+
+def _valid_date(text: str) -> bool:
+    """``YYYY-MM`` or ``YYYY-MM-DD`` naming a day that exists."""
+    import datetime
+
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", text)
+    if not m:
+        return False
+    try:
+        datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    except ValueError:
+        return False
+    return True
 
 
 def _year_month(date: str) -> tuple[int | None, int | None]:

@@ -40,17 +40,43 @@ stages, each in its own module: ``line_fixes`` before segmenting, ``record_fixes
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..config import Choice, ConfigError, Int, ListOf, Schema, Str, Table, Tables, checked, toml_of
 from ..reading.textfile import IssueFormatError
 from .classify import LINE_KINDS, LineKind
 from .record import KINDS
 
 RECORD_FIELDS = ("column", "title", "authors", "kind", "author_note")
+MAX_PAGE = 10_000  # a printed page number, or an offset, beyond this is a typing mistake
 _SPACE = re.compile(r"\s+")
+_LINE = {"page": Int(1, MAX_PAGE), "text": Str()}
+_MATCH = {"match": Str()}
+FIX_SCHEMA = Schema(
+    {
+        "page_offset": Int(-MAX_PAGE, MAX_PAGE),
+        "line": Tables(Table({**_LINE, "kind": Choice(LINE_KINDS)}, required=("page", "text", "kind")), "line"),
+        "start": Tables(Table(_LINE, required=("page", "text")), "start"),
+        "merge": Tables(Table({"first": Str(), "second": Str()}, required=("first", "second")), "merge"),
+        "record": Tables(
+            Table(
+                {
+                    **_MATCH,
+                    "column": Str(),
+                    "title": Str(),
+                    "authors": ListOf(Str()),
+                    "kind": Choice(KINDS),
+                    "author_note": Str(),
+                },
+                required=("match",),
+            ),
+            "record",
+        ),
+        "confirm": Tables(Table({**_MATCH, "note": Str(empty=True)}, required=("match",)), "confirm"),
+    }
+)
 
 
 class CorrectionError(IssueFormatError):
@@ -104,58 +130,28 @@ def fix_path(issue_path: str | Path) -> Path:
 
 
 def read_corrections(path: str | Path) -> Corrections:
-    """Read and check a ``.fix.toml``; an empty Corrections when there is no such file."""
+    """Read and check a ``.fix.toml`` (``FIX_SCHEMA``); an empty Corrections when there is no
+    such file. Whatever does not fit raises a ``CorrectionError`` naming the entry."""
     path = Path(path)
     if not path.is_file():
         return Corrections(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise CorrectionError(path, f"not a valid TOML file ({err})") from None
-    unknown = set(data) - {"page_offset", "line", "start", "merge", "record", "confirm"}
-    if unknown:
-        raise CorrectionError(
-            path, f"unknown section(s) {sorted(unknown)}: use page_offset, line, start, merge, record, confirm"
-        )
-    fixes = Corrections(path)
-    if "page_offset" in data:
-        if not isinstance(data["page_offset"], int):
-            raise CorrectionError(path, f"page_offset must be a whole number, not {data['page_offset']!r}")
-        fixes.page_offset = data["page_offset"]
+        data = checked(toml_of(path), FIX_SCHEMA, path)
+    except ConfigError as err:
+        raise CorrectionError(path, f"{err.entry + ': ' if err.entry else ''}{err.problem}") from None
+    fixes = Corrections(path, page_offset=data.get("page_offset"))
     for entry in data.get("line", []):
-        page, text = _page_and_text(path, "line", entry)
-        kind = entry.get("kind")
-        if kind not in LINE_KINDS:
-            raise CorrectionError(path, f"[[line]] {_show(entry)}: kind must be one of {', '.join(LINE_KINDS)}")
-        fixes.lines.append(LineFix(page, text, kind, f"[[line]] {_show(entry)}"))
+        fixes.lines.append(LineFix(entry["page"], entry["text"], entry["kind"], f"[[line]] {_show(entry)}"))
     for entry in data.get("start", []):
-        page, text = _page_and_text(path, "start", entry)
-        fixes.starts.append(LineFix(page, text, None, f"[[start]] {_show(entry)}"))
+        fixes.starts.append(LineFix(entry["page"], entry["text"], None, f"[[start]] {_show(entry)}"))
     for entry in data.get("merge", []):
-        if not isinstance(entry.get("first"), str) or not isinstance(entry.get("second"), str):
-            raise CorrectionError(
-                path, f"[[merge]] {_show(entry)}: needs first = … and second = … (titles or openings)"
-            )
         fixes.merges.append(MergeFix(entry["first"], entry["second"], f"[[merge]] {_show(entry)}"))
     for entry in data.get("record", []):
-        if not isinstance(entry.get("match"), str):
-            raise CorrectionError(path, f"[[record]] {_show(entry)}: needs match = its title or the start of its body")
         values = {k: v for k, v in entry.items() if k != "match"}
-        bad = set(values) - set(RECORD_FIELDS)
-        if bad or not values:
-            raise CorrectionError(
-                path, f"[[record]] {_show(entry)}: set one or more of {', '.join(RECORD_FIELDS)} (not {sorted(bad)})"
-            )
-        if "kind" in values and values["kind"] not in KINDS:
-            raise CorrectionError(path, f"[[record]] {_show(entry)}: kind must be one of {', '.join(KINDS)}")
-        if "authors" in values and not (
-            isinstance(values["authors"], list) and all(isinstance(a, str) for a in values["authors"])
-        ):
-            raise CorrectionError(path, f"[[record]] {_show(entry)}: authors must be a list of names")
+        if not values:
+            raise CorrectionError(path, f"[[record]] {_show(entry)}: set one or more of {', '.join(RECORD_FIELDS)}")
         fixes.records.append(RecordFix(entry["match"], values, f"[[record]] {_show(entry)}"))
     for entry in data.get("confirm", []):
-        if not isinstance(entry.get("match"), str) or set(entry) - {"match", "note"}:
-            raise CorrectionError(path, f"[[confirm]] {_show(entry)}: needs match = its title or the start of its body")
         fixes.confirms.append(RecordFix(entry["match"], {}, f"[[confirm]] {_show(entry)}"))
     return fixes
 
@@ -166,13 +162,6 @@ def compact(text: str) -> str:
 
 
 # internal functions ----------------------------------------------------------
-
-
-def _page_and_text(path: Path, section: str, entry: dict) -> tuple[int, str]:
-    page, text = entry.get("page"), entry.get("text")
-    if not isinstance(page, int) or not isinstance(text, str) or not text.strip():
-        raise CorrectionError(path, f"[[{section}]] {_show(entry)}: needs page = <printed page> and text = <the line>")
-    return page, text
 
 
 def _show(entry: dict) -> str:

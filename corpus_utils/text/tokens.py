@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..cache import TextCache, text_key
+from ..config import ConfigError, text_of
 from ..paths import DATA_DIR, project_file
 from .chars import HANZI
 
@@ -36,6 +37,7 @@ DOMAIN_STOPWORDS = DATA_DIR / "stopwords_domain.txt"
 # also wins against neighbouring words in running text (tested on the seed).
 BOOST = 50
 MIN_FREQ = 2000
+MAX_WORD = 40  # characters in one word of a word list (the genre's longest formulations have about 20)
 _SEP = "\x1f"
 _CONTENT = re.compile(f"[{HANZI}A-Za-z]")
 _NUMBER = re.compile(r"^(?:[\d.,:%％+\-/]+|[一二三四五六七八九十百千万亿两零〇]+)$")
@@ -53,15 +55,22 @@ class DictEntry:
 
 
 def read_dictionary(path: str | Path) -> list[DictEntry]:
-    """Entries of a jieba-style dictionary file; ``#`` starts a comment, blank lines are skipped."""
+    """Entries of a jieba-style word list (``word [freq] [tag]`` a line; ``#`` starts a comment,
+    blank lines are skipped); a ``ConfigError`` names the file and the line that does not fit,
+    or says where the file is not UTF-8."""
+    path = Path(path)
     entries = []
-    for lineno, raw in enumerate(Path(path).read_text(encoding="utf-8-sig").splitlines(), start=1):
+    for lineno, raw in enumerate(text_of(path).splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
         parts = line.split()
         if len(parts) > 3 or (len(parts) >= 2 and not parts[1].isdigit()):
-            raise ValueError(f"{path}:{lineno}: expected 'word [freq] [tag]', got {raw!r}")
+            raise ConfigError(path, f"expected 'word [freq] [tag]', got {raw[:60]!r}", f"line {lineno}")
+        if len(parts[0]) > MAX_WORD:
+            raise ConfigError(
+                path, f"a word of {len(parts[0]):,} characters; a term is at most {MAX_WORD}", f"line {lineno}"
+            )
         entries.append(
             DictEntry(parts[0], int(parts[1]) if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None)
         )
