@@ -68,7 +68,12 @@ def glyph_pages(path: Path) -> Iterator[GlyphPage]:
     try:
         pdf = pdfium.PdfDocument(path)
     except Exception as err:  # PdfiumError, or OSError for an unreadable file
+        if "PDFium: Success" in str(err):  # PDFium loads nothing yet reports no error: no page
+            raise IssueFormatError(path, "a PDF without pages") from None
         raise IssueFormatError(path, f"not a readable PDF ({err})") from None
+    if len(pdf) == 0:
+        pdf.close()
+        raise IssueFormatError(path, "a PDF without pages")
     rect = raw.FS_RECTF()
     lookalikes = lookalike_table()
     try:

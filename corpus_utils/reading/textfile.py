@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
@@ -116,25 +117,52 @@ def _decode(data: bytes, source: str | Path) -> str:
         return _strict(data, "utf-16", source)
     if b"\x00" in data:
         encoding = _utf16_without_bom(data)
-        try:
-            return data.decode(encoding or "")
-        except (UnicodeDecodeError, LookupError):
-            raise IssueFormatError(source, "binary data, not text") from None
+        if encoding:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise IssueFormatError(source, "binary data, not text") from None
+        if data.count(b"\x00") > max(3, len(data) // 1000):
+            raise IssueFormatError(source, "binary data, not text")
+        # a few stray NUL bytes in a text file: no character of text, dropped with a warning
+        nul = data.count(b"\x00")
+        warnings.warn(f"{source}: {nul} NUL byte(s) dropped", stacklevel=3)
+        data = data.replace(b"\x00", b"")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        utf8_error = err
+    if _mostly_utf8(data, utf8_error):
+        raise IssueFormatError(source, _undecodable(data, utf8_error))
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as err:
-        raise IssueFormatError(
-            source, f"not UTF-8, GB18030/GBK or UTF-16 text (undecodable byte at offset {err.start})"
-        ) from None
+        raise IssueFormatError(source, _undecodable(data, utf8_error, err)) from None
     # GB18030 maps almost any byte pair to something; real Chinese text is mostly common Hanzi.
     non_ascii = [c for c in text if ord(c) > 0x7F]
     if non_ascii and count_hanzi(text) < 0.6 * len(non_ascii):
         raise IssueFormatError(source, "binary data or an unknown encoding, not Chinese text")
     return text
+
+
+def _mostly_utf8(data: bytes, err: UnicodeDecodeError) -> bool:
+    """Whether the bytes before the first bad one are UTF-8 Chinese text: a file that changes
+    encoding part way, which GB18030 would turn into nonsense without a word."""
+    head = data[: err.start]
+    return len(head) >= 64 and count_hanzi(head.decode("utf-8", errors="ignore")) >= 10
+
+
+def _undecodable(data: bytes, utf8: UnicodeDecodeError, gb: UnicodeDecodeError | None = None) -> str:
+    """Where the text stops being readable: for a file that is UTF-8 up to some byte, that byte
+    and its line; else the byte GB18030/GBK could not read."""
+    if gb is None:
+        line = data[: utf8.start].count(b"\n") + 1
+        return (
+            f"mixed encoding: UTF-8 up to byte {utf8.start} (line {line}), then not; "
+            "save the whole file in one encoding (UTF-8)"
+        )
+    line = data[: gb.start].count(b"\n") + 1
+    return f"not UTF-8, GB18030/GBK or UTF-16 text (undecodable byte at offset {gb.start}, line {line})"
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

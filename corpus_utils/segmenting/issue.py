@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..paths import resolve_issue, shown_path
+from ..paths import issue_id_of, resolve_issue, shown_path
 from ..reading.textfile import IssueFormatError, decode_issue_bytes, is_pdf, normalised_text_and_repairs
 from .fixes import fix_path, read_corrections
 from .frames import (
@@ -225,6 +225,10 @@ def read_issue(path: str | Path) -> tuple[Issue | None, str | None]:
 def _segment(path: Path, page_offset: int | None) -> IssueData:
     if not path.is_file():
         raise IssueFormatError(path, "no such file")
+    try:
+        issue_id = issue_id_of(path)
+    except ValueError as err:
+        raise IssueFormatError(path, str(err)) from None
     numbered = None
     pdf = None
     if is_pdf(path):
@@ -233,14 +237,18 @@ def _segment(path: Path, page_offset: int | None) -> IssueData:
         pdf = pdf_issue_text(path)
         raw = pdf.text
         numbered = printed_page_offset(pdf.printed), len(pdf.printed)
+        notes = []
     else:
-        raw = decode_issue_bytes(path.read_bytes(), source=path)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            raw = decode_issue_bytes(path.read_bytes(), source=path)
+        notes = [str(w.message) for w in caught]  # stray NUL bytes dropped
     text, repaired = normalised_text_and_repairs(raw)
     repaired += pdf.repaired if pdf is not None else 0
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         pages = split_pages(text, source=str(path))
-    notes = [str(w.message) for w in caught if pdf is None or len(pages) > 1]  # a one-page PDF is one page
+    notes += [str(w.message) for w in caught if pdf is None or len(pages) > 1]  # a one-page PDF is one page
     if pdf is not None:
         notes += pdf.warnings
     fixes = read_corrections(fix_path(path))
@@ -258,4 +266,4 @@ def _segment(path: Path, page_offset: int | None) -> IssueData:
     notes += seg.warnings
     if offset.source == "default":
         notes.append(f"{path}: no pair of continuation markers; printed pages assumed to start at {offset.offset}")
-    return IssueData(path.stem, path, text, pages, offset, issue_rows(seg, offset), notes, corrected, repaired)
+    return IssueData(issue_id, path, text, pages, offset, issue_rows(seg, offset), notes, corrected, repaired)

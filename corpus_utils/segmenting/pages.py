@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -77,16 +76,38 @@ def infer_page_offset(pages: list[Page], *, offset: int | None = None) -> PageOf
     downs = [(p.index, int(m.group(1))) for p in pages for ln in p.lines for m in DOWN_MARKER.finditer(ln.text)]
     ups = [(p.index, int(m.group(1))) for p in pages for ln in p.lines for m in UP_MARKER.finditer(ln.text)]
     total = len(downs) + len(ups)
+    agreeing = _agreeing(downs, ups)
     if offset is not None:
-        return PageOffset(offset, _agreeing(downs, ups, offset), total, "caller")
-    votes = Counter(m - j for i, m in downs for j, n in ups if m - j == n - i)
-    if not votes:
+        return PageOffset(offset, agreeing.get(offset, 0), total, "caller")
+    if not agreeing:
         return PageOffset(DEFAULT_OFFSET, 0, total, "default")
-    best = max(votes, key=lambda d: (_agreeing(downs, ups, d), -abs(d - DEFAULT_OFFSET)))
-    return PageOffset(best, _agreeing(downs, ups, best), total, "markers")
+    best = max(agreeing, key=lambda d: (agreeing[d], -abs(d - DEFAULT_OFFSET)))
+    return PageOffset(best, agreeing[best], total, "markers")
 
 
-def _agreeing(downs: list[tuple[int, int]], ups: list[tuple[int, int]], d: int) -> int:
-    down_ok = sum(any(m == j + d and n == i + d for j, n in ups) for i, m in downs)
-    up_ok = sum(any(m == j + d and n == i + d for i, m in downs) for j, n in ups)
-    return down_ok + up_ok
+def _agreeing(downs: list[tuple[int, int]], ups: list[tuple[int, int]]) -> dict[int, int]:
+    """For each offset d some pair of markers agrees on, how many markers have a partner at d,
+    in the order the pairs are first met (down markers in reading order, then their partners).
+
+    A down marker (i, M) and an up marker (j, N) agree when M − j = N − i, that is when
+    M + i = N + j; markers are grouped by that sum, so only pairs that can agree are looked at
+    (linear in the markers of a real issue, never the cube of their number)."""
+    ups_by_sum: dict[int, list[int]] = {}
+    for j, n in ups:
+        ups_by_sum.setdefault(n + j, []).append(j)
+    offsets_of_down: dict[tuple[int, int], list[int]] = {}
+    offsets_of_up: dict[tuple[int, int], set[int]] = {}
+    count: dict[int, int] = {}
+    for i, m in downs:
+        key = (i, m)
+        if key not in offsets_of_down:
+            found = list(dict.fromkeys(m - j for j in ups_by_sum.get(m + i, ())))
+            offsets_of_down[key] = found
+            for j in ups_by_sum.get(m + i, ()):
+                offsets_of_up.setdefault((j, m + i - j), set()).add(m - j)
+        for d in offsets_of_down[key]:
+            count[d] = count.get(d, 0) + 1
+    for j, n in ups:
+        for d in offsets_of_up.get((j, n), ()):
+            count[d] += 1
+    return count
