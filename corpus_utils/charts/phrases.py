@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .style import PALETTE, empty_chart, in_report_style, issue_title
+from .style import PALETTE, empty_chart, in_report_style, issue_title, the_first
 
 
 @in_report_style
@@ -28,7 +28,7 @@ def plot_phrase_counts(
     if by_column.empty:
         return empty_chart(issue_title(title, issue_id))
     columns = list(columns or dict.fromkeys(by_column["column"]))
-    phrases = list(dict.fromkeys(by_column[rows]))
+    phrases, left_out = the_first(list(dict.fromkeys(by_column[rows])))
     rate = by_column.pivot(index=rows, columns="column", values="per_10k").reindex(index=phrases, columns=columns)
     count = by_column.pivot(index=rows, columns="column", values="count").reindex(index=phrases, columns=columns)
     fig, ax = plt.subplots(figsize=(1.05 * len(columns) + 2.4, 0.5 * len(phrases) + 1.8))
@@ -51,7 +51,7 @@ def plot_phrase_counts(
             )
     bar = fig.colorbar(image, ax=ax, shrink=0.7, pad=0.02)
     bar.set_label("每万字出现次数")
-    ax.set_title(issue_title(title, issue_id), loc="left")
+    ax.set_title(issue_title(title + left_out, issue_id), loc="left")
     # the note as the x label: it sits below the tick labels whatever their height
     ax.set_xlabel(
         "格中数字：出现次数；颜色：每万字出现次数。短栏目出现几次，颜色也可能比长栏目出现多次更深。",
@@ -70,7 +70,7 @@ def plot_phrase_dispersion(
     one tick per occurrence, spread within its page."""
     if positions.empty and not phrases:
         return empty_chart(issue_title("重点短语在本期各页的分布", issue_id), "本期没有出现任何重点短语")
-    phrases = list(phrases or dict.fromkeys(positions["phrase"]))
+    phrases, left_out = the_first(list(phrases or dict.fromkeys(positions["phrase"])))
     fig, ax = plt.subplots(figsize=(11, 0.55 * len(phrases) + 1.6))
     for i, phrase in enumerate(phrases):
         rows = positions[positions["phrase"] == phrase].sort_values(["page", "position"])
@@ -87,5 +87,5 @@ def plot_phrase_dispersion(
     ax.set_ylim(len(phrases) - 0.5, -0.5)
     ax.set_xlabel("印刷页码")
     ax.grid(axis="y", visible=False)
-    ax.set_title(issue_title("重点短语在本期各页的分布", issue_id), loc="left")
+    ax.set_title(issue_title("重点短语在本期各页的分布" + left_out, issue_id), loc="left")
     return fig

@@ -21,6 +21,7 @@ from .fonts import register_font
 PALETTE = ["#b5322a", "#2f5d8a", "#d99a2b", "#5b8c5a", "#7a5c99", "#3c8d93", "#c96f3b", "#8c8c8c"]
 ACCENT = PALETTE[0]
 P = ParamSpec("P")
+MAX_ROWS = 40  # rows (or panels) one chart draws at most
 NO_RECORDS = "本期没有可统计的正文（0 篇文章）"
 
 
@@ -89,3 +90,12 @@ def panels(n: int, *, ncols: int, height: float) -> tuple[Figure, list]:
 def issue_title(text: str, issue_id: str) -> str:
     """A chart's title with the issue it shows after it, when one is named."""
     return f"{text}　{issue_id}" if issue_id else text
+
+
+def the_first(names: list, what: str = "项") -> tuple[list, str]:
+    """At most ``MAX_ROWS`` names for one chart, and a note saying how many were left out
+    (empty when none were): a chart of thousands of phrases would be thousands of inches
+    tall, while its table keeps them all."""
+    if len(names) <= MAX_ROWS:
+        return names, ""
+    return names[:MAX_ROWS], f"（图中只画出前 {MAX_ROWS} {what}，共 {len(names):,} {what}；表中有全部）"

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from .style import ACCENT, PALETTE, in_report_style, panels
+from .style import ACCENT, PALETTE, in_report_style, panels, the_first
 
 
 @in_report_style
@@ -31,6 +31,8 @@ def plot_issue_trends(
     issues = list(dict.fromkeys(trends["issue_id"]))
     labels = dict(zip(trends["issue_id"], trends[names], strict=False))
     unit = unit or {"per_10k": "每万字出现次数", "count": "出现次数"}.get(value, value)
+    shown, left_out = the_first(list(dict.fromkeys(trends[series])))
+    trends = trends[trends[series].isin(shown)]
     if len(issues) == 1:
         rows = trends.iloc[::-1]
         fig, ax = plt.subplots(figsize=(8, 0.45 * len(rows) + 1.6))
@@ -40,9 +42,9 @@ def plot_issue_trends(
         ax.margins(x=0.15)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel(unit)
-        ax.set_title(f"{what}：{unit}（目前只有一期：{labels[issues[0]]}）", loc="left")
+        ax.set_title(f"{what}：{unit}（目前只有一期：{labels[issues[0]]}）{left_out}", loc="left")
         return fig
-    phrases = list(dict.fromkeys(trends[series]))
+    phrases = shown
     fig, axes = panels(len(phrases), ncols=ncols, height=2.5)
     x = np.arange(len(issues))
     window = max(3, len(issues) // 12)
@@ -72,6 +74,6 @@ def plot_issue_trends(
         ax.tick_params(axis="x", labelsize=8, labelrotation=25)
         ax.set_ylim(bottom=0)
     note = f"，粗线为 {window} 期滚动平均" if len(issues) > 12 else ""
-    fig.suptitle(f"{what}的期际变化：{unit}（{len(issues)} 期；各图纵轴刻度不同{note}）")
+    fig.suptitle(f"{what}的期际变化：{unit}（{len(issues)} 期；各图纵轴刻度不同{note}）{left_out}")
     fig.tight_layout(rect=(0, 0, 1, 0.96))
     return fig
