@@ -7,10 +7,12 @@ dictionaries) and a hash of the input text. Delete the folder to start afresh.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
 import threading
+import warnings
 from pathlib import Path
 
 from .paths import find_project_root
@@ -54,7 +56,7 @@ class TextCache:
         hit = self._memory.get((namespace, key))
         if hit is not None or not self.enabled:
             return hit
-        row = self._conn().execute("SELECT value FROM entries WHERE namespace=? AND key=?", (namespace, key)).fetchone()
+        row = self._disk("SELECT value FROM entries WHERE namespace=? AND key=?", (namespace, key))
         if row is not None:
             self._memory[(namespace, key)] = row[0]
             return row[0]
@@ -63,26 +65,54 @@ class TextCache:
     def put(self, namespace: str, key: str, value: str) -> None:
         self._memory[(namespace, key)] = value
         if self.enabled:
-            with self._lock:
-                conn = self._conn()
-                conn.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (namespace, key, value))
-                conn.commit()
+            self._disk("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (namespace, key, value), write=True)
 
     def clear_memory(self) -> None:
         """Forget what is held in memory (the disk copy stays): to time a cold rerun."""
         self._memory.clear()
+
+    def _disk(self, sql: str, args: tuple, *, write: bool = False):
+        """Run one statement on the SQLite file; a file that is no database is set aside (renamed
+        ``.corrupt``) and started afresh, and a cache that cannot be written (a read-only project,
+        a full disk) is kept in memory only, each with a warning that says so."""
+        for attempt in (1, 2):
+            try:
+                with self._lock:
+                    conn = self._conn()
+                    cursor = conn.execute(sql, args)
+                    if write:
+                        conn.commit()
+                        return None
+                    return cursor.fetchone()
+            except sqlite3.DatabaseError as err:
+                if attempt == 1 and "not a database" in str(err) and self.path.is_file():
+                    self._db = None
+                    aside = self.path.with_name(self.path.name + ".corrupt")
+                    with contextlib.suppress(OSError):
+                        os.replace(self.path, aside)
+                    warnings.warn(
+                        f"{self.path}: not a database; set aside as {aside.name}, started afresh", stacklevel=3
+                    )
+                    continue
+                self.enabled = False
+                warnings.warn(
+                    f"{self.path}: cannot use the cache ({err}); results are kept in memory only", stacklevel=3
+                )
+                return None
+        return None
 
     def _conn(self) -> sqlite3.Connection:
         if self._pid != os.getpid():  # a forked worker: never use the parent's connection
             self._db, self._pid = None, os.getpid()
         if self._db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, check_same_thread=False)
+            db = sqlite3.connect(self.path, check_same_thread=False)
             # a cache may lose its last entries in a power cut; it must not slow every write
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=OFF")
-            self._db.execute(
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=OFF")
+            db.execute(
                 "CREATE TABLE IF NOT EXISTS entries"
                 " (namespace TEXT, key TEXT, value TEXT, PRIMARY KEY (namespace, key))"
             )
+            self._db = db
         return self._db

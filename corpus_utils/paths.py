@@ -10,12 +10,20 @@ dictionary, stopwords, the radical table) comes through ``importlib.resources``.
 from __future__ import annotations
 
 import os
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 
 ROOT_ENV = "CORPUS_UTILS_ROOT"
 PACKAGE_DIR = Path(str(files("corpus_utils")))
 DATA_DIR = Path(str(files("corpus_utils").joinpath("data")))
+# an issue id names folders under figures/ and reports/: no path separators, no leading dot
+SAFE_NAME = re.compile(r"[^\W_][\w\-.]*", re.UNICODE)
+TEMPORARY = ".tmp"  # marks a file still being written (temporary_name)
+SAFE_NAME_RULE = "it must start with a letter or digit and hold only letters, digits, '-', '_' and '.'"
 
 
 class ProjectRootError(RuntimeError):
@@ -72,9 +80,72 @@ def phrases_file() -> Path:
 
 
 def figures_dir(issue_id: str | None = None) -> Path:
-    """Where charts go: ``figures/`` (or ``$CORPUS_UTILS_FIGURES``), one folder per issue."""
+    """Where charts go: ``figures/`` (or ``$CORPUS_UTILS_FIGURES``), one folder per issue (or
+    per group of charts, such as ``compare``), whose name must be a plain folder name."""
     base = Path(os.environ.get("CORPUS_UTILS_FIGURES") or project_root() / "figures")
+    if issue_id and not SAFE_NAME.fullmatch(issue_id):
+        raise ValueError(f"{issue_id!r} cannot name a folder of figures: {SAFE_NAME_RULE}")
     return base / issue_id if issue_id else base
+
+
+def issue_id_of(path: str | Path) -> str:
+    """An issue's id, its file name without the extension, when it can name a folder
+    (``ValueError`` saying why not: ``...txt`` would write outside ``figures/``)."""
+    stem = Path(path).stem
+    if not SAFE_NAME.fullmatch(stem):
+        raise ValueError(f"the file name gives the issue id {stem!r}, which cannot name a folder: {SAFE_NAME_RULE}")
+    return stem
+
+
+@contextmanager
+def replaced(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` (same extension) to write to, renamed onto ``path`` when
+    the block ends without error and removed otherwise: a reader never sees half a file, and a
+    run killed or stopped by a full disk leaves the old file whole."""
+    tmp = temporary_name(path)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def temporary_name(path: Path) -> Path:
+    """A hidden name beside ``path``, with its extension, that no other process or thread uses:
+    ``.report.1234-5678.tmp.html``. What a killed run leaves under such names,
+    ``leftover_temporaries`` finds."""
+    path = Path(path)
+    return path.with_name(f".{path.stem}.{os.getpid()}-{threading.get_ident()}{TEMPORARY}{path.suffix}")
+
+
+def leftover_temporaries(folder: Path) -> list[Path]:
+    """Temporary files under ``folder`` (see ``temporary_name``) whose writer is no longer running:
+    what a killed run left."""
+    if not Path(folder).is_dir():
+        return []
+    found = []
+    for path in Path(folder).rglob(f".*{TEMPORARY}*"):
+        m = re.search(rf"\.(\d+)-\d+{re.escape(TEMPORARY)}", path.name)
+        if path.is_file() and m and not _running(int(m.group(1))):
+            found.append(path)
+    return sorted(found)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def write_text_replacing(path: Path, text: str) -> Path:
+    """Write ``text`` (UTF-8) to ``path`` through ``replaced``."""
+    with replaced(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return path
 
 
 def resolve_issue(path: str | Path) -> Path:

@@ -9,6 +9,7 @@ load it once here instead of once per worker.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -34,8 +35,24 @@ def mapped(
         return
     if warm_up is not None:
         warm_up()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=end_with_parent, initargs=(os.getpid(),)) as pool:
         yield from pool.map(fn, items, *_repeated(extra, len(items)), chunksize=1)
+
+
+def end_with_parent(parent: int) -> None:
+    """Make this worker end when the process that started it ends, however it ends (a ``kill -9``
+    included), so that no worker is left running on its own (Linux; elsewhere nothing changes)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent ended before the line above
+        os._exit(1)
 
 
 def _repeated(extra: Iterable[Any], n: int) -> list[list[Any]]:

@@ -10,9 +10,11 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..config import ConfigError
 from ..reading.textfile import IssueFormatError
 from ..segmenting.issue import Issue, load_issue
 from ..workers import worker_count
+from .lock import ProjectBusy
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -34,8 +36,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="write <issue>.fix.toml beside the issue: a commented starting file listing the suspicious spots",
     )
     ext = commands.add_parser("extract", help="write a PDF issue's text in the seed's shape, to inspect or correct")
-    ext.add_argument("pdf", metavar="ISSUE.pdf")
-    ext.add_argument("-o", "--output", help="where to write it (default: ISSUE.txt beside the PDF; - for stdout)")
+    ext.add_argument("pdf", metavar="ISSUE.pdf", help="the issue's PDF (read by its first bytes, whatever its name)")
+    ext.add_argument(
+        "-o",
+        "--output",
+        help="where to write it: a file, a folder, or - for stdout (default: ISSUE.txt beside the PDF)",
+    )
+    ext.add_argument("--force", action="store_true", help="overwrite a text file that is already there")
     rep = commands.add_parser(
         "report", help="run every notebook for each issue: reports/, figures/ and an Excel workbook per issue"
     )
@@ -54,12 +61,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     tab.add_argument("--phrases", help="comma-separated phrases to follow (default: dictionaries/phrases.txt)")
     tab.add_argument("--jobs", type=int, default=worker_count(), help="issues worked on at once")
     args = parser.parse_args(argv)
-    if args.command == "tables":
-        return _tables(args)
-    if args.command == "report":
-        return _report(args)
-    if args.command == "extract":
-        return _extract(args)
+    try:
+        if args.command == "tables":
+            return _tables(args)
+        if args.command == "report":
+            return _report(args)
+        if args.command == "extract":
+            return _extract(args)
+        return _segment(args)
+    except KeyboardInterrupt:
+        print("\ninterrupted: nothing unfinished counts as done; run the same command again to finish", file=sys.stderr)
+        return 130
+    except (ConfigError, ProjectBusy) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:  # a full disk, a read-only project
+        where = f" {err.filename}" if err.filename else ""
+        print(f"error: cannot write{where}: {err.strerror or err}", file=sys.stderr)
+        return 2
+
+
+def _segment(args: argparse.Namespace) -> int:
+    """Segment each file and print its table of contents (or its JSON, a page explained, a fix template)."""
     status = 0
     for path in args.files:
         try:
@@ -124,9 +147,32 @@ def _write_fix_template(issue: Issue) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    """Write a PDF's text, never over the PDF itself, nor over a text file already there unless
+    ``--force`` (it may hold hand corrections)."""
+    from ..paths import write_text_replacing
     from ..reading.pdf import pdf_issue_text
 
     source = Path(args.pdf)
+    target = None
+    if args.output != "-":
+        target = Path(args.output) if args.output else source.with_suffix(".txt")
+        if target.is_dir():
+            target = target / f"{source.stem}.txt"
+        if not target.parent.is_dir():
+            print(f"error: {target.parent}: no such folder", file=sys.stderr)
+            return 2
+        if target.exists() and source.exists() and target.resolve() == source.resolve():
+            print(
+                f"error: {source}: writing its text to {target} would overwrite the PDF itself; name another with -o",
+                file=sys.stderr,
+            )
+            return 2
+        if target.exists() and not args.force:
+            print(
+                f"error: {target} exists and may hold corrections; not overwritten (--force, or -o elsewhere)",
+                file=sys.stderr,
+            )
+            return 2
     try:
         if not source.is_file():
             raise IssueFormatError(source, "no such file")
@@ -134,11 +180,10 @@ def _extract(args: argparse.Namespace) -> int:
     except IssueFormatError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    if args.output == "-":
+    if target is None:
         sys.stdout.write(pdf.text)
         return 0
-    target = Path(args.output) if args.output else source.with_suffix(".txt")
-    target.write_text(pdf.text, encoding="utf-8")
+    write_text_replacing(target, pdf.text)
     numbers = f", printed page numbers on {len(pdf.printed)}" if pdf.printed else ""
     print(f"{target}: {pdf.text.count(chr(10) + chr(10) + ' ') + 1} pages of text{numbers}")
     return 0
@@ -146,20 +191,22 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _tables(args: argparse.Namespace) -> int:
     """Each issue's frequencies, keyness and phrase counts, and the comparison's tables."""
-    from ..paths import ProjectRootError, figures_dir, seed_paths, shown_path
+    from ..paths import ProjectRootError, figures_dir, reports_dir, seed_paths, shown_path
+    from .lock import project_lock
     from .output import save_table
     from .tables import archive_tables
 
     phrases = [p.strip() for p in args.phrases.split(",") if p.strip()] if args.phrases else None
     try:
         paths = [Path(p) for p in args.issues] or seed_paths()
-        tables = archive_tables(paths, phrases=phrases, jobs=args.jobs, write=True)
+        with project_lock(reports_dir()):
+            tables = archive_tables(paths, phrases=phrases, jobs=args.jobs, write=True)
+            save_table(tables.summary, "compare", "issue_summary")
+            save_table(tables.trends, "compare", "phrase_trends")
+            save_table(tables.shares, "compare", "column_shares")
     except ProjectRootError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    save_table(tables.summary, "compare", "issue_summary")
-    save_table(tables.trends, "compare", "phrase_trends")
-    save_table(tables.shares, "compare", "column_shares")
     n = len(tables.summary)
     print(f"tables for {n} issue(s) in {shown_path(figures_dir())}/<issue_id>/tables/ and compare/tables/")
     for line in tables.broken:

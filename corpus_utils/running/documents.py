@@ -11,17 +11,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..paths import figures_dir
+from ..paths import DATA_DIR, figures_dir, replaced, write_text_replacing
 
 
-def html_export(notebook: Path) -> Path:
-    """An executed notebook as HTML, written beside it (``<name>.html``)."""
+def html_export(notebook: Path, target: Path | None = None) -> Path:
+    """An executed notebook as HTML (default: beside it, ``<name>.html``), written whole or not
+    at all, that fetches nothing when opened (``html_exporter``)."""
+    body, _ = html_exporter().from_filename(str(notebook))
+    return write_text_replacing(target or notebook.with_suffix(".html"), body)
+
+
+def html_exporter(**options):
+    """nbconvert's HTML exporter with the project's offline template: JupyterLab's, without the
+    require.js and MathJax it would load from a CDN."""
     from nbconvert import HTMLExporter
 
-    body, _ = HTMLExporter().from_filename(str(notebook))
-    html = notebook.with_suffix(".html")
-    html.write_text(body, encoding="utf-8")
-    return html
+    return HTMLExporter(template_name="offline", extra_template_basedirs=[str(DATA_DIR / "nbconvert")], **options)
 
 
 def issue_documents(issue_id: str, executed: list[Path], out_dir: Path, html: bool) -> tuple[Path | None, Path | None]:
@@ -46,14 +51,15 @@ def tables_workbook(issue_id: str, path: Path) -> Path | None:
     path.parent.mkdir(parents=True, exist_ok=True)
     # rows written straight with xlsxwriter (constant memory): pandas' to_excel styles every
     # cell on its way and takes twice as long for the same workbook
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "nan_inf_to_errors": True})
-    for csv in tables:
-        frame = pd.read_csv(csv, encoding="utf-8-sig")
-        sheet = book.add_worksheet(csv.stem[:31])
-        sheet.write_row(0, 0, [str(c) for c in frame.columns])
-        for r, row in enumerate(frame.itertuples(index=False, name=None), start=1):
-            sheet.write_row(r, 0, [None if isinstance(v, float) and math.isnan(v) else v for v in row])
-    book.close()
+    with replaced(path) as tmp:
+        book = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "nan_inf_to_errors": True})
+        for csv in tables:
+            frame = pd.read_csv(csv, encoding="utf-8-sig")
+            sheet = book.add_worksheet(csv.stem[:31])
+            sheet.write_row(0, 0, [str(c) for c in frame.columns])
+            for r, row in enumerate(frame.itertuples(index=False, name=None), start=1):
+                sheet.write_row(r, 0, [None if isinstance(v, float) and math.isnan(v) else v for v in row])
+        book.close()
     return path
 
 
@@ -64,7 +70,6 @@ def reader_report(executed: Sequence[Path], path: Path) -> Path | None:
     import re
 
     import nbformat
-    from nbconvert import HTMLExporter
     from nbconvert.filters.strings import add_anchor
 
     notebooks = [nbformat.read(p, as_version=4) for p in executed if Path(p).is_file()]
@@ -81,8 +86,7 @@ def reader_report(executed: Sequence[Path], path: Path) -> Path | None:
             contents.append(f"{indent}- [{text}](#{anchor})")
     book = nbformat.v4.new_notebook(metadata=notebooks[0].metadata)
     book.cells = [nbformat.v4.new_markdown_cell("**目录 · Contents**\n\n" + "\n".join(contents)), *cells]
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = html_exporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(book)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(body, encoding="utf-8")
-    return path
+    return write_text_replacing(path, body)

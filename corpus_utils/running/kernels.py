@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..paths import ROOT_ENV
+from ..paths import ROOT_ENV, temporary_name, write_text_replacing
 from .documents import html_export
-from .tasks import Task, executed_path, fingerprint_path, task_fingerprint
+from .output import OUTPUT_LOG_ENV
+from .tasks import Task, executed_path, fingerprint_path, stamp_text, task_fingerprint
 
-# the kernel logs "KeyboardInterrupt caught in kernel" at ERROR when papermill shuts it down
-_QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
+# the kernel logs "KeyboardInterrupt caught in kernel" at ERROR when papermill shuts it down;
+# IPython's history database is shared by kernels running at once, and says so in notebooks
+# ("Session/line number was not unique in database"): report kernels keep no history
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.enabled=False"]
 
 
 @dataclass
@@ -38,82 +41,107 @@ class Failure:
         return f"{self.issue_id} / {self.notebook}, {cell}: {self.error}"
 
 
-def run_notebook(task: Task, *, out_dir: Path, html: bool = True, km=None) -> tuple[Failure | None, Path]:
+def run_notebook(
+    task: Task, *, out_dir: Path, html: bool = True, kernels: KernelPool | None = None
+) -> tuple[Failure | None, Path]:
     """Execute one notebook with its parameters; write it (and its HTML) under ``out_dir``.
 
-    The executed notebook shows its parameters once, as Python literals (``'担当作为'``, not
-    ``"\\u62c5…"``): the injected values replace the defaults' cell. ``km``: a running kernel
-    to execute it in (see ``KernelPool``); by default papermill starts one of its own."""
+    Nothing a run leaves can pass for finished work: the task's stamp is removed before the
+    notebook starts and written last, after a clean run, with the fingerprint of the inputs as
+    they were when it started and the files the notebook wrote; the executed notebook and its
+    HTML are written under temporary names and renamed into place (a failed notebook too, to be
+    read, but without a stamp). The executed notebook shows its parameters once, as Python
+    literals (``'担当作为'``, not ``"\\u62c5…"``). ``kernels``: the pool whose kernel runs it (a
+    pool of its own by default)."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     _readable_parameters()
     target = executed_path(task, out_dir)
+    stamp = fingerprint_path(task, out_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
+    stamp.unlink(missing_ok=True)
+    fingerprint = task_fingerprint(task)
+    log = target.with_name(f".{target.stem}.outputs")
+    log.unlink(missing_ok=True)
+    own = kernels is None
+    pool = KernelPool() if own else kernels
+    executed = temporary_name(target)
     failure = None
     try:
+        km = pool.fresh({OUTPUT_LOG_ENV: str(log)})
         papermill.execute_notebook(
             str(task.notebook),
-            str(target),
+            str(executed),
             parameters=task.parameters,
             # no cwd: papermill would os.chdir the whole process, and two notebooks running
             # in threads would race on it; the kernels find the project through $CORPUS_UTILS_ROOT
             progress_bar=False,
             log_output=False,
-            extra_arguments=_QUIET_KERNEL,
-            **({"km": km} if km is not None else {}),
+            extra_arguments=KERNEL_ARGUMENTS,
+            km=km,
         )
     except PapermillExecutionError as err:
         first = next((ln for ln in err.source.splitlines() if ln.strip()), "")
         failure = Failure(task.issue_id, task.notebook.name, err.exec_count, first, f"{err.ename}: {err.evalue}")
-    except Exception as err:  # the kernel did not start, the notebook is unreadable, …
+    except Exception as err:  # the kernel did not start or died, the notebook is unreadable, …
         failure = Failure(task.issue_id, task.notebook.name, None, "", f"{type(err).__name__}: {err}")
-    if target.is_file():
-        _drop_default_parameters(target)
-    if html and target.is_file():
-        html_export(target)
-    stamp = fingerprint_path(task, out_dir)
+    finally:
+        if own:
+            pool.close()
+    if executed.is_file():
+        _drop_default_parameters(executed)
+        if html:
+            html_export(executed, target.with_suffix(".html"))
+        os.replace(executed, target)
     if failure is None:
-        stamp.write_text(task_fingerprint(task), encoding="utf-8")
-    else:
-        stamp.unlink(missing_ok=True)
+        outputs = [Path(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.is_file() else []
+        write_text_replacing(stamp, stamp_text(fingerprint, outputs))
+    log.unlink(missing_ok=True)
     return failure, target
 
 
 class KernelPool:
     """One Python kernel per worker thread, kept from one notebook to the next: a kernel that
     has imported pandas, matplotlib and the package costs 2.3 s to start, more than most
-    notebooks take to run. Before each notebook the kernel's namespace is emptied (``%reset``)
-    and its cell count set back to 1, so a notebook sees none of the one before it and its cells
-    are numbered as if alone; the imported modules stay loaded. A kernel that died is replaced."""
+    notebooks take to run. Before each notebook the kernel's namespace is emptied (``%reset``),
+    its cell count set back to 1 and its environment given the notebook's settings (where to note
+    the files it writes), so a notebook sees none of the one before it and its cells are
+    numbered as if alone; the imported modules stay loaded. A kernel that died is replaced;
+    ``close`` ends every kernel (and a notebook running in one)."""
 
     def __init__(self) -> None:
         self._local = threading.local()
         self._started: list = []
         self._lock = threading.Lock()
 
-    def fresh(self):
+    def fresh(self, env: dict[str, str] | None = None):
+        """This thread's kernel, emptied and given ``env``, started if there is none."""
         from jupyter_client.manager import KernelManager
 
         km = getattr(self._local, "km", None)
         if km is None or not km.is_alive():
             km = KernelManager(kernel_name="python3")
-            km.start_kernel(extra_arguments=_QUIET_KERNEL)
+            km.start_kernel(extra_arguments=KERNEL_ARGUMENTS)
             self._local.km = km
             with self._lock:
                 self._started.append(km)
-            return km
+        setup = ["%reset -f", "get_ipython().execution_count = 1", "import os as __os"]
+        setup += [f"__os.environ[{k!r}] = {v!r}" for k, v in (env or {}).items()]
         client = km.client()
         client.start_channels()
         try:
             client.wait_for_ready(timeout=60)
-            client.execute_interactive("%reset -f\nget_ipython().execution_count = 1", silent=True, timeout=60)
+            client.execute_interactive("\n".join([*setup, "del __os"]), silent=True, timeout=60)
         finally:
             client.stop_channels()
         return km
 
     def close(self) -> None:
-        for km in self._started:
+        """End every kernel this pool started, at once (a notebook running in one stops)."""
+        with self._lock:
+            started, self._started = self._started, []
+        for km in started:
             with contextlib.suppress(Exception):
                 km.shutdown_kernel(now=True)
 

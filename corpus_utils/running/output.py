@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import struct
 import warnings
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import pandas as pd
 
 from ..charts.fonts import check_glyphs
-from ..paths import figures_dir
+from ..paths import figures_dir, replaced
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 PNG_DPI = 200
 SCREEN_DPI = 100  # a saved PNG shows on screen at this size
 TABLE_FLOAT_FORMAT = "%.6g"
+OUTPUT_LOG_ENV = "CORPUS_UTILS_OUTPUT_LOG"  # where save_figure and save_table note what they wrote
 
 
 class SavedFigure(NamedTuple):
@@ -37,7 +39,8 @@ class SavedFigure(NamedTuple):
 
 def save_figure(fig: Figure, issue_id: str, name: str) -> SavedFigure:
     """Write a chart as PNG (200 dpi) and SVG, each drawn once, and close it; every text on
-    it is checked against the font. Returns the paths, which a notebook shows as the PNG."""
+    it is checked against the font. Each file is written whole or not at all (``replaced``).
+    Returns the paths, which a notebook shows as the PNG."""
     import matplotlib.pyplot as plt
     from matplotlib.text import Text
 
@@ -51,14 +54,18 @@ def save_figure(fig: Figure, issue_id: str, name: str) -> SavedFigure:
     saved = SavedFigure(folder / f"{name}.png", folder / f"{name}.svg")
     with warnings.catch_warnings(), report_style_context():
         warnings.filterwarnings("error", message=r"Glyph .* missing from font")
-        fig.savefig(saved.png, dpi=PNG_DPI, metadata={"Software": None})
-        fig.savefig(saved.svg, metadata={"Date": None, "Creator": None})
+        with replaced(saved.png) as tmp:
+            fig.savefig(tmp, dpi=PNG_DPI, metadata={"Software": None})
+        with replaced(saved.svg) as tmp:
+            fig.savefig(tmp, metadata={"Date": None, "Creator": None})
     plt.close(fig)  # the inline backend would draw it again at the end of the cell
+    _record(saved.png, saved.svg)
     return saved
 
 
 def save_table(table: pd.DataFrame, issue_id: str, name: str) -> Path:
-    """Write a table as CSV (UTF-8 with BOM, so Excel opens it) under ``tables/``.
+    """Write a table as CSV (UTF-8 with BOM, so Excel opens it) under ``tables/``, whole or not
+    at all (``replaced``).
 
     Floats are written with six significant digits (``TABLE_FLOAT_FORMAT``): the last digits of
     a float differ between machines and library versions, and a rerun must not change a
@@ -66,21 +73,34 @@ def save_table(table: pd.DataFrame, issue_id: str, name: str) -> Path:
     folder = figures_dir(issue_id) / "tables"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"
-    _flat(table).to_csv(path, index=False, encoding="utf-8-sig", float_format=TABLE_FLOAT_FORMAT)
+    with replaced(path) as tmp:
+        _flat(table).to_csv(tmp, index=False, encoding="utf-8-sig", float_format=TABLE_FLOAT_FORMAT)
+    _record(path)
     return path
+
+
+def _record(*paths: Path) -> None:
+    """Note what was written in the file ``$CORPUS_UTILS_OUTPUT_LOG`` names, if any: the report
+    sets it for each notebook, and keeps the list with the notebook's fingerprint."""
+    log = os.environ.get(OUTPUT_LOG_ENV)
+    if log:
+        with open(log, "a", encoding="utf-8") as f:
+            f.writelines(f"{p.resolve()}\n" for p in paths)
 
 
 def shown(table: pd.DataFrame, n: int | None = None) -> Styler:
     """A table as a reader should see it in a notebook or report: the first ``n`` rows, no
     index, empty cells for missing values (not ``None``/``NaN``), numbers rounded to what can
     be read (``53.48``, ``0.574``, ``2.44e-16``), lists joined, and an ``issue_id`` that is the
-    same on every row left out (the notebook's title already names the issue)."""
+    same on every row left out (the notebook's title already names the issue). Text from the
+    data (titles, columns, phrases) is escaped: it shows as written and never runs as HTML."""
     view = _for_reader(table.head(n) if n is not None else table)
     floats = [c for c in view.columns if pd.api.types.is_float_dtype(view[c])]
     return (
         view.style.hide(axis="index")
         .format(_readable_number, subset=floats, na_rep="")
-        .format(None, subset=[c for c in view.columns if c not in floats], na_rep="")
+        .format(None, subset=[c for c in view.columns if c not in floats], na_rep="", escape="html")
+        .format_index(escape="html", axis=1)
     )
 
 

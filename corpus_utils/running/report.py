@@ -30,10 +30,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analyses.recurring import followed_phrases
-from ..paths import figures_dir, notebooks_dir, project_root, reports_dir, resolve_issue, seed_paths
+from ..paths import (
+    figures_dir,
+    notebooks_dir,
+    project_root,
+    reports_dir,
+    resolve_issue,
+    seed_paths,
+    write_text_replacing,
+)
 from .documents import issue_documents
 from .kernels import Failure, KernelPool, KernelRoot, run_notebook
-from .tasks import CROSS_ISSUE, Task, executed_path, is_up_to_date, report_tasks
+from .lock import project_lock
+from .tasks import CROSS_ISSUE, NOTEBOOKS, Task, executed_path, is_up_to_date, report_tasks
 
 
 class ReportError(RuntimeError):
@@ -72,28 +81,85 @@ def run_report(
 
     A notebook whose inputs have not changed since its last successful run (``task_fingerprint``)
     is skipped unless ``force``: adding an issue to ``seeds/`` reruns that issue and the
-    comparison only. Raises ``ReportError`` when there are no notebooks or no readable issue.
+    comparison only. Raises ``ReportError`` when there are no notebooks, no readable issue, or a
+    configuration file of the project that does not fit its shape (``config``); ``ProjectBusy``
+    when another run holds the project; ``KeyboardInterrupt`` after Ctrl-C has stopped every
+    notebook (none of them then counts as up to date).
     """
     from tqdm.auto import tqdm
 
     root = project_root()
     out_dir = Path(out_dir) if out_dir is not None else reports_dir()
-    notebooks = sorted(notebooks or notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
+    notebooks = sorted(notebooks or notebooks_dir().glob(NOTEBOOKS))
     if not notebooks:
         raise ReportError(f"no notebooks (NN_name.ipynb) in {notebooks_dir()}")
-    result = ReportResult()
-    named = [resolve_issue(p) for p in issues] if issues else seed_paths()
-    everyone = list(dict.fromkeys([*seed_paths(), *named]))
-    errors = {p: issue_error(p) for p in everyone}
-    readable = [p for p in everyone if errors[p] is None]
-    result.broken = [errors[p] for p in everyone if errors[p] is not None]
-    if not readable:
-        raise ReportError("no readable issue: " + ("; ".join(result.broken) or f"none in {root / 'seeds'}"))
-    phrases = list(phrases) if phrases else followed_phrases()
-    tasks = report_tasks([p for p in named if p in readable], phrases=phrases, notebooks=notebooks, compare=readable)
+    with project_lock(out_dir):
+        problem = project_config_error()
+        if problem:
+            raise ReportError(problem)
+        result = ReportResult()
+        named = [resolve_issue(p).resolve() for p in issues] if issues else _seeds()
+        everyone = list(dict.fromkeys([*_seeds(), *named]))
+        errors = {p: issue_error(p) for p in everyone}
+        readable = [p for p in everyone if errors[p] is None]
+        result.broken = [errors[p] for p in everyone if errors[p] is not None]
+        if not readable:
+            raise ReportError("no readable issue: " + ("; ".join(result.broken) or f"none in {root / 'seeds'}"))
+        phrases = list(phrases) if phrases else followed_phrases()
+        tasks = report_tasks(
+            [p for p in named if p in readable], phrases=phrases, notebooks=notebooks, compare=readable
+        )
+        bar = tqdm(total=len(tasks), desc="notebooks", unit="nb", disable=not progress)
+        try:
+            _run_tasks(tasks, result, out_dir, html=html, jobs=jobs, force=force, bar=bar, on_done=on_done, root=root)
+        finally:
+            bar.close()
+    return result
+
+
+def project_config_error() -> str | None:
+    """The first configuration file of the project that does not fit its shape, in one line
+    (``dictionaries/concepts.toml: [主题教育] terms: must list at least 1``), or None. Checked
+    before anything runs, so that no notebook fails half-way on it."""
+    from ..analyses.concepts import concepts_file, read_concepts
+    from ..config import ConfigError
+    from ..corpus.dates import issues_table
+    from ..text.tokens import read_dictionary
+
+    root = project_root()
+    try:
+        followed_phrases()
+        issues_table()
+        for name in ("terms.txt", "stopwords.txt"):
+            if (root / "dictionaries" / name).is_file():
+                read_dictionary(root / "dictionaries" / name)
+        if concepts_file().is_file():
+            read_concepts()
+    except ConfigError as err:
+        return str(err)
+    return None
+
+
+def _run_tasks(
+    tasks: list[Task],
+    result: ReportResult,
+    out_dir: Path,
+    *,
+    html: bool,
+    jobs: int,
+    force: bool,
+    bar,
+    on_done: Callable[[Task, Failure | None], None] | None,
+    root: Path,
+) -> None:
+    """Run the tasks not up to date, two at a time, longest first; write each issue's documents
+    once all its notebooks are done. Ctrl-C cancels what has not started and ends the kernels of
+    what has, and no document of an unfinished issue is written."""
     per_issue = [t for t in tasks if t.issue_id != CROSS_ISSUE]
     across = [t for t in tasks if t.issue_id == CROSS_ISSUE]
-    bar = tqdm(total=len(tasks), desc="notebooks", unit="nb", disable=not progress)
+    remaining = Counter(t.issue_id for t in per_issue)
+    closing = ThreadPoolExecutor(max_workers=1)
+    closed = []
 
     def finish(task: Task, failure: Failure | None, path: Path) -> None:
         if failure is None:
@@ -107,10 +173,6 @@ def run_report(
 
     # an issue's workbook and reader's report are written, in a thread of their own, as soon as
     # its last notebook is done: while the other notebooks and the comparison still run
-    remaining = Counter(t.issue_id for t in per_issue)
-    closing = ThreadPoolExecutor(max_workers=1)
-    closed = []
-
     def issue_done(issue_id: str) -> None:
         remaining[issue_id] -= 1
         if remaining[issue_id] == 0:
@@ -121,8 +183,8 @@ def run_report(
     # notebook goes into one queue, the longest (by the last run) first, so both cores stay busy
     took = _durations(out_dir)
     kernels = KernelPool()
+    todo = []
     with KernelRoot(root), closing, contextlib.closing(kernels):
-        todo = []
         for task in [*per_issue, *across]:
             if not force and is_up_to_date(task, out_dir=out_dir, html=html):
                 result.skipped.append(executed_path(task, out_dir))
@@ -135,7 +197,8 @@ def run_report(
         # grow with the archive and depend on no other notebook
         unknown = max(took.values(), default=0.0) + 1.0
         todo.sort(key=lambda t: -took.get(t.notebook.stem, unknown if t.issue_id == CROSS_ISSUE else 0.0))
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        pool = ThreadPoolExecutor(max_workers=max(1, jobs))
+        try:
             futures = {pool.submit(_timed_run, t, out_dir, html, kernels): t for t in todo}
             for future in as_completed(futures):
                 task = futures[future]
@@ -144,7 +207,12 @@ def run_report(
                 finish(task, failure, path)
                 if task.issue_id in remaining:
                     issue_done(task.issue_id)
-        bar.close()
+        except KeyboardInterrupt:
+            pool.shutdown(wait=False, cancel_futures=True)
+            kernels.close()  # the running notebooks stop; they leave no stamp
+            raise
+        finally:
+            pool.shutdown(wait=True)
     _store_durations(out_dir, took)
     for future in closed:
         book, reader = future.result()
@@ -152,19 +220,28 @@ def run_report(
             result.workbooks.append(book)
         if reader:
             result.readers.append(reader)
-    return result
 
 
 def issue_error(path: Path) -> str | None:
-    """Why an issue file cannot be read, in one line (None if it reads)."""
+    """Why an issue cannot be read, in one line (None if it reads): its file, its ``.fix.toml``
+    or its own word list (``seeds/<issue_id>.terms``)."""
+    from ..config import ConfigError
     from ..segmenting.issue import read_issue
+    from ..text.tokens import read_dictionary
 
-    return read_issue(path)[1]
+    error = read_issue(path)[1]
+    terms = Path(path).with_suffix(".terms")
+    if error is None and terms.is_file():
+        try:
+            read_dictionary(terms)
+        except ConfigError as err:
+            error = str(err)
+    return error
 
 
 def stale_outputs(out_dir: Path | None = None) -> list[Path]:
     """Folders in ``figures/`` and ``reports/`` of issues no longer in ``seeds/``."""
-    keep = {p.stem for p in seed_paths()} | {"compare"}
+    keep = {p.stem for p in seed_paths()} | {CROSS_ISSUE}
     folders = [figures_dir(), Path(out_dir) if out_dir is not None else reports_dir()]
     return sorted(d for base in folders if base.is_dir() for d in base.iterdir() if d.is_dir() and d.name not in keep)
 
@@ -179,8 +256,12 @@ def prune_outputs(out_dir: Path | None = None) -> list[Path]:
 
 def _timed_run(task: Task, out_dir: Path, html: bool, kernels: KernelPool) -> tuple[Failure | None, Path, float]:
     t0 = time.perf_counter()
-    failure, path = run_notebook(task, out_dir=out_dir, html=html, km=kernels.fresh())
+    failure, path = run_notebook(task, out_dir=out_dir, html=html, kernels=kernels)
     return failure, path, time.perf_counter() - t0
+
+
+def _seeds() -> list[Path]:
+    return [p.resolve() for p in seed_paths()]
 
 
 def _durations(out_dir: Path) -> dict[str, float]:
@@ -195,4 +276,4 @@ def _durations(out_dir: Path) -> dict[str, float]:
 def _store_durations(out_dir: Path, took: dict[str, float]) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     text = json.dumps({k: round(v, 2) for k, v in sorted(took.items())}, indent=1)
-    (out_dir / "durations.json").write_text(text, encoding="utf-8")
+    write_text_replacing(out_dir / "durations.json", text)

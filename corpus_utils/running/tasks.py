@@ -13,10 +13,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..cache import file_key, text_key
-from ..paths import PACKAGE_DIR, figures_dir, notebooks_dir, resolve_issue, seed_paths, shown_path
+from ..paths import PACKAGE_DIR, find_project_root, notebooks_dir, resolve_issue, seed_paths, shown_path
+from ..segmenting.fixes import fix_path
 from ..text.tokens import dictionary_files, stopword_files
 
 CROSS_ISSUE = "compare"  # the issue_id of the notebooks that read every issue (reports/compare/)
+NOTEBOOKS = "[0-9][0-9]_*.ipynb"  # the notebooks a report runs, in notebooks/
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ def report_tasks(
     where they lie inside it."""
     issues = [Path(p) for p in issues] if issues else seed_paths()
     compare = [Path(p) for p in compare] if compare is not None else issues
-    notebooks = sorted(notebooks or notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
+    notebooks = sorted(notebooks or notebooks_dir().glob(NOTEBOOKS))
     extra = {"phrases": list(phrases)} if phrases else {}
     declared = {nb: notebook_parameters(nb) for nb in notebooks}
 
@@ -77,41 +79,79 @@ def fingerprint_path(task: Task, out_dir: Path) -> Path:
 
 
 def task_inputs(task: Task) -> list[Path]:
-    """The files a notebook's output depends on, those that exist: the notebook, the issue
-    files, the stopword lists and the issues' dictionaries (the package itself aside)."""
-    issues = task.parameters.get("issue_paths") or [task.parameters.get("issue_path", "")]
-    issue_ids = [Path(p).stem for p in issues]
-    files = [task.notebook, *(resolve_issue(p) for p in issues), *stopword_files()]
-    files += [f for issue_id in issue_ids for f in dictionary_files(issue_id)]
-    return [f for f in files if f.is_file()]
+    """Every file a notebook's output depends on, those that exist: the notebook, the issue
+    files with their ``.fix.toml`` and ``.terms``, ``seeds/issues.csv`` (dates and labels),
+    every file of ``dictionaries/`` (terms, stopwords, followed phrases, concepts) and the
+    package's own word lists (the package's code and data are hashed apart, once a run). A file
+    that appears or disappears changes the fingerprint as an edit does."""
+    issues = [resolve_issue(p) for p in task.parameters.get("issue_paths") or [task.parameters.get("issue_path", "")]]
+    files = [task.notebook, *issues, *stopword_files()]
+    for issue in issues:
+        files += [fix_path(issue), *dictionary_files(issue.stem)]
+    root = find_project_root()
+    if root is not None:
+        files.append(root / "seeds" / "issues.csv")
+        files += sorted(p for p in (root / "dictionaries").glob("*") if p.is_file())
+    return [f for f in dict.fromkeys(files) if f.is_file()]
 
 
 def task_fingerprint(task: Task) -> str:
-    """Everything a notebook's output depends on: the notebook, its parameters, the issue
-    files, the dictionaries and stopword lists, and the package's code and data."""
-    inputs = task_inputs(task)
+    """Everything a notebook's output depends on: the notebook, its parameters, every input file
+    (``task_inputs``) and the package's code and data."""
     parts = [json.dumps(task.parameters, sort_keys=True, ensure_ascii=False), _package_version()]
-    parts += [f"{f}:{file_key(f)}" for f in inputs]
+    parts += [f"{f}:{_content_key(f)}" for f in task_inputs(task)]
     return text_key(*parts)
 
 
+def stamp_text(fingerprint: str, outputs: list[Path]) -> str:
+    """What a successful run leaves beside its executed notebook, written last: the fingerprint of
+    its inputs and each file it wrote (``save_figure``, ``save_table``) with its size and time."""
+    files = []
+    for path in dict.fromkeys(outputs):
+        if path.is_file():
+            st = path.stat()
+            files.append([str(path), st.st_size, st.st_mtime_ns])
+    return json.dumps({"fingerprint": fingerprint, "outputs": files}, ensure_ascii=False, indent=1)
+
+
 def is_up_to_date(task: Task, *, out_dir: Path, html: bool = True) -> bool:
-    """Whether the last run of this task had the same fingerprint and its outputs are all there."""
+    """Whether the last run of this task finished with the same fingerprint, and its executed
+    notebook, HTML and every file it wrote are there as it left them. A run that was killed or
+    failed left no stamp; a chart deleted or edited by hand makes the task stale."""
     target = executed_path(task, out_dir)
-    stamp = fingerprint_path(task, out_dir)
-    figures = figures_dir(task.issue_id)
-    return (
-        stamp.is_file()
-        and stamp.read_text(encoding="utf-8") == task_fingerprint(task)
-        and target.is_file()
-        and (not html or target.with_suffix(".html").is_file())
-        and figures.is_dir()
-        and any(figures.iterdir())
-    )
+    try:
+        stamp = json.loads(fingerprint_path(task, out_dir).read_text(encoding="utf-8"))
+        recorded, outputs = stamp["fingerprint"], stamp["outputs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    if recorded != task_fingerprint(task) or not target.is_file():
+        return False
+    if html and not target.with_suffix(".html").is_file():
+        return False
+    return all(_unchanged(Path(path), size, mtime) for path, size, mtime in outputs)
 
 
 @lru_cache(maxsize=1)
 def _package_version() -> str:
     """The package's code and data, hashed once a run (every task's fingerprint needs it)."""
-    files = sorted(PACKAGE_DIR.rglob("*.py")) + sorted((PACKAGE_DIR / "data").glob("*"))
-    return text_key(*(f"{f.name}:{file_key(f)}" for f in files if f.is_file()))
+    files = sorted(PACKAGE_DIR.rglob("*.py")) + sorted(p for p in (PACKAGE_DIR / "data").rglob("*") if p.is_file())
+    return text_key(*(f"{f.relative_to(PACKAGE_DIR).as_posix()}:{file_key(f)}" for f in files))
+
+
+def _content_key(path: Path) -> str:
+    """A file's content hash, worked out once per version of the file (size and time) in a run."""
+    st = path.stat()
+    return _hashed(str(path), st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=4096)
+def _hashed(path: str, _size: int, _mtime: int) -> str:
+    return file_key(Path(path))
+
+
+def _unchanged(path: Path, size: int, mtime: int) -> bool:
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return st.st_size == size and st.st_mtime_ns == mtime
