@@ -243,7 +243,7 @@ class PatternTimeout(TimeoutError):
 def matches(pattern, text: str, name: str = "pattern") -> int:
     """How many non-overlapping matches ``pattern`` has in ``text``; a pattern of the ``regex``
     module is stopped after ``PATTERN_TIMEOUT`` seconds (``PatternTimeout``)."""
-    if type(pattern).__module__.startswith("regex"):
+    if type(pattern).__module__.lstrip("_") == "regex":
         try:
             return len(pattern.findall(text, timeout=PATTERN_TIMEOUT))
         except TimeoutError:

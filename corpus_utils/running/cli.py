@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import warnings
 from collections.abc import Sequence
@@ -71,7 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _segment(args)
     except KeyboardInterrupt:
         print("\ninterrupted: nothing unfinished counts as done; run the same command again to finish", file=sys.stderr)
-        return 130
+        sys.stderr.flush()
+        sys.stdout.flush()
+        os._exit(130)  # a notebook's thread may still wait on its ended kernel: do not join it
     except (ConfigError, ProjectBusy) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

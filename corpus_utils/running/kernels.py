@@ -137,6 +137,14 @@ class KernelPool:
             client.stop_channels()
         return km
 
+    def interrupt(self) -> None:
+        """Interrupt what every kernel of the pool runs (as Ctrl-C in a notebook does)."""
+        with self._lock:
+            started = list(self._started)
+        for km in started:
+            with contextlib.suppress(Exception):
+                km.interrupt_kernel()
+
     def close(self) -> None:
         """End every kernel this pool started, at once (a notebook running in one stops)."""
         with self._lock:

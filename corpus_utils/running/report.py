@@ -25,7 +25,7 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +43,8 @@ from .documents import issue_documents
 from .kernels import Failure, KernelPool, KernelRoot, run_notebook
 from .lock import project_lock
 from .tasks import CROSS_ISSUE, NOTEBOOKS, Task, executed_path, is_up_to_date, report_tasks
+
+INTERRUPT_GRACE = 10.0  # seconds a notebook interrupted by Ctrl-C has to stop before its kernel is ended
 
 
 class ReportError(RuntimeError):
@@ -208,11 +210,14 @@ def _run_tasks(
                 if task.issue_id in remaining:
                     issue_done(task.issue_id)
         except KeyboardInterrupt:
+            # nothing more starts; the running notebooks are interrupted (their stamps were
+            # removed when they started), and their kernels ended if they do not stop at once
             pool.shutdown(wait=False, cancel_futures=True)
-            kernels.close()  # the running notebooks stop; they leave no stamp
+            kernels.interrupt()
+            wait([f for f in futures if f.running()], timeout=INTERRUPT_GRACE)
+            kernels.close()
             raise
-        finally:
-            pool.shutdown(wait=True)
+        pool.shutdown(wait=True)
     _store_durations(out_dir, took)
     for future in closed:
         book, reader = future.result()
