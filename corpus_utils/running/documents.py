@@ -29,6 +29,14 @@ def html_exporter(**options):
     return HTMLExporter(template_name="offline", extra_template_basedirs=[str(DATA_DIR / "nbconvert")], **options)
 
 
+def documents_exist(issue_id: str, out_dir: Path, html: bool) -> bool:
+    """Whether an issue's workbook (if it has tables) and reader's report (with ``html``) are there."""
+    tables = any((figures_dir(issue_id) / "tables").glob("*.csv"))
+    return (not tables or (out_dir / issue_id / "tables.xlsx").is_file()) and (
+        not html or (out_dir / issue_id / "report.html").is_file()
+    )
+
+
 def issue_documents(issue_id: str, executed: list[Path], out_dir: Path, html: bool) -> tuple[Path | None, Path | None]:
     """An issue's workbook and (with ``html``) its reader's report, once its notebooks are done."""
     book = tables_workbook(issue_id, out_dir / issue_id / "tables.xlsx")

@@ -39,7 +39,7 @@ from ..paths import (
     seed_paths,
     write_text_replacing,
 )
-from .documents import issue_documents
+from .documents import documents_exist, issue_documents
 from .kernels import Failure, KernelPool, KernelRoot, run_notebook
 from .lock import project_lock
 from .tasks import CROSS_ISSUE, NOTEBOOKS, Task, executed_path, is_up_to_date, report_tasks
@@ -175,9 +175,13 @@ def _run_tasks(
 
     # an issue's workbook and reader's report are written, in a thread of their own, as soon as
     # its last notebook is done: while the other notebooks and the comparison still run
-    def issue_done(issue_id: str) -> None:
+    ran: set[str] = set()  # issues with a notebook run this time: their documents are written anew
+
+    def issue_done(issue_id: str, *, rerun: bool) -> None:
         remaining[issue_id] -= 1
-        if remaining[issue_id] == 0:
+        if rerun:
+            ran.add(issue_id)
+        if remaining[issue_id] == 0 and (issue_id in ran or not documents_exist(issue_id, out_dir, html)):
             executed = [executed_path(t, out_dir) for t in per_issue if t.issue_id == issue_id]
             closed.append(closing.submit(issue_documents, issue_id, executed, out_dir, html))
 
@@ -192,7 +196,7 @@ def _run_tasks(
                 result.skipped.append(executed_path(task, out_dir))
                 bar.update()
                 if task.issue_id in remaining:
-                    issue_done(task.issue_id)
+                    issue_done(task.issue_id, rerun=False)
             else:
                 todo.append(task)
         # unknown durations (a first run): the notebooks that read every issue first, since they
@@ -208,7 +212,7 @@ def _run_tasks(
                 took[task.notebook.stem] = seconds
                 finish(task, failure, path)
                 if task.issue_id in remaining:
-                    issue_done(task.issue_id)
+                    issue_done(task.issue_id, rerun=True)
         except KeyboardInterrupt:
             # nothing more starts; the running notebooks are interrupted (their stamps were
             # removed when they started), and their kernels ended if they do not stop at once
@@ -218,7 +222,8 @@ def _run_tasks(
             kernels.close()
             raise
         pool.shutdown(wait=True)
-    _store_durations(out_dir, took)
+    if todo:
+        _store_durations(out_dir, took)
     for future in closed:
         book, reader = future.result()
         if book:
