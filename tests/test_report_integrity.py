@@ -377,3 +377,10 @@ def test_stamps_list_what_each_notebook_wrote(project):
     assert _run(project, "report", "--no-html").returncode == 0
     stamp = json.loads((project / "reports" / "001_small" / "01_slow.fingerprint").read_text(encoding="utf-8"))
     assert [Path(p).name for p, _, _ in stamp["outputs"]] == ["size.csv"]
+
+
+def test_an_unwritable_project_is_one_line(project):
+    (project / "figures").write_text("a file where the folder of charts should be", encoding="utf-8")
+    out = _run(project, "tables")
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.strip().startswith("error: cannot write") and "Not a directory" in out.stderr
