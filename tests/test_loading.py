@@ -104,3 +104,39 @@ def test_radical_look_alikes_are_repaired_and_counted(tmp_path, seed_path):
     seed = load_issue(seed_path)
     assert issue.articles["text"].tolist() == seed.articles["text"].tolist()
     assert issue.articles["title"].tolist() == seed.articles["title"].tolist()
+
+
+def test_a_few_stray_nul_bytes_are_dropped_with_a_warning(tmp_path, seed_path):
+    data = seed_path.read_bytes()
+    path = tmp_path / "001_nul.txt"
+    path.write_bytes(data[:5000] + b"\x00" + data[5000:])
+    with pytest.warns(UserWarning, match=r"001_nul\.txt: 1 NUL byte\(s\) dropped"):
+        issue = load_issue(path, cache=False)
+    assert issue.text == load_issue(seed_path).text
+    assert any("NUL" in note for note in issue.warnings)
+
+
+def test_a_file_that_changes_encoding_says_where(tmp_path, seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    path = tmp_path / "001_mixed.txt"
+    head = text[:3000].encode("utf-8")
+    path.write_bytes(head + text[3000:6000].encode("gbk", errors="replace"))
+    line = head.count(b"\n") + 1
+    with pytest.raises(IssueFormatError, match=rf"mixed encoding: UTF-8 up to byte {len(head)} \(line {line}\)"):
+        load_issue(path, cache=False)
+
+
+def test_a_pdf_without_pages_says_so(tmp_path):
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for k, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{k} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 3\n0000000000 65535 f \n{offsets[0]:010d} 00000 n \n{offsets[1]:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(out)
+    with pytest.raises(IssueFormatError, match=r"empty\.pdf: not a readable PDF") as err:
+        load_issue(path, cache=False)
+    assert "Success" not in str(err.value)

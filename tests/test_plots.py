@@ -246,3 +246,14 @@ def test_period_keyness_bars_are_the_strongest_significant_g2_each_way():
     sig = table[table.p_adj < 0.05].set_index("term")["g2"]
     assert shown == pytest.approx({("新词（新）" if t == "新词" else t): g for t, g in sig.items()})
     assert charts.plot_period_keyness(table.iloc[0:0]).axes[0].texts  # nothing to compare: it says so
+
+
+def test_ten_thousand_phrases_make_a_chart_of_forty_rows_that_says_so(figures_in_tmp):
+    phrases = [f"短语{k}" for k in range(10_000)]
+    by_column = pd.DataFrame({"phrase": phrases, "column": "组工论坛", "count": 1, "n_chars": 100, "per_10k": 100.0})
+    fig = charts.plot_phrase_counts(by_column)
+    assert fig.get_size_inches()[1] < 0.5 * 40 + 2 and len(fig.axes[0].get_yticks()) == 40
+    assert "共 10,000 项" in fig.axes[0].get_title(loc="left")
+    positions = pd.DataFrame({"phrase": phrases, "page": 3, "position": 0.5})
+    fig = charts.plot_phrase_dispersion(positions)
+    assert len(fig.axes[0].get_yticks()) == 40 and "共 10,000 项" in fig.axes[0].get_title(loc="left")

@@ -68,9 +68,10 @@ def glyph_pages(path: Path) -> Iterator[GlyphPage]:
     try:
         pdf = pdfium.PdfDocument(path)
     except Exception as err:  # PdfiumError, or OSError for an unreadable file
-        if "PDFium: Success" in str(err):  # PDFium loads nothing yet reports no error: no page
-            raise IssueFormatError(path, "a PDF without pages") from None
-        raise IssueFormatError(path, f"not a readable PDF ({err})") from None
+        # PDFium refuses a PDF without pages but may report "Success" (its last error code): say
+        # what can be said instead of passing that on
+        reason = "no page it could read" if "PDFium: Success" in str(err) else str(err)
+        raise IssueFormatError(path, f"not a readable PDF ({reason})") from None
     if len(pdf) == 0:
         pdf.close()
         raise IssueFormatError(path, "a PDF without pages")
