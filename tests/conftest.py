@@ -41,6 +41,15 @@ def domain_tokenizer() -> Tokenizer:
 
 
 @pytest.fixture(scope="session")
+def seed_tokenizer() -> Tokenizer:
+    """Every dictionary that applies to the seed issue: the shipped terms, the project's
+    formulations and learned terms, and the seed's own ``seeds/<id>.terms``, memory cache."""
+    from corpus_utils.text.tokens import dictionary_files
+
+    return Tokenizer(dictionary_files(SEED.stem), cache=TextCache(enabled=False))
+
+
+@pytest.fixture(scope="session")
 def bare_tokenizer() -> Tokenizer:
     """jieba's own dictionary and nothing else: what the domain dictionary is measured against."""
     return Tokenizer([], cache=TextCache(enabled=False))

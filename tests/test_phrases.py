@@ -93,6 +93,22 @@ def test_phrase_check_reports_a_split_phrase_as_split(seed_texts, bare_tokenizer
     assert ours.loc["担当作为", "as_token"] == in_text and ours.loc["担当作为", "cuts"] == ""
 
 
+def test_phrase_check_keeps_a_phrase_inside_a_longer_token_whole(tmp_path):
+    words = tmp_path / "words.txt"
+    words.write_text("乡村振兴\n乡村振兴战略\n", encoding="utf-8")
+    tok = Tokenizer([words], cache=TextCache(enabled=False))
+    text = "实施乡村振兴战略，全面推进乡村振兴。"
+    got = phrase_check([text], ["乡村振兴", "振兴战略"], tokenizer=tok).set_index("phrase")
+    assert got.loc["乡村振兴"].to_dict() == {
+        "in_text": 2,
+        "as_token": 1,
+        "in_longer": 1,
+        "whole_share": 1.0,
+        "cuts": "",
+    }
+    assert got.loc["振兴战略", "in_longer"] == 1 and got.loc["振兴战略", "whole_share"] == 1.0
+
+
 def test_phrase_check_counts_across_line_wraps(seed_issue, domain_tokenizer):
     # 担当作 | 为 is split by a wrap in the raw file; the rebuilt text still counts it
     raw_lines_joined = seed_issue.text.count("担当作为")

@@ -3,6 +3,7 @@ user dictionaries, the cache and a quiet start-up."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import subprocess
@@ -21,7 +22,6 @@ GOLDEN_TERMS = [e.word for e in read_dictionary(Path(__file__).parent / "golden"
 SENTENCES = [
     ("不断激发干部担当作为的内生动力", ["担当作为", "内生动力"]),
     ("以“党建联盟”建设工作为总抓手", ["党建联盟"]),
-    ("城市基层党建联盟工作法", ["党建联盟"]),
     ("全力推动软弱涣散村党组织转化提升", ["软弱涣散", "党组织"]),
     ("结合“两学一做”学习教育、干部作风大整顿", ["两学一做"]),
     ("指导督促软弱涣散村党组织落实“三会一课”等党内组织生活制度", ["软弱涣散", "三会一课", "组织生活"]),
@@ -34,15 +34,19 @@ SENTENCES = [
     ("建立市级领导、乡镇领导、包保部门、第一书记“四级包保”机制", ["包保部门", "第一书记", "四级包保"]),
     ("建立容错纠错机制，推进干部能上能下", ["容错纠错", "能上能下"]),
     ("打赢脱贫攻坚战，实施乡村振兴战略", ["脱贫攻坚", "乡村振兴"]),
+    ("城市基层党建联盟工作法", ["城市", "党建联盟"]),  # the followed phrase wins over 城市基层党建
 ]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), SENTENCES, ids=[s[0][:10] for s in SENTENCES])
-def test_domain_terms_are_whole_in_real_sentences(domain_tokenizer, sentence, expected):
-    tokens = domain_tokenizer.cut(sentence)
+def test_domain_terms_are_whole_in_real_sentences(seed_tokenizer, sentence, expected):
+    """Each term is one token or inside one (软弱涣散 in 软弱涣散村党组织): no boundary cuts it."""
+    tokens = seed_tokenizer.cut(sentence)
     assert "".join(tokens) == sentence
+    ends = set(itertools.accumulate(len(t) for t in tokens))
     for term in expected:
-        assert term in tokens, tokens
+        start = sentence.index(term)
+        assert not ends & set(range(start + 1, start + len(term))), tokens
 
 
 def test_bare_jieba_splits_what_the_dictionary_keeps(bare_tokenizer):
@@ -50,22 +54,24 @@ def test_bare_jieba_splits_what_the_dictionary_keeps(bare_tokenizer):
     assert "党建联盟" not in bare_tokenizer.cut("城市基层党建联盟工作法")
 
 
-def test_the_seed_s_hand_read_domain_terms_kept_whole(seed_texts, domain_tokenizer, bare_tokenizer):
+def test_the_seed_s_hand_read_domain_terms_kept_whole(seed_texts, seed_tokenizer, bare_tokenizer):
     """The list in tests/golden/domain_terms.txt was read from the seed's articles without
-    looking at the dictionary (see its header), so this measures the dictionary on terms it was
-    not built from. Measured 2026-11-26 on 192 terms found in the articles: 70.8% kept whole
-    (a term counts when ≥85% of its occurrences are one token), 78.6% of all occurrences; bare
-    jieba 13.5% and 21.3%. Most misses are formulas and slogans no dictionary entry covers yet
-    (不敢腐, 想干事, 专项整治, 理想信念教育). The floors sit just under the measured figures:
-    a dictionary change that loses terms turns this red.
+    looking at the dictionary (see its header), so this measures the dictionaries on terms they
+    were not built from. An occurrence is kept whole when no token boundary falls inside it (one
+    token, or inside a longer one: 软弱涣散 in 软弱涣散村党组织). Measured 2026-12-04 on the 192
+    terms found in the articles, with the dictionaries the seed is read with (shipped terms,
+    formulations.toml, the seed's own .terms): 79.2% of terms kept whole in ≥85% of their
+    occurrences, 89.2% of all occurrences (the shipped dictionary alone before issue 19: 71.4% and
+    79.0%; bare jieba 13.5% and 21.3%). The misses are local coinages of this issue (双述双评,
+    以企带村, 干正事) and slogans. The floors sit just under the measured figures.
     """
-    ours = phrase_check(seed_texts, GOLDEN_TERMS, tokenizer=domain_tokenizer)
+    ours = phrase_check(seed_texts, GOLDEN_TERMS, tokenizer=seed_tokenizer)
     bare = phrase_check(seed_texts, GOLDEN_TERMS, tokenizer=bare_tokenizer)
     ours, bare = ours[ours.in_text > 0], bare[bare.in_text > 0]
     # five occur only in titles (国家治理体系, 模范机关, 区域经济布局, 三个五) or the leftovers (三严三实)
     assert len(ours) == len(GOLDEN_TERMS) - 5
-    assert (ours.whole_share >= 0.85).mean() >= 0.70
-    assert ours.as_token.sum() / ours.in_text.sum() >= 0.78
+    assert (ours.whole_share >= 0.85).mean() >= 0.78
+    assert (ours.as_token.sum() + ours.in_longer.sum()) / ours.in_text.sum() >= 0.88
     assert (bare.whole_share >= 0.85).mean() < 0.20
 
 

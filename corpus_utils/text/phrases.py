@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -154,15 +155,16 @@ def add_phrases(table: pd.DataFrame, tokenizer: Tokenizer, *, new_only: bool = T
 
 
 def phrase_check(texts: Sequence[str], phrases: Iterable[str], *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
-    """For each phrase: occurrences in the rebuilt text, occurrences kept as one token, and the
-    cuts where it was not (``担当/作为 ×3``: the tokens that covered it, joined by ``/``).
+    """For each phrase: occurrences in the rebuilt text, those that are one token, those inside a
+    longer token (乡村振兴 in 乡村振兴战略: kept whole, and counted in ``count_rolled``), and the
+    cuts where a token boundary falls inside it (``担当/作为 ×3``: the tokens that covered it,
+    joined by ``/``). ``whole_share`` is the share kept whole, one token or inside one.
 
-    Columns: ``phrase, in_text, as_token, whole_share, cuts``.
+    Columns: ``phrase, in_text, as_token, in_longer, whole_share, cuts``.
     """
     tok = tokenizer or get_tokenizer()
     phrases = list(dict.fromkeys(phrases))
-    in_text = Counter()
-    as_token = Counter()
+    in_text, as_token, in_longer = Counter(), Counter(), Counter()
     cuts: dict[str, Counter] = defaultdict(Counter)
     for text in texts:
         tokens = tok.cut(text)
@@ -170,31 +172,30 @@ def phrase_check(texts: Sequence[str], phrases: Iterable[str], *, tokenizer: Tok
         for t in tokens:
             starts.append(pos)
             pos += len(t)
-        by_start = {s: k for k, s in enumerate(starts)}
         for phrase in phrases:
             for m in re.finditer(re.escape(phrase), text):
                 in_text[phrase] += 1
                 s, e = m.start(), m.end()
-                k = by_start.get(s)
-                if k is not None and tokens[k] == phrase:
-                    as_token[phrase] += 1
-                    continue
-                first = max(i for i, st in enumerate(starts) if st <= s)
-                last = max(i for i, st in enumerate(starts) if st < e)
-                cuts[phrase]["/".join(tokens[first : last + 1])] += 1
+                first = bisect_right(starts, s) - 1
+                last = bisect_left(starts, e) - 1
+                if first == last:
+                    (as_token if tokens[first] == phrase else in_longer)[phrase] += 1
+                else:
+                    cuts[phrase]["/".join(tokens[first : last + 1])] += 1
     rows = []
     for p in phrases:
-        n, k = in_text[p], as_token[p]
+        n, k, inside = in_text[p], as_token[p], in_longer[p]
         rows.append(
             {
                 "phrase": p,
                 "in_text": n,
                 "as_token": k,
-                "whole_share": k / n if n else math.nan,
+                "in_longer": inside,
+                "whole_share": (k + inside) / n if n else math.nan,
                 "cuts": "; ".join(f"{c} ×{m}" for c, m in cuts[p].most_common()),
             }
         )
-    return pd.DataFrame(rows, columns=["phrase", "in_text", "as_token", "whole_share", "cuts"])
+    return pd.DataFrame(rows, columns=["phrase", "in_text", "as_token", "in_longer", "whole_share", "cuts"])
 
 
 # internal functions ----------------------------------------------------------

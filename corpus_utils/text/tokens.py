@@ -1,16 +1,18 @@
 """Article text → tokens: jieba with the domain dictionary, and the terms an analysis counts.
 
 Bare jieba cuts most party-building terms in two (``担当/作为``, ``党建/联盟``), so their
-counts vanish from every table. The ``Tokenizer`` here loads ``data/userdict.txt``, the
-project's ``dictionaries/terms.txt`` and, for one issue, ``seeds/<issue_id>.terms``; every
-entry gets a frequency high enough that jieba keeps it whole in running text.
+counts vanish from every table. The ``Tokenizer`` here loads ``data/userdict.txt``, the genre's
+formulations (``dictionaries/formulations.toml``), the terms learned from the archive and
+accepted (``learned_terms.tsv``), the phrases the project follows (``phrases.txt``), its
+``terms.txt`` and, for one issue, ``seeds/<issue_id>.terms``; every entry gets a frequency high
+enough that jieba keeps it whole in running text, and the project's own words win where two
+entries overlap (``protected``).
 
-Two engines run the same algorithm on the same entries: ``rjieba`` (the jieba-rs binding, MIT;
-about 18× faster, and its dictionary loads in a fraction of the time) and ``jieba`` itself, the
-reference. The entries' frequencies are always jieba's own (``suggest_freq``), worked out once
-per dictionary and kept in the cache, and both engines are given them in the same order, so
-both cut alike (tested on the seed and on generated text). Where rjieba is not installed,
-jieba is used, with a notice. The global ``jieba.dt`` is never touched.
+Two engines run the same algorithm on the same entries: ``rjieba`` (jieba-rs, MIT; about 18×
+faster) and ``jieba`` itself, the reference. The entries' frequencies are jieba's own
+(``suggest_freq``), worked out once per dictionary and cached, and both engines get them in the
+same order, so both cut alike (tested). Where rjieba is not installed, jieba is used, with a
+notice. The global ``jieba.dt`` is never touched.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from ..cache import TextCache, text_key
 from ..config import ConfigError, text_of
 from ..paths import DATA_DIR, project_file
 from .chars import HANZI
+from .lexicon import empty_word_list, empty_words_file, formulations_file, learned_terms_file, lexicon_words
+from .protected import is_own_list, with_words_whole
 
 DOMAIN_TERMS = DATA_DIR / "userdict.txt"
 DOMAIN_STOPWORDS = DATA_DIR / "stopwords_domain.txt"
@@ -78,11 +82,28 @@ def read_dictionary(path: str | Path) -> list[DictEntry]:
 
 
 def dictionary_files(issue_id: str | None = None) -> list[Path]:
-    """The dictionaries that apply: the shipped domain terms, the project's, and the issue's own."""
-    files = [DOMAIN_TERMS, project_file("dictionaries", "terms.txt")]
+    """The dictionaries that apply, in the order their words are added: the shipped domain
+    terms, the project's canonical formulations (``formulations.toml``), the terms learned from
+    the archive and accepted (``learned_terms.tsv``), the project's own ``terms.txt``, and the
+    issue's ``seeds/<issue_id>.terms``."""
+    files = [
+        DOMAIN_TERMS,
+        formulations_file(),
+        learned_terms_file(),
+        project_file("dictionaries", "phrases.txt"),
+        project_file("dictionaries", "terms.txt"),
+    ]
     if issue_id:
         files.append(project_file("seeds", f"{issue_id}.terms"))
     return [f for f in files if f is not None and f.is_file()]
+
+
+def dictionary_words(path: Path) -> list[DictEntry]:
+    """The entries a dictionary file gives: its lines (``word [freq] [tag]``), or the words of a
+    lexicon (``formulations.toml``, the accepted rows of ``learned_terms.tsv``)."""
+    if path.suffix in (".toml", ".tsv"):
+        return [DictEntry(word) for word in lexicon_words(path)]
+    return read_dictionary(path)
 
 
 class Tokenizer:
@@ -106,6 +127,8 @@ class Tokenizer:
             raise ValueError(f"engine must be one of {ENGINES}, not {self.engine_name!r}")
         self._added: list[tuple[str, int]] = dictionary_entries(self.files, cache=self.cache)
         self.terms: dict[str, int] = dict(self._added)
+        own = {e.word.strip() for f in self.files if is_own_list(f) for e in dictionary_words(f)}
+        self.own_words = sorted((w for w in own if len(w) > 1), key=lambda w: (-len(w), w))
         self._engine: _Engine | None = None
 
     @property
@@ -142,7 +165,8 @@ class Tokenizer:
         """Identifies the dictionary and engine: the same text and signature give the same tokens."""
         if "_signature" not in self.__dict__:
             entries = "\n".join(f"{w} {f}" for w, f in sorted(self.terms.items()))
-            self.__dict__["_signature"] = text_key(self.engine_name, _jieba_version(), entries)
+            own = "\n".join(self.own_words)
+            self.__dict__["_signature"] = text_key(self.engine_name, _jieba_version(), entries, "own words", own)
         return self.__dict__["_signature"]
 
     def cut(self, text: str) -> list[str]:
@@ -152,14 +176,14 @@ class Tokenizer:
         hit = self.cache.get(namespace, key)
         if hit is not None:
             return hit.split(_SEP) if hit else []
-        tokens = self.engine.cut(text)
+        tokens = self.cut_uncached(text)
         if _SEP not in text:
             self.cache.put(namespace, key, _SEP.join(tokens))
         return tokens
 
     def cut_uncached(self, text: str) -> list[str]:
-        """Tokens straight from the engine, bypassing the cache (for benchmarks)."""
-        return self.engine.cut(text)
+        """Tokens from the engine, the project's own words kept whole, bypassing the cache."""
+        return with_words_whole(text, self.engine.cut(text), self.own_words, self.engine.cut)
 
     def __contains__(self, word: str) -> bool:
         return word in self.terms
@@ -205,16 +229,26 @@ def is_term(token: str, stopwords: frozenset[str], min_len: int = 1) -> bool:
 
 
 def stopword_files() -> list[Path]:
-    """The stopword lists that apply: the genre's (shipped) and the project's own, if any."""
+    """The stopword lists that apply: the genre's empty words — the project's
+    ``dictionaries/empty_words.tsv``, learned from its archive with the evidence (``python -m
+    corpus_utils learn``), or before there is one the shipped ``data/stopwords_domain.txt`` — and
+    the project's own ``dictionaries/stopwords.txt``."""
+    learned = empty_words_file()
+    genre = learned if learned is not None and learned.is_file() else DOMAIN_STOPWORDS
     mine = project_file("dictionaries", "stopwords.txt")
-    return [DOMAIN_STOPWORDS, *([mine] if mine else [])]
+    return [genre, *([mine] if mine else [])]
+
+
+def stopwords_in(path: Path) -> list[str]:
+    """The words a stopword file lists (for ``empty_words.tsv``: those decided empty)."""
+    return empty_word_list(path) if path.suffix == ".tsv" else [e.word for e in read_dictionary(path)]
 
 
 def genre_stopword_list() -> frozenset[str]:
     """The genre's and the project's empty words only (no general Chinese stopwords): what a
     phrase of the genre should not begin or end with (截至/目前, 各项/工作)."""
     present = tuple(p for p in stopword_files() if p.is_file())
-    return frozenset(e.word for p in present for e in read_dictionary(p))
+    return frozenset(w for p in present for w in stopwords_in(p))
 
 
 def stopword_list(files: Sequence[str | Path] | None = None) -> frozenset[str]:
@@ -275,7 +309,7 @@ def dictionary_entries(files: Sequence[Path], *, cache: TextCache | None = None)
     engine = _Engine("jieba")
     entries = []
     for path in files:
-        for e in read_dictionary(path):
+        for e in dictionary_words(Path(path)):
             word = e.word.strip()
             if not word or re.search(r"\s", word):
                 continue
@@ -343,7 +377,7 @@ def _stopwords_for(files: tuple[Path, ...], _mtimes: tuple[int, ...]) -> frozens
 
     words = set(stopwordsiso.stopwords("zh"))
     for path in files:
-        words |= {e.word for e in read_dictionary(path)}
+        words |= set(stopwords_in(path))
     return frozenset(words)
 
 
