@@ -62,3 +62,42 @@ def test_the_seed_s_collocates_of_a_followed_phrase(seed_issue):
     for r in got.itertuples():
         e = r.collocate_total * r.span_terms / (r.span_terms + r.rest_terms)
         assert r.expected == pytest.approx(e) and r.mi == pytest.approx(math.log2(r.count / e))
+
+
+def test_mi3_log_dice_and_bh_by_hand():
+    # the window-of-one table of test_a_window_of_one_by_hand: 乙 a = 1, expected 2/3, node 甲 ×2
+    got = collocation_table(DOCS, "甲", window=1, min_freq=1).set_index("collocate")
+    yi, bing = got.loc["乙"], got.loc["丙"]
+    assert yi.mi3 == pytest.approx(math.log2(1**3 / (2 * 2 / 6)))
+    assert yi.log_dice == pytest.approx(14 + math.log2(2 * 1 / (2 + 2)))  # f(甲) = 2, f(乙) = 2
+    assert bing.log_dice == pytest.approx(14 + math.log2(2 * 1 / (2 + 3)))
+    # Benjamini–Hochberg over the node's two collocates: the larger p stays, the smaller is p·m/rank
+    ps = sorted([yi.p, bing.p])
+    adj = {ps[1]: ps[1], ps[0]: min(ps[0] * 2, ps[1])}
+    assert yi.p_adj == pytest.approx(adj[yi.p]) and bing.p_adj == pytest.approx(adj[bing.p])
+
+
+def test_a_node_inside_a_longer_token_is_an_occurrence_of_it():
+    # 担当作为 alone and inside 新时代担当作为 (a longer formulation): both are the node's
+    docs = [[["激发", "担当作为", "动力"], ["干部", "新时代担当作为", "动力"]]]
+    got = collocation_table(docs, "担当作为", window=1, min_freq=1).set_index("collocate")
+    assert got.loc["动力", "count"] == 2 and got.loc["动力", "rest_terms"] == 0
+    assert "新时代担当作为" not in got.index
+
+
+def test_a_node_of_one_column_is_compared_with_its_column(seed_issue):
+    """党建联盟 is used in 城市党建 only: against the whole issue its collocates include the
+    column's own topic words; against the column they are what goes with it inside the column."""
+    whole = cu.collocates(seed_issue, "党建联盟", reference="corpus", min_freq=3)
+    column = cu.collocates(seed_issue, "党建联盟", reference="column", min_freq=3)
+    assert set(column["collocate"]) == set(whole["collocate"])  # the same company, another rest
+    assert (column["rest_terms"] < whole["rest_terms"]).all()
+    city = seed_issue.articles[seed_issue.articles.column == "城市党建"]
+    assert column["span_terms"].iloc[0] + column["rest_terms"].iloc[0] < sum(len(t) for t in city.text)
+    # a topic word of the column (社区) weighs less against the column than against the issue
+    assert (
+        column.set_index("collocate").loc["社区", "log_likelihood"]
+        < whole.set_index("collocate").loc["社区", "log_likelihood"]
+    )
+    with pytest.raises(ValueError, match="reference must be"):
+        cu.collocates(seed_issue, "党建联盟", reference="archive")

@@ -46,7 +46,9 @@ def test_margins_are_consistent(seed_keyness):
 def test_the_seed_columns_have_their_expected_keywords(seed_issue, seed_keyness):
     top = seed_keyness[seed_keyness.g2 > 0].groupby("column").head(1).set_index("column")["term"]
     assert top["城市党建"] == "党建联盟"
-    assert top["农村党建"] == "软弱涣散"
+    # 软弱涣散 stands alone and inside the formulation 软弱涣散村党组织: two tokens, both key
+    rural = seed_keyness[(seed_keyness.column == "农村党建") & (seed_keyness.g2 > 0)].head(3)
+    assert set(rural.term) == {"整顿", "软弱涣散", "软弱涣散村党组织"}
     assert top["卷首语"] == "自我革命"
     row = seed_keyness[(seed_keyness.column == "城市党建") & (seed_keyness.term == "党建联盟")].iloc[0]
     users = seed_issue.articles[seed_issue.articles.text.str.contains("党建联盟")]
@@ -89,3 +91,35 @@ def test_keyness_of_counts_by_hand():
     assert got.loc["联盟", "status"] == "vanished" and got.loc["联盟", "g2"] < 0
     assert keyness_of_counts({"新词": 6}, {"旧词": 6}, min_count=5).set_index("term").loc["新词", "status"] == "new"
     assert keyness_of_counts(target, reference, min_count=10_000).empty
+
+
+def test_a_period_s_keyword_carried_by_one_article_by_hand():
+    """Two issues, three records each: in issue b 联盟 is used 8 times in one record and once in
+    another (top share 8/9), 治理 once in each of three; the reference (issue a) never has 联盟."""
+    import pandas as pd
+
+    from corpus_utils.corpus.dtm import matrix_from_counts
+
+    docvars = pd.DataFrame(
+        {"issue_id": ["a"] * 3 + ["b"] * 3, "article_id": [1, 2, 3] * 2, "column": "x", "n_chars": 100}
+    )
+    counts = [
+        {"干部": 10, "治理": 2},
+        {"干部": 10},
+        {"干部": 10, "治理": 1},
+        {"干部": 10, "联盟": 8, "治理": 1},
+        {"干部": 10, "联盟": 1, "治理": 1},
+        {"干部": 10, "治理": 1},
+    ]
+    dtm = matrix_from_counts(docvars, counts, keys=["issue_id", "article_id"])
+    got = keyness(dtm, by="issue_id", target="b", reference="a", min_count=1).set_index("term")
+    assert got.columns[-4:].tolist() == ["n_articles_target", "n_articles_reference", "top_share", "dp_target"]
+    lianmeng = got.loc["联盟"]
+    assert (lianmeng.count_target, lianmeng.n_articles_target, lianmeng.n_articles_reference) == (9, 2, 0)
+    assert lianmeng.top_share == pytest.approx(8 / 9) and lianmeng.status == "new"
+    # DP over issue b's records (sizes 19, 12, 11 of 42): uses 8/9, 1/9, 0
+    by_hand = 0.5 * (abs(8 / 9 - 19 / 42) + abs(1 / 9 - 12 / 42) + abs(0 - 11 / 42))
+    assert lianmeng.dp_target == pytest.approx(by_hand)
+    zhili = got.loc["治理"]
+    assert (zhili.n_articles_target, zhili.n_articles_reference) == (3, 2)
+    assert zhili.top_share == pytest.approx(1 / 3) and zhili.dp_target < lianmeng.dp_target

@@ -24,6 +24,9 @@ from ..segmenting.issue import Issue
 from .frequencies import feature_frequencies
 
 CONCEPT_COLUMNS = ["concept", "article_id", "column", "count", "n_chars", "per_10k"]
+# what may stand between two terms of one concept for them to be one mention: nothing, a pause
+# mark or comma, 和 / 与 / 及 / 并, quotes and brackets (不忘初心、牢记使命; “整顿”软弱涣散)
+JOINED = re.compile(r"[、和与及并“”‘’\"'（）()\s]{0,3}")
 MAX_TERM = 200  # characters in one term or pattern of a concept
 CONCEPTS_SCHEMA = Schema(free=Table({"terms": ListOf(Str(longest=MAX_TERM), least=1)}, required=("terms",)))
 
@@ -67,13 +70,20 @@ def read_concepts(path: str | Path | None = None) -> Concepts:
     return concepts
 
 
-def concept_matrix(x: Issue | Corpus, concepts: dict[str, re.Pattern] | None = None) -> DocumentTermMatrix:
-    """Records × concepts: the occurrences of each concept's pattern in each record's text. A
+def concept_matrix(
+    x: Issue | Corpus, concepts: dict[str, re.Pattern] | None = None, *, unit: str = "mention"
+) -> DocumentTermMatrix:
+    """Records × concepts: each concept's mentions in each record's text (``unit="mention"``:
+    terms of one concept next to each other, or joined only by a pause mark, 和, 与, 及 or
+    quotes, are one mention, so ``不忘初心、牢记使命`` and ``整顿软弱涣散`` count once; where two
+    terms overlap the longest wins), or 1 where the record mentions it (``unit="record"``). A
     pattern that runs longer than ``PATTERN_TIMEOUT`` on one record (one that backtracks without
     end, such as ``(党|党党)+建``) is a ``ConfigError`` naming the concept."""
+    if unit not in ("mention", "record"):
+        raise ValueError(f"unit must be 'mention' or 'record', not {unit!r}")
     concepts = read_concepts() if concepts is None else concepts
     try:
-        return as_corpus(x).pattern_matrix(concepts)
+        matrix = as_corpus(x).pattern_matrix(concepts, joined_by=JOINED)
     except PatternTimeout as err:
         source = getattr(concepts, "path", None) or "concepts"
         raise ConfigError(
@@ -81,13 +91,21 @@ def concept_matrix(x: Issue | Corpus, concepts: dict[str, re.Pattern] | None = N
             f"took over {err.seconds:g} s on one record: the pattern backtracks without end, rewrite it",
             f"[{err.name}]",
         ) from None
+    if unit == "record":
+        return DocumentTermMatrix(
+            (matrix.counts > 0).astype(matrix.counts.dtype), matrix.features, matrix.docvars, matrix.keys
+        )
+    return matrix
 
 
-def concept_counts(x: Issue | Corpus, concepts: dict[str, re.Pattern] | None = None, *, by=None) -> pd.DataFrame:
-    """Occurrences of each concept in each record (or group, ``by``: any document variable),
-    zeros included, concept by concept: ``concept``, the record's keys and ``column`` (or the
-    group's keys), ``count, n_chars, per_10k`` (per 10,000 non-whitespace characters)."""
-    matrix = concept_matrix(x, concepts)
+def concept_counts(
+    x: Issue | Corpus, concepts: dict[str, re.Pattern] | None = None, *, by=None, unit: str = "mention"
+) -> pd.DataFrame:
+    """Mentions of each concept in each record (or group, ``by``: any document variable; with
+    ``unit="record"``, the records that mention it), zeros included, concept by concept:
+    ``concept``, the record's keys and ``column`` (or the group's keys), ``count, n_chars,
+    per_10k`` (per 10,000 non-whitespace characters)."""
+    matrix = concept_matrix(x, concepts, unit=unit)
     grouped = matrix.group(by if by is not None else [*matrix.keys, "column"])
     table = feature_frequencies(grouped, zeros=True, by_feature=True).rename(columns={"feature": "concept"})
     return table[["concept", *grouped.keys, "count", "n_chars", "per_10k"]]
@@ -98,10 +116,12 @@ def concepts_by_column(x: Issue | Corpus, concepts: dict[str, re.Pattern] | None
     return concept_counts(x, concepts, by="column")
 
 
-def concept_trends(x: Corpus | Sequence[Issue], concepts: dict[str, re.Pattern] | None = None) -> pd.DataFrame:
+def concept_trends(
+    x: Corpus | Sequence[Issue], concepts: dict[str, re.Pattern] | None = None, *, unit: str = "mention"
+) -> pd.DataFrame:
     """Each concept in each issue, issues in date order: ``issue_id, label, concept, count,
-    n_chars, per_10k``."""
+    n_chars, per_10k`` (``unit="record"``: ``count`` is the issue's records that mention it)."""
     corpus = as_corpus(x)
-    grouped = concept_matrix(corpus, concepts).group("issue_id")
+    grouped = concept_matrix(corpus, concepts, unit=unit).group("issue_id")
     table = feature_frequencies(grouped, zeros=True).rename(columns={"feature": "concept"})
     return dated(table[["issue_id", "concept", "count", "n_chars", "per_10k"]], corpus.issues)

@@ -12,7 +12,10 @@ the same way (``by="issue_id"``, ``by=["issue_id", "column"]``, labels of the us
 ``keyness(dtm, by="issue_id", target=[…], reference=[…])`` pools the target's groups against the
 reference's (default: every other group): ``p_adj`` over all terms, and ``status`` ``new`` where
 the reference never has the term, ``vanished`` where the target never has it. The latest issue
-against the ones before it, or one period against another, is this.
+against the ones before it, or one period against another, is this. Because words cluster in
+articles, the table also says in how many records of each side the term occurs, which share of
+the target's uses the busiest record carries (``top_share``; from ``ONE_ARTICLE`` on, the
+keyword is one article's rather than the period's) and Gries' DP over the target's records.
 """
 
 from __future__ import annotations
@@ -52,6 +55,10 @@ TARGET_COLUMNS = [
     "log_ratio",
     "status",
 ]
+# with the records behind a target and a reference: in how many records each side uses the term,
+# the largest share of the target's uses that one record carries, and Gries' DP over the target
+ARTICLE_COLUMNS = ["n_articles_target", "n_articles_reference", "top_share", "dp_target"]
+ONE_ARTICLE = 0.5  # a keyword whose target uses are at least this share in one record is carried by it
 DP_CHUNK = 4096  # terms whose record-by-record counts are held at once for the dispersion
 
 
@@ -82,7 +89,7 @@ def keyness(
     other = ~chosen if reference is None else _chosen(groups, reference)
     counts = groups.counts
     sizes = groups.sizes()
-    return target_keyness(
+    table = target_keyness(
         groups.features,
         np.asarray(counts[np.flatnonzero(chosen)].sum(axis=0)).ravel(),
         np.asarray(counts[np.flatnonzero(other)].sum(axis=0)).ravel(),
@@ -90,6 +97,7 @@ def keyness(
         int(sizes[other].sum()),
         min_count=min_count,
     )
+    return _with_articles(table, groups, chosen, other)
 
 
 def target_keyness(features, a, b, c: int, d: int, *, min_count: int = 5) -> pd.DataFrame:
@@ -166,6 +174,28 @@ def _dispersion(counts, members: np.ndarray, vocab: np.ndarray, sizes: np.ndarra
         if len(members) > 1:
             dp[start : start + len(cols)] = gries_dp(block, sizes)
     return used, dp
+
+
+def _with_articles(
+    table: pd.DataFrame, groups: DocumentTermMatrix, chosen: np.ndarray, other: np.ndarray
+) -> pd.DataFrame:
+    """``table`` with ``ARTICLE_COLUMNS``, from the records of the target's and the reference's groups."""
+    if table.empty:
+        return pd.DataFrame(columns=[*TARGET_COLUMNS, *ARTICLE_COLUMNS])
+    parts, membership = groups.parts, groups.membership
+    vocab = parts.feature_index(table["term"].tolist())
+    in_target = np.flatnonzero(np.isin(membership, np.flatnonzero(chosen)))
+    in_reference = np.flatnonzero(np.isin(membership, np.flatnonzero(other)))
+    sizes = parts.sizes()
+    members = in_target[sizes[in_target] > 0]
+    table["n_articles_target"], table["dp_target"] = _dispersion(parts.counts, members, vocab, sizes[members])
+    reference_rows = parts.counts[in_reference][:, vocab]
+    table["n_articles_reference"] = np.asarray((reference_rows > 0).sum(axis=0)).ravel().astype(np.int64)
+    target_rows = parts.counts[in_target][:, vocab]
+    busiest = np.asarray(target_rows.max(axis=0).todense()).ravel() if len(in_target) else np.zeros(len(vocab))
+    totals = table["count_target"].to_numpy(dtype=float)
+    table["top_share"] = np.divide(busiest, totals, out=np.zeros(len(vocab)), where=totals > 0)
+    return table[[*TARGET_COLUMNS, *ARTICLE_COLUMNS]]
 
 
 def _key(docvars: pd.DataFrame, keys: list[str], g: int):

@@ -169,6 +169,11 @@ class Corpus:
         sub._sentences = {k: [s[i] for i in rows] for k, s in self._sentences.items()}
         return sub
 
+    def recounted(self) -> Corpus:
+        """The same records without their tokens and matrices: tokenized again on first use, with
+        the dictionaries as they are now."""
+        return Corpus(self.records, self.issues, self._page_starts, broken=self.broken)
+
     def sentences(
         self,
         *,
@@ -210,11 +215,16 @@ class Corpus:
         counts = [{p: text.count(p) for p in phrases} for text in self.records["text"]]
         return matrix_from_counts(_docvars(self.records), counts, features=phrases, keys=self.doc_keys)
 
-    def pattern_matrix(self, patterns: dict[str, re.Pattern]) -> DocumentTermMatrix:
-        """Records × named patterns: the matches of each pattern in the rebuilt text. A pattern of
-        the ``regex`` module that runs longer than ``PATTERN_TIMEOUT`` on one record raises
-        ``PatternTimeout``."""
-        counts = [{name: matches(p, text, name) for name, p in patterns.items()} for text in self.records["text"]]
+    def pattern_matrix(
+        self, patterns: dict[str, re.Pattern], *, joined_by: re.Pattern | None = None
+    ) -> DocumentTermMatrix:
+        """Records × named patterns: the matches (or mentions, see ``matches``) of each pattern in
+        the rebuilt text. A pattern of the ``regex`` module that runs longer than
+        ``PATTERN_TIMEOUT`` on one record raises ``PatternTimeout``."""
+        counts = [
+            {name: matches(p, text, name, joined_by=joined_by) for name, p in patterns.items()}
+            for text in self.records["text"]
+        ]
         return matrix_from_counts(_docvars(self.records), counts, features=list(patterns), keys=self.doc_keys)
 
     def page_at(self, row: int, offset: int) -> int:
@@ -240,15 +250,25 @@ class PatternTimeout(TimeoutError):
         super().__init__(f"{name}: over {seconds:g} s on one text")
 
 
-def matches(pattern, text: str, name: str = "pattern") -> int:
-    """How many non-overlapping matches ``pattern`` has in ``text``; a pattern of the ``regex``
-    module is stopped after ``PATTERN_TIMEOUT`` seconds (``PatternTimeout``)."""
-    if type(pattern).__module__.lstrip("_") == "regex":
-        try:
-            return len(pattern.findall(text, timeout=PATTERN_TIMEOUT))
-        except TimeoutError:
-            raise PatternTimeout(name, PATTERN_TIMEOUT) from None
-    return len(pattern.findall(text))
+def matches(pattern, text: str, name: str = "pattern", *, joined_by: re.Pattern | None = None) -> int:
+    """How many non-overlapping matches ``pattern`` has in ``text``; with ``joined_by``, matches
+    separated only by text it matches whole (a pause mark, 和, nothing) count as one mention:
+    ``不忘初心、牢记使命`` is one. A pattern of the ``regex`` module is stopped after
+    ``PATTERN_TIMEOUT`` seconds (``PatternTimeout``)."""
+    timed = type(pattern).__module__.lstrip("_") == "regex"
+    try:
+        found = pattern.finditer(text, timeout=PATTERN_TIMEOUT) if timed else pattern.finditer(text)
+        spans = [m.span() for m in found if m.end() > m.start()]
+    except TimeoutError:
+        raise PatternTimeout(name, PATTERN_TIMEOUT) from None
+    if joined_by is None:
+        return len(spans)
+    mentions, end = 0, None
+    for start, stop in spans:
+        if end is None or not joined_by.fullmatch(text, end, start):
+            mentions += 1
+        end = stop
+    return mentions
 
 
 def issue_part(issue: Issue) -> IssuePart:

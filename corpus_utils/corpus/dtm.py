@@ -123,6 +123,32 @@ class DocumentTermMatrix:
         keep = np.flatnonzero((self.totals() >= min_count) & (self.doc_freq() >= min_docs))
         return self._columns(keep, self.features[keep])
 
+    def rolled_up(self, extra: Sequence[str] = ()) -> DocumentTermMatrix:
+        """The matrix in which each feature also counts its occurrences inside the longer
+        features that hold it (乡村振兴 inside 乡村振兴战略: a token of the one is an occurrence
+        of the other), ``extra`` features (a lexicon's terms the matrix lacks) added where a
+        feature holds them. Features stay in code-point order; whole tokens are ``self``."""
+        from scipy.sparse import csr_matrix
+
+        known = {f: j for j, f in enumerate(self.features)}
+        wanted = set(known) | set(extra)
+        pairs = [
+            (g, s)
+            for g in self.features
+            for s in {g[i:k] for i in range(len(g)) for k in range(i + 2, len(g) + 1) if k - i < len(g)}
+            if s in wanted
+        ]
+        features = np.array(sorted(set(known) | {s for _, s in pairs}), dtype=object)
+        column = {f: k for k, f in enumerate(features)}
+        rows = [*range(len(known)), *(known[g] for g, _ in pairs)]
+        cols = [*(column[f] for f in self.features), *(column[s] for _, s in pairs)]
+        vals = [*([1] * len(known)), *(g.count(s) for g, s in pairs)]
+        spread = csr_matrix((vals, (rows, cols)), shape=(len(known), len(features)), dtype=np.int64)
+        parts = self.parts.rolled_up(extra) if self.grouped else None
+        return DocumentTermMatrix(
+            (self.counts @ spread).tocsr(), features, self.docvars, self.keys, parts=parts, membership=self.membership
+        )
+
     def to_frame(self) -> pd.DataFrame:
         """The non-zero cells as a long table: the row's keys, ``feature``, ``count``."""
         cells = self.counts.tocoo()
