@@ -101,8 +101,8 @@ def _gone(pid: int, seconds: float = 20) -> bool:
 
 
 def _counts(out: subprocess.CompletedProcess) -> tuple[int, int]:
-    first = out.stdout.strip().splitlines()[0]
-    run, _, rest = first.partition(" notebooks run, ")
+    line = next(x for x in out.stdout.splitlines() if " notebooks run, " in x)  # after the vocabulary's line
+    run, _, rest = line.partition(" notebooks run, ")
     return int(run), int(rest.split(" up to date")[0])
 
 
@@ -169,7 +169,10 @@ def test_editing_any_configuration_file_reruns_what_reads_it(project):
         "cu.save_table(cu.issue_summary(corpus), 'compare', 'summary')",
         params="issue_paths = []",
     )
-    assert _run(project, "report", "--no-html").returncode == 0
+    first = _run(project, "report", "--no-html")
+    assert first.returncode == 0 and first.stdout.startswith("vocabulary learned again from 1 issue(s)")
+    again = _run(project, "report", "--no-html")
+    assert "vocabulary" not in again.stdout and _counts(again) == (0, 2)  # nothing changed, nothing learned
     edits = {
         "seeds/001_small.fix.toml": '[[record]]\nmatch = "党建联盟引领"\ncolumn = "卷首语"\n',
         "seeds/issues.csv": "issue_id,date,volume,number,title\n001_small,2020-05,,5,\n",
@@ -181,6 +184,8 @@ def test_editing_any_configuration_file_reruns_what_reads_it(project):
         out = _run(project, "report", "--no-html")
         assert out.returncode == 0, (name, out.stderr)
         assert _counts(out) == (2, 0), name
+        # the vocabulary is learned from the records and the words of the archive, not its dates
+        assert ("vocabulary learned again" in out.stdout) == (name != "seeds/issues.csv"), name
     contents = pd.read_csv(project / "figures" / "001_small" / "tables" / "contents.csv", encoding="utf-8-sig")
     assert contents["column"].tolist() == ["卷首语"]  # the correction reached the output
     summary = pd.read_csv(project / "figures" / "compare" / "tables" / "summary.csv", encoding="utf-8-sig")

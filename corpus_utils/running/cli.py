@@ -61,8 +61,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     tab.add_argument("issues", nargs="*", metavar="ISSUE", help="issue files (default: every issue in seeds/)")
     tab.add_argument("--phrases", help="comma-separated phrases to follow (default: dictionaries/phrases.txt)")
     tab.add_argument("--jobs", type=int, default=worker_count(), help="issues worked on at once")
+    learn = commands.add_parser(
+        "learn",
+        help="learn the archive's vocabulary: dictionaries/learned_terms.tsv (terms to keep whole) and "
+        "dictionaries/empty_words.tsv (the genre's empty words), each with its evidence, for review",
+    )
+    learn.add_argument("issues", nargs="*", metavar="ISSUE", help="issue files (default: every issue in seeds/)")
+    learn.add_argument("--jobs", type=int, default=worker_count(), help="issues worked on at once")
     args = parser.parse_args(argv)
     try:
+        if args.command == "learn":
+            return _learn(args)
         if args.command == "tables":
             return _tables(args)
         if args.command == "report":
@@ -217,6 +226,30 @@ def _tables(args: argparse.Namespace) -> int:
     return 1 if tables.broken else 0
 
 
+def _learn(args: argparse.Namespace) -> int:
+    """Write the archive's learned terms and empty words, keeping the decisions a person changed."""
+    from ..analyses.vocabulary import vocabulary_files, vocabulary_key
+    from ..corpus.corpus import Corpus
+    from ..paths import project_root, reports_dir, seed_paths, shown_path
+    from .lock import project_lock
+
+    folder = project_root() / "dictionaries"
+    with project_lock(reports_dir()):
+        paths = [Path(p) for p in args.issues] or seed_paths()
+        corpus = Corpus.from_paths(paths, jobs=args.jobs)
+        tables = vocabulary_files(corpus, folder, jobs=args.jobs, key=vocabulary_key(paths))
+    learned, empty = tables["learned_terms"], tables["empty_words"]
+    accepted = int((learned["decision"] == "accept").sum())
+    print(f"{shown_path(folder / 'learned_terms.tsv')}: {len(learned)} candidates, {accepted} accepted")
+    print(
+        f"{shown_path(folder / 'empty_words.tsv')}: {len(empty)} words with their evidence, "
+        f"{int((empty['decision'] == 'empty').sum())} empty"
+    )
+    for line in corpus.broken:
+        print(f"SKIPPED {line}", file=sys.stderr)
+    return 1 if corpus.broken else 0
+
+
 def _report(args: argparse.Namespace) -> int:
     """Run the report; a broken issue file is named and left out, and the exit status says so."""
     from ..paths import ProjectRootError, reports_dir, shown_path
@@ -232,6 +265,8 @@ def _report(args: argparse.Namespace) -> int:
     except (ProjectRootError, ReportError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    if result.vocabulary:
+        print(result.vocabulary)
     n_issues = len({t.parent.name for t in result.done + result.skipped} - {"compare"})
     done = f"{len(result.done)} notebooks run, {len(result.skipped)} up to date, for {n_issues} issue(s)"
     print(f"{done}; reports in {shown_path(out)}/, charts and tables in figures/")

@@ -61,6 +61,7 @@ class ReportResult:
     failures: list[Failure] = field(default_factory=list)
     broken: list[str] = field(default_factory=list)  # issue files left out, one line each
     readers: list[Path] = field(default_factory=list)  # one reader's report (HTML, no code) per issue
+    vocabulary: str | None = None  # what was learned again, when the archive or a dictionary changed
 
     @property
     def ok(self) -> bool:
@@ -107,6 +108,7 @@ def run_report(
         result.broken = [errors[p] for p in everyone if errors[p] is not None]
         if not readable:
             raise ReportError("no readable issue: " + ("; ".join(result.broken) or f"none in {root / 'seeds'}"))
+        result.vocabulary = _vocabulary_refreshed([p for p in _seeds() if p in readable], jobs)
         phrases = list(phrases) if phrases else followed_phrases()
         tasks = report_tasks(
             [p for p in named if p in readable], phrases=phrases, notebooks=notebooks, compare=readable
@@ -126,6 +128,7 @@ def project_config_error() -> str | None:
     from ..analyses.concepts import concepts_file, read_concepts
     from ..config import ConfigError
     from ..corpus.dates import issues_table
+    from ..text.lexicon import read_empty_words, read_formulations, read_learned_terms
     from ..text.tokens import read_dictionary
 
     root = project_root()
@@ -135,6 +138,9 @@ def project_config_error() -> str | None:
         for name in ("terms.txt", "stopwords.txt"):
             if (root / "dictionaries" / name).is_file():
                 read_dictionary(root / "dictionaries" / name)
+        read_formulations()
+        read_learned_terms()
+        read_empty_words()
         if concepts_file().is_file():
             read_concepts()
     except ConfigError as err:
@@ -268,6 +274,24 @@ def _timed_run(task: Task, out_dir: Path, html: bool, kernels: KernelPool) -> tu
     t0 = time.perf_counter()
     failure, path = run_notebook(task, out_dir=out_dir, html=html, kernels=kernels)
     return failure, path, time.perf_counter() - t0
+
+
+def _vocabulary_refreshed(archive: list[Path], jobs: int) -> str | None:
+    """Learn the vocabulary tables again when the archive or a dictionary changed (before any
+    notebook, which reads them); one line saying what they hold, or None if up to date."""
+    from ..analyses.vocabulary import refresh_vocabulary
+
+    if not archive:
+        return None
+    tables = refresh_vocabulary(archive, project_root() / "dictionaries", jobs=jobs)
+    if tables is None:
+        return None
+    learned, empty = tables["learned_terms"], tables["empty_words"]
+    return (
+        f"vocabulary learned again from {len(archive)} issue(s): {int((learned['decision'] == 'accept').sum())} "
+        f"terms accepted of {len(learned)} candidates (dictionaries/learned_terms.tsv), "
+        f"{int((empty['decision'] == 'empty').sum())} empty words (dictionaries/empty_words.tsv)"
+    )
 
 
 def _seeds() -> list[Path]:
