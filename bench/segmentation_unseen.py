@@ -26,30 +26,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from issuegen import flag_precision, generate_issue, score_issue  # noqa: E402
-from unseen_bank import UNSEEN_BANK  # noqa: E402
+from issuegen import flag_precision, score_issue  # noqa: E402
+from unseen_bank import unseen_issue, unseen_seeds  # noqa: E402
 
 from corpus_utils import load_issue  # noqa: E402
 
-INTERRUPT = 0.6
-MIN_RECORDS = 20
 MORE_FROM = 1000
-
-
-def unseen_seeds(n: int) -> list[int]:
-    """The first ``n`` seeds from 1 whose unseen issue is the seed's size and sets a tail inside a run."""
-    seeds, seed = [], 0
-    while len(seeds) < n:
-        seed += 1
-        gen = generate_issue(seed, bank=UNSEEN_BANK, interrupt=INTERRUPT)
-        if len(gen.records) >= MIN_RECORDS and any("block_inside_run" in r.tags for r in gen.records):
-            seeds.append(seed)
-    return seeds
 
 
 def read(seed: int) -> tuple[int, list, int]:
     """The scores of one unseen issue's records, and how many flags it raised on the issue as a whole."""
-    gen = generate_issue(seed, bank=UNSEEN_BANK, interrupt=INTERRUPT)
+    gen = unseen_issue(seed)
     with tempfile.TemporaryDirectory() as tmp:
         path = gen.write(Path(tmp) / f"unseen_{seed}.txt")
         with warnings.catch_warnings():
@@ -62,15 +49,14 @@ def summary(scores: list) -> dict[str, int]:
     expected = [s for s in scores if s.expected is not None]
     wrong = [s for s in expected if s.wrong]
     right = [s for s in expected if not s.wrong]
-    doubts = sum(len(s.flags) for s in right)
     return {
         "records": len(expected),
         "exact": len(right),
         "wrong flagged": sum(bool(s.flags) for s in wrong),
         "wrong unflagged": sum(not s.flags for s in wrong),
         "extra": sum(s.expected is None for s in scores),
-        "flags on right records": doubts,
-        "right records flagged": sum(bool(s.flags) for s in right),
+        "doubts on right records": sum(len(s.doubts) for s in right),
+        "problems on right records": sum(len(s.flags) - len(s.doubts) for s in right),
     }
 
 
@@ -100,10 +86,15 @@ def main() -> None:
     if args.n:
         seeds = range(MORE_FROM, MORE_FROM + args.n)
         more: list = []
+        issues: list[list] = []
         with multiprocessing.Pool(args.jobs) as pool:
             for _, scores, _ in pool.imap(read, seeds, chunksize=4):
                 more += scores
+                issues.append(scores)
         print(f"{args.n} more issues: " + ", ".join(f"{k} {v}" for k, v in summary(more).items()))
+        per_issue = [sum(len(s.doubts) for s in scores if s.expected is not None and not s.wrong) for scores in issues]
+        over = sum(n > 3 for n in per_issue)
+        print(f"  doubts on right records per issue: mean {sum(per_issue) / len(per_issue):.2f}, over 3 in {over}")
         for flag, raised, wrong, n_wrong in flag_precision(more):
             print(f"  {flag:<24} raised {raised:>5}  precision {wrong / raised:6.1%}  recall {wrong / n_wrong:6.1%}")
 

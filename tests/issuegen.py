@@ -1756,6 +1756,8 @@ class RecordScore:
     hidden: list[str]  # the flags raised on it that are not shown by default
     tags: set[str]  # the variations of the expected record
     diffs: list[str] = field(default_factory=list)  # one line per field that differs
+    rules: list[str] = field(default_factory=list)  # the rule of every flag raised on it, shown or not
+    doubts: list[str] = field(default_factory=list)  # the shown flags that are doubts (not problems)
 
 
 def score_issue(gen: GeneratedIssue, issue) -> list[RecordScore]:
@@ -1766,23 +1768,31 @@ def score_issue(gen: GeneratedIssue, issue) -> list[RecordScore]:
         every = issue.flags(every=True)
     except TypeError:  # an Issue from before flags were ranked shows all of them
         every = issue.flags()
-    shown = every if "shown" not in every.columns else every[every["shown"]]
-    by_record: dict[int, list[str]] = {}
+    ranked = "shown" in every.columns
+    shown: dict[int, list[str]] = {}
     hidden: dict[int, list[str]] = {}
+    rules: dict[int, list[str]] = {}
+    doubts: dict[int, list[str]] = {}
+    issue_wide = []
     for r in every.itertuples():
-        if r.article_id is not None and not pd_isna(r.article_id):
-            target = by_record if "shown" not in every.columns or r.shown else hidden
-            target.setdefault(int(r.article_id), []).append(r.flag)
-    issue_wide = [r.flag for r in shown.itertuples() if r.article_id is None or pd_isna(r.article_id)]
+        if r.article_id is None or pd_isna(r.article_id):
+            if not ranked or r.shown:
+                issue_wide.append(r.flag)
+            continue
+        aid = int(r.article_id)
+        (shown if not ranked or r.shown else hidden).setdefault(aid, []).append(r.flag)
+        rules.setdefault(aid, []).append(r.rule if ranked else r.flag)
+        if (not ranked or r.shown) and r.level == "doubt":
+            doubts.setdefault(aid, []).append(r.flag)
     out = []
     for a, b in align(gen.records, got):
         if a is None:
-            out.append(RecordScore(None, b + 1, [], by_record.get(b + 1, []), hidden.get(b + 1, []), set()))
+            out.append(RecordScore(None, b + 1, [], shown.get(b + 1, []), hidden.get(b + 1, []), set()))
             continue
         want = gen.records[a]
         if b is None:
-            flags = issue_wide or [f for fs in by_record.values() for f in fs]
-            out.append(RecordScore(a, None, list(RECORD_FIELDS), flags[:1], [], want.tags, ["missing"]))
+            flags = issue_wide or [f for fs in shown.values() for f in fs]
+            out.append(RecordScore(a, None, list(RECORD_FIELDS), flags[:1], [], want.tags | {want.kind}, ["missing"]))
             continue
         diffs = field_diffs(want, got[b])
         out.append(
@@ -1790,28 +1800,31 @@ def score_issue(gen: GeneratedIssue, issue) -> list[RecordScore]:
                 a,
                 b + 1,
                 [f for f, *_ in diffs],
-                by_record.get(b + 1, []),
+                shown.get(b + 1, []),
                 hidden.get(b + 1, []),
                 want.tags | {want.kind},
                 [describe(*d) for d in diffs],
+                rules.get(b + 1, []),
+                doubts.get(b + 1, []),
             )
         )
     return out
 
 
-def pd_isna(value) -> bool:
-    return value != value  # NaN is the only value not equal to itself
-
-
-def flag_precision(scores: Sequence[RecordScore], *, shown_only: bool = False) -> list[tuple[str, int, int, int]]:
-    """Per flag: (flag, records raising it, of those wrong, wrong records in all): precision is
-    the second over the first, recall the second over the third."""
+def flag_precision(scores: Sequence[RecordScore], *, by: str = "flag") -> list[tuple[str, int, int, int]]:
+    """Per flag (``by="rule"``: per rule): (name, records raising it, of those wrong, wrong
+    records in all): precision is the second over the first, recall the second over the third."""
     n_wrong = sum(bool(s.wrong) for s in scores if s.expected is not None)
     raised: dict[str, list[bool]] = {}
     for s in scores:
         if s.found is None:
             continue
         wrong = bool(s.wrong) or s.expected is None
-        for flag in set(s.flags if shown_only else s.flags + s.hidden):
-            raised.setdefault(flag, []).append(wrong)
+        for name in set(s.rules if by == "rule" else s.flags + s.hidden):
+            raised.setdefault(name, []).append(wrong)
     return sorted(((f, len(v), sum(v), n_wrong) for f, v in raised.items()), key=lambda row: -row[1])
+
+
+def pd_isna(value) -> bool:
+    """Whether a table cell is missing (None, or NaN: the only value not equal to itself)."""
+    return value is None or value != value

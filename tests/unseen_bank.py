@@ -12,7 +12,7 @@ careful reader gives.
 
 from __future__ import annotations
 
-from issuegen import Bank
+from issuegen import Bank, GeneratedIssue, generate_issue
 
 SENTENCES = (
     "{p}把党支部标准化建设作为固本强基的关键一招，逐个支部对标定级、逐项销号整改。",
@@ -188,7 +188,17 @@ TOPICS = (
     "发展党员质量",
 )
 TOPIC_ENDINGS = ("的探索与实践", "的路径思考", "的调研报告", "的实践路径", "的对策研究")
-SHORT_TITLES = ("支部在一线", "党旗红", "初心不改", "一线担当", "建强支部", "实干为先", "红色引擎", "为民服务", "守望相助")
+SHORT_TITLES = (
+    "支部在一线",
+    "党旗红",
+    "初心不改",
+    "一线担当",
+    "建强支部",
+    "实干为先",
+    "红色引擎",
+    "为民服务",
+    "守望相助",
+)
 JUANSHOUYU_TITLES = (
     "在基层一线淬炼本领",
     "把群众冷暖放在心上",
@@ -393,3 +403,27 @@ UNSEEN_BANK = Bank(
     lessons="实践中，我们有以下几点体会：",
     sub_heading_forms=("（{n}）{h}。", "{d}.{h}。", "第{n}，{h}。"),
 )
+
+
+# How the unseen issues are laid out and chosen: a waiting tail is set inside another
+# article's run where a page has room, six times in ten; an issue is the seed's size (it has 26
+# records) when it has at least 20, and is chosen when it sets at least one tail inside a run.
+INTERRUPT = 0.6
+MIN_RECORDS = 20
+
+
+def unseen_issue(seed: int) -> GeneratedIssue:
+    """The issue of ``seed`` written from this prose."""
+    return generate_issue(seed, bank=UNSEEN_BANK, interrupt=INTERRUPT)
+
+
+def unseen_seeds(n: int) -> list[int]:
+    """The first ``n`` seeds from 1 whose issue is the seed's size and sets a tail inside a run:
+    chosen by their layout, never by how they are read."""
+    seeds, seed = [], 0
+    while len(seeds) < n:
+        seed += 1
+        gen = unseen_issue(seed)
+        if len(gen.records) >= MIN_RECORDS and any("block_inside_run" in r.tags for r in gen.records):
+            seeds.append(seed)
+    return seeds

@@ -18,6 +18,10 @@ error naming the file and the entry::
     page = 12
     text = "近年来，吉林高新区坚持"
 
+    [[resume]]                            # a （上接…） block ends before this line: the article
+    page = 16                             # it interrupted goes on here
+    text = "推介企业产品及技术等内容。"
+
     [[merge]]                             # these two records are one (the second goes on the first)
     first = "加强干部队伍建设 激励干部新时代新担当"
     second = "年初以来，船营区"
@@ -61,7 +65,7 @@ class CorrectionError(IssueFormatError):
 class LineFix:
     page: int  # printed page
     text: str
-    kind: LineKind | None  # None for a [[start]] entry
+    kind: LineKind | None  # None for a [[start]] or [[resume]] entry
     entry: str  # how the entry reads, for messages
 
 
@@ -87,13 +91,20 @@ class Corrections:
     page_offset: int | None = None
     lines: list[LineFix] = field(default_factory=list)
     starts: list[LineFix] = field(default_factory=list)
+    resumes: list[LineFix] = field(default_factory=list)
     merges: list[MergeFix] = field(default_factory=list)
     records: list[RecordFix] = field(default_factory=list)
     confirms: list[RecordFix] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(
-            self.page_offset is not None or self.lines or self.starts or self.merges or self.records or self.confirms
+            self.page_offset is not None
+            or self.lines
+            or self.starts
+            or self.resumes
+            or self.merges
+            or self.records
+            or self.confirms
         )
 
 
@@ -112,10 +123,10 @@ def read_corrections(path: str | Path) -> Corrections:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise CorrectionError(path, f"not a valid TOML file ({err})") from None
-    unknown = set(data) - {"page_offset", "line", "start", "merge", "record", "confirm"}
+    unknown = set(data) - {"page_offset", "line", "start", "resume", "merge", "record", "confirm"}
     if unknown:
         raise CorrectionError(
-            path, f"unknown section(s) {sorted(unknown)}: use page_offset, line, start, merge, record, confirm"
+            path, f"unknown section(s) {sorted(unknown)}: use page_offset, line, start, resume, merge, record, confirm"
         )
     fixes = Corrections(path)
     if "page_offset" in data:
@@ -131,6 +142,9 @@ def read_corrections(path: str | Path) -> Corrections:
     for entry in data.get("start", []):
         page, text = _page_and_text(path, "start", entry)
         fixes.starts.append(LineFix(page, text, None, f"[[start]] {_show(entry)}"))
+    for entry in data.get("resume", []):
+        page, text = _page_and_text(path, "resume", entry)
+        fixes.resumes.append(LineFix(page, text, None, f"[[resume]] {_show(entry)}"))
     for entry in data.get("merge", []):
         if not isinstance(entry.get("first"), str) or not isinstance(entry.get("second"), str):
             raise CorrectionError(
