@@ -150,10 +150,7 @@ def resumes(rec: Record, blk: Record, text: str) -> str | None:
     """
     last = rec.body[-1]
     if _left_open(rec) or not breaks_before(rec.body, BodyLine(text, last.width)):
-        # a line that ends its sentence may be the short last line of the open paragraph even
-        # where it is as wide as an indented first line: an open text has to go on somewhere
-        tail = _left_open(rec) and ENDS_SENTENCE.search(text) and not (HEADING.match(text) or DASH_ITEM.match(text))
-        if tail or not _opens_paragraph(text, last.width):
+        if not _opens_paragraph(text, last.width):
             return "the interrupted article's text, left open, goes on after the （上接…） block"
         return None
     item = list_item(text)

@@ -205,9 +205,11 @@ def find_title_block(
         return fixed[k].kind if k < len(fixed) and fixed[k] is not None else None
 
     def byline_under_title(k: int) -> bool:
+        if k < 1:
+            return False
         is_byline = kind(k) == "byline" or (kind(k) is None and byline_authors(texts[k]) is not None)
         above = kind(k - 1) == "title" or (kind(k - 1) is None and is_title_like(texts[k - 1]))
-        return k >= 1 and is_byline and above
+        return is_byline and above
 
     end = len(texts) - 1
     trailing: list[int] = []

@@ -62,7 +62,8 @@ def decision_flags(decisions: pd.DataFrame | None, records: dict[int, dict[str, 
         top = ranked[0]
         rule = RULES[top["rule"]]
         places = "; ".join(_place(d) for d in ranked[:2]) + (f"; {len(ranked) - 2} more" if len(ranked) > 2 else "")
-        fix = fix_entry(top, records[aid])
+        fixes = list(dict.fromkeys(fix_entry(d, records[aid]) for d in ranked[:2]))  # one per place
+        fix = "\n# or, at the other place:\n".join(fixes)
         if rule.fix != "confirm":
             fix += "\n# or, if it was read right:\n" + confirm_entry(records[aid])
         rows.append(
