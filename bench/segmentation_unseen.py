@@ -19,17 +19,13 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import sys
-import tempfile
-import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from issuegen import flag_precision, score_issue  # noqa: E402
+from issuegen import flag_precision, load_generated, score_issue  # noqa: E402
 from unseen_bank import unseen_issue, unseen_seeds  # noqa: E402
-
-from corpus_utils import load_issue  # noqa: E402
 
 MORE_FROM = 1000
 
@@ -37,12 +33,7 @@ MORE_FROM = 1000
 def read(seed: int) -> tuple[int, list, int]:
     """The scores of one unseen issue's records, and how many flags it raised on the issue as a whole."""
     gen = unseen_issue(seed)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = gen.write(Path(tmp) / f"unseen_{seed}.txt")
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            issue = load_issue(path, cache=False)
-    return seed, score_issue(gen, issue), len(gen.records)
+    return seed, score_issue(gen, load_generated(gen)), len(gen.records)
 
 
 def summary(scores: list) -> dict[str, int]:

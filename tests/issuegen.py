@@ -1745,6 +1745,20 @@ def short(value: object, limit: int = 60) -> str:
 # -- scoring a reading ----------------------------------------------------------------------
 
 
+def load_generated(gen: GeneratedIssue):
+    """The issue as ``load_issue`` reads it from a file (no cache, its warnings kept quiet)."""
+    import tempfile
+    import warnings
+
+    from corpus_utils import load_issue
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = gen.write(Path(tmp) / f"generated_{gen.seed}.txt")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_issue(path, cache=False)
+
+
 @dataclass
 class RecordScore:
     """One expected record against what the segmenter gave (or a record it gave too many)."""

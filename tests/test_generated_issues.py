@@ -4,16 +4,11 @@ on issues laid out in ways the seed does not show; and the generator is what it 
 from __future__ import annotations
 
 import re
-import tempfile
-import warnings
 from collections import Counter
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from issuegen import FEATURES, generate_issue, score_issue
-
-from corpus_utils import load_issue
+from issuegen import FEATURES, generate_issue, load_generated, score_issue
 
 SEEDS = st.integers(0, 10**6)
 COVERAGE_SEEDS = range(200)
@@ -29,14 +24,6 @@ INTERRUPTED_EXACT_FLOOR = 0.92
 INTERRUPTED_FLAGGED_FLOOR = 0.66
 
 
-def _load(gen):
-    with tempfile.TemporaryDirectory() as tmp:
-        path = gen.write(Path(tmp) / f"generated_{gen.seed}.txt")
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return load_issue(path, cache=False)
-
-
 def _solid(text: str) -> str:
     return re.sub(r"\s", "", text)
 
@@ -47,7 +34,7 @@ def _solid(text: str) -> str:
 @settings(max_examples=30, deadline=None)
 @given(seed=SEEDS)
 def test_a_generated_issue_loses_no_character(seed):
-    issue = _load(generate_issue(seed))
+    issue = load_generated(generate_issue(seed))
     balance = issue.balance()
     assert balance.holds, f"generate_issue({seed}): {balance}"
 
@@ -56,7 +43,7 @@ def test_a_generated_issue_loses_no_character(seed):
 @given(seed=SEEDS)
 def test_leftovers_over_one_percent_are_flagged_and_every_record_is_found_or_flagged(seed):
     gen = generate_issue(seed)
-    issue = _load(gen)
+    issue = load_generated(gen)
     balance = issue.balance()
     flags = issue.flags()
     if balance.leftovers > 0.01 * balance.input:
@@ -73,7 +60,7 @@ def _exact_and_flagged(interrupt: float | None) -> tuple[float, float, float, li
     misses = []
     for seed in range(ACCURACY_SEEDS):
         gen = generate_issue(seed, interrupt=interrupt)
-        issue = _load(gen)
+        issue = load_generated(gen)
         balance = issue.balance()
         chars, leftover = chars + balance.input, leftover + balance.leftovers
         for s in score_issue(gen, issue):
@@ -112,7 +99,7 @@ def test_continuations_set_inside_other_articles_runs_come_back_exact_or_flagged
 @given(seed=SEEDS)
 def test_an_issue_with_interrupted_runs_loses_no_character_and_keeps_each_text_in_order(seed):
     gen = generate_issue(seed, interrupt=1.0)
-    issue = _load(gen)
+    issue = load_generated(gen)
     assert issue.balance().holds, f"generate_issue({seed}, interrupt=1.0)"
     # every record's text reads in the order of the issue's text (a resumed article is not
     # stitched out of order), going round once more for a continuation on an earlier page

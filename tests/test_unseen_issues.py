@@ -6,15 +6,10 @@ shown on records read right."""
 from __future__ import annotations
 
 import hashlib
-import tempfile
-import warnings
-from pathlib import Path
 
 import pytest
-from issuegen import score_issue
+from issuegen import load_generated, score_issue
 from unseen_bank import unseen_issue, unseen_seeds
-
-from corpus_utils import load_issue
 
 # The issues' text, so they stay the issues they were when first measured (a change to the
 # generator or the prose that alters them shows here, and their figures must be measured anew).
@@ -27,11 +22,7 @@ def unseen() -> list[tuple[int, list]]:
     out = []
     for seed in unseen_seeds(3):
         gen = unseen_issue(seed)
-        with tempfile.TemporaryDirectory() as tmp:
-            path = gen.write(Path(tmp) / f"unseen_{seed}.txt")
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                issue = load_issue(path, cache=False)
+        issue = load_generated(gen)
         assert issue.balance().holds
         out.append((seed, gen, score_issue(gen, issue)))
     return out
