@@ -134,6 +134,17 @@ def test_at_a_paragraph_end_the_next_item_of_the_interrupted_list_resumes_it(tmp
     assert got[JIA_TITLE] == JIA_TEXT
 
 
+def test_at_a_paragraph_end_the_next_dash_item_resumes_the_interrupted_list(tmp_path):
+    """The issue's other case: 乙 stopped at the end of a dash item, and its list goes on after the tail."""
+    yi = [*YI_OPENING, "治理难题，取得了明显成效。", "——坚持问题导向，切实解决群众反映", "强烈的突出问题；"]
+    page3 = [*TAIL, "——坚持守正创新，推动基层党建工作", "与时俱进。"]
+    got = texts(load(tmp_path, issue_text(yi, page3)))
+    assert got[YI_TITLE].endswith(
+        "——坚持问题导向，切实解决群众反映强烈的突出问题；\n——坚持守正创新，推动基层党建工作与时俱进。"
+    )
+    assert got[JIA_TITLE] == JIA_TEXT
+
+
 def test_at_a_page_foot_the_interrupted_article_goes_on_over_the_page(tmp_path):
     yi = [*YI_OPENING, "治理难题，切实为群众提供更多生态公益岗"]
     page3 = ["位。社区党组织牵头整合驻区单位资源，推", "动服务下沉到楼栋，基层治理效能和水平", *TAIL, NOTE]
