@@ -99,6 +99,25 @@ def test_an_excerpt_with_a_dash_list_keeps_its_text(tmp_path):
     assert "——我们坚持全面从严治党，持之以恒正风肃纪。" in rec["text"]
 
 
+def test_an_excerpt_s_source_line_wrapped_over_a_page_break_is_the_source(tmp_path):
+    """The source line fills the page's last line (…党的建设工作会议时) and ends on the next page
+    (强调): the next page's opening short line finishes it, and the excerpt's pages include it."""
+    page1 = [*EXCERPT[:-1], "———2019 年 7 月 9 日出席中央和国家机关党的建设工作会议时"]
+    page2 = [
+        "强调",
+        "习近平：刀刃向内找问题 有的放矢抓整改 确保主题教育善始善终善作善成 扎实做好",
+        "督促指导",
+        "要以解决实际问题的成效为衡量标准，发现问题立行立改，不能拖延，不能虚与应付。",
+        "———2019 年 7 月 5 日出席中央和国家机关党的建设工作会议时强调",
+    ]
+    issue = _load(tmp_path, " " + "\n\n".join(page1) + "\n " + "\n\n".join(page2) + "\n")
+    first, second = issue.articles.to_dict("records")
+    assert first["author_note"] == "2019年7月9日出席中央和国家机关党的建设工作会议时强调"
+    assert first["pages"] == [1, 2]
+    assert second["title"] == "刀刃向内找问题 有的放矢抓整改 确保主题教育善始善终善作善成 扎实做好督促指导"
+    assert issue.balance().holds and issue.leftovers.empty
+
+
 def test_a_continuation_block_opening_a_page_does_not_swallow_the_new_article(tmp_path):
     """The page holds the tail of an article cut on page 1, then a new article with its title
     block at the foot; nothing but the paragraph end tells where the tail stops."""

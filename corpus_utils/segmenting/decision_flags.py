@@ -33,7 +33,7 @@ P_WRONG: dict[str, float] = {
     "editor_note_takes_short_line": 0.17,  # 1 of 2; on the unseen prose 13 of 78
     "full_page_ended_it": 0.12,  # 92 of 752
     "paragraph_joined": 0.12,  # 59 of 479
-    "paragraph_broken": 0.08,  # 37 of 442
+    "paragraph_broken": 0.08,  # 34 of 442
     "ended_before_block": 0.5,  # 2 records: not measured
     # problems, shown whatever their odds
     "ends_mid_sentence": 1.00,  # 57 of 57

@@ -21,8 +21,10 @@ from .layout import (
     EXCERPT_SOURCE,
     TITLE_OPENERS,
     byline_authors,
+    is_continuation_line,
     is_letter_spaced,
     is_title_like,
+    source_is_whole,
 )
 from .pages import DOWN_MARKER, UP_MARKER
 from .paragraphs import block_width, tidy_spacing
@@ -263,7 +265,24 @@ def _excerpt_source(state: IssueState, r: PageReading, i: int) -> int:
         j += 1
     rec.author_note = tidy_spacing("".join(parts))
     close_record(state)
+    if j == len(r.texts) and not source_is_whole("".join(r.texts[i:j])):
+        state.source_open = rec  # the source wraps over the page break
     return j
+
+
+def read_source_tail(state: IssueState, r: PageReading) -> int:
+    """The lines opening a page that finish an excerpt's source line the page before left
+    unfinished (…调研指导“不忘初心、牢记使命”主 / 题教育时强调); how many."""
+    rec, state.source_open = state.source_open, None
+    k = 0
+    while rec is not None and k < len(r.texts) and r.classes[k].kind == "body" and is_continuation_line(r.texts[k]):
+        add_metadata(state, r, k, "source", r.texts[k], rec)
+        rec.author_note = tidy_spacing((rec.author_note or "") + r.texts[k])
+        rec.touch(r.page.index)
+        k += 1
+        if source_is_whole(rec.author_note):
+            break
+    return k
 
 
 def _author_note(state: IssueState, r: PageReading, i: int) -> int:

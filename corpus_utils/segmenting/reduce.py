@@ -25,7 +25,7 @@ from dataclasses import replace
 from .classify import LineClass, LineKind, PageContext, classify_page
 from .columns import assign_columns
 from .layout import is_column_header
-from .line_handlers import read_line, read_title_block
+from .line_handlers import read_line, read_source_tail, read_title_block
 from .pages import Page, PageOffset
 from .paragraphs import line_widths
 from .record import Fragment, Segmentation
@@ -102,7 +102,7 @@ def read_page(
             # a page opening with another column's header: an article that already stood under
             # its own column's header does not run on across it
             reading.closed_at_header = close_record(state)
-    i = 0
+    i = read_source_tail(state, reading)
     while i < len(texts):
         if i in reading.starts:
             close_all(state)

@@ -46,6 +46,7 @@ class IssueState:
     mode: Mode = Mode.BETWEEN
     open: Record | None = None  # the record text flows into; in a block, the one the block interrupted
     block: Record | None = None  # the （上接…） block being read (Mode.BLOCK)
+    source_open: Record | None = None  # an excerpt whose source line the last page left unfinished
     page_sizes: dict[int, int] = field(default_factory=dict)  # lines per page index
     full_page: int = 0  # lines on a full page of this issue
     trace: list[TraceLine] = field(default_factory=list)
