@@ -61,14 +61,6 @@ PROBLEM_CHECKS = {
 }
 
 
-def flag_level(flag: str) -> str:
-    """``problem`` or ``doubt`` (a flag raised by a decision has the level of its rule)."""
-    from .decisions import RULES
-
-    levels = {rule.flag: rule.level for rule in RULES.values()}
-    return levels.get(flag, "problem")
-
-
 def record_flags(
     articles: pd.DataFrame,
     metadata: pd.DataFrame | None = None,
