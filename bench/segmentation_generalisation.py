@@ -3,13 +3,19 @@
 python bench/segmentation_generalisation.py [--n 1000] [--seed 0] [--show 5] [--jobs 2]
 
 Generates ``--n`` issues (seeds ``--seed`` … ``--seed + n - 1``) with ``tests/issuegen.py``,
-loads each from a temporary file with ``load_issue(path, cache=False)`` and compares the
+loads each from a temporary file with ``load_issue(path, cache=False)`` (``load_generated``) and compares the
 records with the expected ones, paired in order (a record found too many or too few does
 not shift every later one). A record is exact when kind, column, title, authors,
 author_note, pages and text all match. Reports the exact-record rate, per-field accuracy,
 the issues with every record exact, the share of characters left over, crashes, the
 variations (record tags) with the lowest exact rate, and a compact diff of the first
 ``--show`` failing issues.
+
+Flags: how many wrong records carry a flag shown by default (``Issue.flags()``) and how many
+right ones do, per issue too; and for every flag kind and every rule of the segmenter's
+decisions, the records raising it (shown or not), its precision (the share of them that were
+wrong) and its recall (the share of all wrong records it is raised on). The rules' precisions
+are what ``decision_flags.P_WRONG`` holds; ``--p-wrong`` prints them in its form.
 """
 
 from __future__ import annotations
@@ -17,19 +23,15 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import sys
-import tempfile
 import time
 import traceback
-import warnings
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from issuegen import RECORD_FIELDS, align, describe, field_diffs, generate_issue, got_records, short  # noqa: E402
-
-from corpus_utils import load_issue  # noqa: E402
+from issuegen import RECORD_FIELDS, flag_precision, generate_issue, load_generated, score_issue, short  # noqa: E402
 
 DIFF_LINES_PER_ISSUE = 8
 
@@ -40,50 +42,38 @@ def run_one(seed: int) -> dict:
     out = {"seed": seed, "n_expected": len(gen.records), "crash": None}
     t0 = time.perf_counter()
     try:
-        with tempfile.TemporaryDirectory() as tmp:
-            path = gen.write(Path(tmp) / f"generated_{seed}.txt")
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                issue = load_issue(path, cache=False)
-            got = got_records(issue.articles)
-            balance = issue.balance()
-            flags = issue.flags()
-            flagged = set(flags["article_id"].dropna().astype(int))
-            issue_flagged = bool(flags["article_id"].isna().any())
+        issue = load_generated(gen)
+        scores = score_issue(gen, issue)
+        balance = issue.balance()
     except Exception:
         out["crash"] = traceback.format_exc(limit=4)
         return out
     out["seconds"] = time.perf_counter() - t0
     field_ok, tag_total, tag_exact, tag_example = Counter(), Counter(), Counter(), {}
     diffs: list[str] = []
-    exact = extra = wrong_flagged = exact_flagged = 0
-    for a, b in align(gen.records, got):
-        if a is None:
-            extra += 1
-            diffs.append(f"extra record #{b}: {got[b]['kind']} {short(got[b]['title'])} {short(got[b]['text'], 40)}")
+    for s in scores:
+        if s.expected is None:
+            diffs.append(f"extra record #{s.found}")
             continue
-        want = gen.records[a]
-        wrong = [f for f, *_ in field_diffs(want, got[b])] if b is not None else list(RECORD_FIELDS)
         for f in RECORD_FIELDS:
-            field_ok[f] += f not in wrong
-        exact += not wrong
-        raised = (b is not None and b + 1 in flagged) or (b is None and (issue_flagged or bool(flagged)))
-        wrong_flagged += bool(wrong) and raised
-        exact_flagged += (not wrong) and raised
-        for tag in want.tags | {want.kind}:
+            field_ok[f] += f not in s.wrong
+        for tag in s.tags:
             tag_total[tag] += 1
-            tag_exact[tag] += not wrong
-            if wrong:
-                tag_example.setdefault(tag, f"{seed}#{a}")
-        if b is None:
-            diffs.append(f"#{a} {want.kind} {short(want.title)}: missing")
-        else:
-            diffs += [f"#{a} {short(want.title, 30)}: {describe(f, w, g)}" for f, w, g in field_diffs(want, got[b])]
+            tag_exact[tag] += not s.wrong
+            if s.wrong:
+                tag_example.setdefault(tag, f"{seed}#{s.expected}")
+        title = short(gen.records[s.expected].title, 30)
+        diffs += [f"#{s.expected} {title}: {line}" for line in s.diffs]
+    expected = [s for s in scores if s.expected is not None]
     out.update(
-        exact=exact,
-        extra=extra,
-        wrong_flagged=wrong_flagged,
-        exact_flagged=exact_flagged,
+        scores=scores,
+        exact=sum(not s.wrong for s in expected),
+        extra=sum(s.expected is None for s in scores),
+        wrong_flagged=sum(bool(s.wrong) and bool(s.flags) for s in expected),
+        wrong_any=sum(bool(s.wrong) and bool(s.flags or s.hidden) for s in expected),
+        exact_flagged=sum(not s.wrong and bool(s.flags) for s in expected),
+        doubts_on_right=sum(len(s.doubts) for s in expected if not s.wrong),
+        problems_on_right=sum(len(s.flags) - len(s.doubts) for s in expected if not s.wrong),
         field_ok=field_ok,
         tag_total=tag_total,
         tag_exact=tag_exact,
@@ -102,6 +92,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0, help="first seed")
     parser.add_argument("--show", type=int, default=5, help="failing issues to show a diff of")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
+    parser.add_argument("--p-wrong", action="store_true", help="print the rules' precisions as P_WRONG")
     args = parser.parse_args()
     seeds = range(args.seed, args.seed + args.n)
     t0 = time.perf_counter()
@@ -124,8 +115,14 @@ def main() -> None:
             tag_example.setdefault(tag, where)
     exact = sum(r["exact"] for r in done)
     wrong_flagged = sum(r["wrong_flagged"] for r in done)
+    wrong_any = sum(r["wrong_any"] for r in done)
     exact_flagged = sum(r["exact_flagged"] for r in done)
     perfect = sum(r["exact"] == r["n_expected"] and r["extra"] == 0 for r in done)
+    doubts = sum(r["doubts_on_right"] for r in done)
+    problems = sum(r["problems_on_right"] for r in done)
+    most_doubts = max((r["doubts_on_right"] for r in done), default=0)
+    over_three = sum(r["doubts_on_right"] > 3 for r in done)
+    scores = [s for r in done for s in r["scores"]]
     leftover = sum(r["leftover_chars"] for r in done)
     chars = sum(r["input_chars"] for r in done)
 
@@ -158,7 +155,11 @@ def main() -> None:
         ("exact records", f"{exact} ({pct(exact, n_records)})"),
         *((f"  {f}", pct(field_ok[f], n_records)) for f in RECORD_FIELDS),
         ("wrong records flagged", f"{wrong_flagged} of {n_records - exact} ({pct(wrong_flagged, n_records - exact)})"),
+        ("  with any flag, shown or not", f"{wrong_any} ({pct(wrong_any, n_records - exact)})"),
         ("exact records flagged", f"{exact_flagged} of {exact} ({pct(exact_flagged, exact)})"),
+        ("doubts shown on exact records, per issue", f"mean {doubts / len(done):.2f}, most {most_doubts}"),
+        ("issues with over 3 doubts on exact records", f"{over_three} ({pct(over_three, len(done))})"),
+        ("problems on exact records, per issue", f"mean {problems / len(done):.2f}"),
         ("issues all exact", f"{perfect} ({pct(perfect, len(results))})"),
         ("characters left over", f"{leftover} of {chars} ({pct(leftover, chars)})"),
         ("balance broken", str(sum(not r["balance_holds"] for r in done))),
@@ -168,6 +169,15 @@ def main() -> None:
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
         print(f"{key:<{width}}  {value}")
+    for by in ("flag", "rule"):
+        print(f"\nper {by} (raised shown or not): records raising it, precision, recall")
+        for name, raised, wrong, n_wrong in flag_precision(scores, by=by):
+            print(f"  {name:<34} {raised:>6}  {pct(wrong, raised):>6}  {pct(wrong, n_wrong):>6}")
+    if args.p_wrong:
+        print("\nP_WRONG = {")
+        for name, raised, wrong, _ in sorted(flag_precision(scores, by="rule")):
+            print(f'    "{name}": {wrong / raised:.2f},  # {wrong} of {raised}')
+        print("}")
 
 
 if __name__ == "__main__":

@@ -49,6 +49,9 @@ MIN_FIRST_PAGE_LINES = 2  # body lines above an article's title block
 MAX_TAIL_LINES = 8  # a continuation block is at most this long
 OFFSETS = (1, 2, 3, 3, 3, 4, 5, 6)  # printed page minus page index, where markers tell it
 DEFAULT_OFFSET = 1  # no markers: the cover is page 1
+# how often a waiting tail is set inside another article's run, where a page of it has room
+# (one value drawn per issue: some magazines never do it, some often)
+INTERRUPT_SHARES = (0.0, 0.3, 0.6)
 
 TITLE_RUN_ON = "的之与和及对在为"  # a title line ending so runs on without a space
 NO_LINE_START = set("，。、；：？！”’）》」』…")  # closing punctuation hangs instead
@@ -116,6 +119,14 @@ FEATURES = frozenset(
         "block_after_article_end",
         "block_then_article",
         "block_note_then_article",
+        "block_inside_run",
+        "block_at_page_top",
+        "block_at_column_foot",
+        "block_at_page_foot",
+        "interrupted_mid_sentence",
+        "interrupted_mid_word",
+        "interrupted_at_paragraph_end",
+        "resumes_after_header",
         "article_starts_mid_page",
         "one_page_article",
         "long_article",
@@ -801,12 +812,49 @@ class EditorNote:
     tags: set[str] = field(default_factory=set)
 
 
+@dataclass(frozen=True)
+class Bank:
+    """The words an issue is written from: the genre's sentences, headings, titles, names of
+    places and columns. The default is the phrase bank above; another bank (other prose in the
+    same genre) makes issues whose text the segmenter has never met."""
+
+    sentences: Sequence = tuple(SENTENCES)
+    clauses: Sequence = tuple(CLAUSES)
+    section_headings: Sequence = tuple(SECTION_HEADINGS)
+    sub_headings: Sequence = tuple(SUB_HEADINGS)
+    dash_items: Sequence = tuple(DASH_ITEMS)
+    title_phrases: Sequence = tuple(TITLE_PHRASES)
+    title_last_phrases: Sequence = tuple(TITLE_LAST_PHRASES)
+    topics: Sequence = tuple(TOPICS)
+    topic_endings: Sequence = tuple(TOPIC_ENDINGS)
+    short_titles: Sequence = tuple(SHORT_TITLES)
+    juanshouyu_titles: Sequence = tuple(JUANSHOUYU_TITLES)
+    essay_sentences: Sequence = tuple(ESSAY_SENTENCES)
+    leader_sentences: Sequence = tuple(LEADER_SENTENCES)
+    excerpt_titles: Sequence = tuple(EXCERPT_TITLES)
+    occasions: Sequence = tuple(OCCASIONS)
+    editor_topics: Sequence = tuple(EDITOR_TOPICS)
+    editor_extra: Sequence = tuple(EDITOR_EXTRA)
+    editor_endings: Sequence = tuple(EDITOR_ENDINGS)
+    editor_middle: str = "各县（市、区）在推进过程中，形成了一些有特色的经验做法，"
+    lessons: str = "我们的主要体会是："  # opens a paragraph that runs a dash list in
+    # how a sub-heading opens its paragraph: {n} its number (一), {d} its digit (1), {h} the heading
+    sub_heading_forms: Sequence = ("（{n}）{h}。",)
+    places: Sequence = tuple(PLACES)
+    slogans: Sequence = tuple(SLOGANS)
+    departments: Sequence = tuple(DEPARTMENTS)
+    ranks: Sequence = tuple(RANKS)
+    leaders: Sequence = tuple(LEADERS)
+    column_names: Sequence = tuple(COLUMN_NAMES)
+
+
 class Writer:
     """Draws the content of an issue: sentences, titles, bylines, notes."""
 
-    def __init__(self, rng: random.Random, habits: Habits, features: set[str]) -> None:
+    def __init__(self, rng: random.Random, habits: Habits, features: set[str], bank: Bank | None = None) -> None:
         self.rng, self.habits, self.features = rng, habits, features
-        self.place = rng.choice(PLACES)
+        self.bank = bank or Bank()
+        self.place = rng.choice(self.bank.places)
         self.tags: set[str] = set()  # the variations of the piece being written
 
     def tag(self, *names: str) -> None:
@@ -819,8 +867,9 @@ class Writer:
 
     # -- prose
 
-    def sentence(self, pool: Sequence[str] = SENTENCES) -> str:
+    def sentence(self, pool: Sequence[str] | None = None) -> str:
         r = self.rng
+        pool = self.bank.sentences if pool is None else pool
         return r.choice(pool).format(
             p=self.place,
             u=self.place[-1],
@@ -829,42 +878,47 @@ class Writer:
             b=r.randint(100, 9999),
             y=r.randint(2015, 2023),
             pct=r.randint(50, 99),
-            s=r.choice(SLOGANS),
+            s=r.choice(self.bank.slogans),
         )
 
-    def paragraph(self, n: tuple[int, int] = (1, 7), pool: Sequence[str] = SENTENCES) -> str:
+    def paragraph(self, n: tuple[int, int] = (1, 7), pool: Sequence[str] | None = None) -> str:
+        pool = self.bank.sentences if pool is None else pool
         picks = self.rng.sample(range(len(pool)), min(len(pool), self.rng.randint(*n)))
         return "".join(self.sentence([pool[k]]) for k in picks)
 
-    def dash_list(self, pool: Sequence[str] = DASH_ITEMS) -> list[str]:
+    def dash_list(self, pool: Sequence[str] | None = None) -> list[str]:
+        pool = self.bank.dash_items if pool is None else pool
         items = self.rng.sample(pool, self.rng.randint(2, 4))
         return [self.habits.dash + it + ("；" if k < len(items) - 1 else "。") for k, it in enumerate(items)]
 
     def article_paragraphs(self) -> list[str]:
         r = self.rng
-        self.place = r.choice(PLACES)
+        self.place = r.choice(self.bank.places)
         paras = [self.paragraph((2, 7)) for _ in range(r.randint(1, 2))]
         for s in range(r.choice((0, 0, 1, 2, 3, 4))):
             self.tag("heading_section")
-            paras.append(f"{CN_NUMBERS[s]}、{r.choice(SECTION_HEADINGS)}")
+            paras.append(f"{CN_NUMBERS[s]}、{r.choice(self.bank.section_headings)}")
             style = r.choice(("plain", "sub", "yishi", "dash"))
             for j in range(r.randint(1, 3)):
                 if style == "sub":
                     self.tag("heading_sub")
-                    paras.append(f"（{CN_NUMBERS[j]}）{r.choice(SUB_HEADINGS)}。{self.paragraph((1, 4))}")
+                    forms = self.bank.sub_heading_forms
+                    form = forms[0] if len(forms) == 1 else r.choice(forms)
+                    head = form.format(n=CN_NUMBERS[j], d=j + 1, h=r.choice(self.bank.sub_headings))
+                    paras.append(head + self.paragraph((1, 4)))
                 elif style == "yishi":
                     self.tag("heading_yishi")
-                    clauses = r.sample(CLAUSES, r.randint(2, 4))
+                    clauses = r.sample(self.bank.clauses, r.randint(2, 4))
                     paras.append("".join(f"{CN_NUMBERS[k]}是{c}。" for k, c in enumerate(clauses)))
                 else:
                     paras.append(self.paragraph())
             if style == "dash":
                 self.tag("dash_list_in_article")
-                paras[-1:-1] = self.dash_list(CLAUSES)
+                paras[-1:-1] = self.dash_list(self.bank.clauses)
         if r.random() < 0.15:
             self.tag("dash_list_in_article")
-            items = r.sample(CLAUSES, 3)
-            paras.append("我们的主要体会是：" + "".join(f"{self.habits.dash}{c}；" for c in items)[:-1] + "。")
+            items = r.sample(self.bank.clauses, 3)
+            paras.append(self.bank.lessons + "".join(f"{self.habits.dash}{c}；" for c in items)[:-1] + "。")
         if r.random() < 0.5:
             paras.append(self.paragraph((1, 3)))
         return paras
@@ -886,19 +940,19 @@ class Writer:
         r = self.rng
         form = r.choice(("one", "one", "two", "two", "two", "topic", "topic", "three", "spaced", "pair"))
         if form == "spaced":
-            t = r.choice(SHORT_TITLES)
+            t = r.choice(self.bank.short_titles)
             self.tag("title_spaced_short", "title_1_lines")
             return t, [" ".join(t)]
         if form == "topic":
             opener = r.choice(("关于", "关于", "浅谈"))
-            topic = r.choice(TOPICS)
+            topic = r.choice(self.bank.topics)
             if opener == "浅谈":
                 self.tag("title_opens_qiantan")
                 t = "浅谈" + topic
                 lines = [t]
             else:
                 self.tag("title_opens_guanyu")
-                ending = r.choice(TOPIC_ENDINGS)
+                ending = r.choice(self.bank.topic_endings)
                 t = "关于" + topic + ending
                 head, tail = t[: t.rindex("的") + 1], t[t.rindex("的") + 1 :]
                 if len(t) > 16 or r.random() < 0.5:
@@ -913,11 +967,11 @@ class Writer:
             self._title_tags(t)
             return t, lines
         n = {"one": 1, "two": 2, "three": 3, "pair": 2}[form]
-        phrases = r.sample(TITLE_PHRASES, n)
+        phrases = r.sample(self.bank.title_phrases, n)
         if r.random() < 0.15:
-            phrases[-1] = r.choice(TITLE_LAST_PHRASES)
+            phrases[-1] = r.choice(self.bank.title_last_phrases)
         while len("".join(phrases)) > 26:
-            phrases = r.sample(TITLE_PHRASES, n)
+            phrases = r.sample(self.bank.title_phrases, n)
         t = " ".join(phrases)
         if form == "pair":
             lines = [t]
@@ -964,7 +1018,7 @@ class Writer:
 
     def organisation(self) -> str:
         r = self.rng
-        place = r.choice(PLACES)
+        place = r.choice(self.bank.places)
         return r.choice(
             (
                 f"{place}委组织部",
@@ -972,7 +1026,7 @@ class Writer:
                 f"{place}委组织部",
                 f"{place}非公党工委",
                 f"{place}机关工委",
-                f"市委组织部{r.choice(DEPARTMENTS)}",
+                f"市委组织部{r.choice(self.bank.departments)}",
             )
         )
 
@@ -1017,14 +1071,14 @@ class Writer:
         r = self.rng
         if r.random() < 0.5:
             return [], None
-        place = r.choice(PLACES)
+        place = r.choice(self.bank.places)
         text = r.choice(
             (
                 f"作者为{place}委常委、组织部长",
                 f"作者为{place}委组织部副部长",
-                f"作者为市委组织部{r.choice(DEPARTMENTS)}{r.choice(RANKS)}",
-                f"作者单位：市委组织部{r.choice(DEPARTMENTS)}",
-                f"作者系{place}委组织部{r.choice(RANKS)}",
+                f"作者为市委组织部{r.choice(self.bank.departments)}{r.choice(self.bank.ranks)}",
+                f"作者单位：市委组织部{r.choice(self.bank.departments)}",
+                f"作者系{place}委组织部{r.choice(self.bank.ranks)}",
             )
         )
         self.tag("note")
@@ -1050,31 +1104,31 @@ class Writer:
     def juanshouyu(self) -> Article:
         self.tags = set()
         r = self.rng
-        title = r.choice(JUANSHOUYU_TITLES)
+        title = r.choice(self.bank.juanshouyu_titles)
         if len(title) <= 6:
             self.tag("juanshouyu_short_title")
-        paras = [self.paragraph((2, 4), ESSAY_SENTENCES) for _ in range(r.randint(2, 5))]
+        paras = [self.paragraph((2, 4), self.bank.essay_sentences) for _ in range(r.randint(2, 5))]
         raw = self.spaced(paras)
         return Article(title, [" ".join(title)], None, [], [], None, paras, raw, tags=self.take_tags())
 
     def excerpt(self) -> Excerpt:
         self.tags = set()
         r = self.rng
-        name = r.choice(LEADERS)
-        title = " ".join(r.sample(EXCERPT_TITLES, r.choice((1, 2, 2, 2))))
+        name = r.choice(self.bank.leaders)
+        title = " ".join(r.sample(self.bank.excerpt_titles, r.choice((1, 2, 2, 2))))
         colon = "：" if r.random() < 0.85 else ": "
         if colon != "：":
             self.tag("excerpt_ascii_colon")
         head_lines = wrap_keeping_spaces(f"{name}{colon}{title}", self.habits.page_width)
         if len(head_lines) > 1:
             self.tag("excerpt_head_wrapped")
-        paras = [self.paragraph((2, 6), LEADER_SENTENCES) for _ in range(r.randint(1, 3))]
+        paras = [self.paragraph((2, 6), self.bank.leader_sentences) for _ in range(r.randint(1, 3))]
         if r.random() < 0.4:
             self.tag("excerpt_dash_list")
             at = r.randint(1, len(paras))
             paras[at:at] = self.dash_list()
         y, mth, d = r.randint(2018, 2023), r.randint(1, 12), r.randint(1, 28)
-        source = f"{y}年{mth}月{d}日{r.choice(OCCASIONS)}"
+        source = f"{y}年{mth}月{d}日{r.choice(self.bank.occasions)}"
         source_lines = wrap(self.habits.dash + extractor_spacing(source, r, self.habits), self.habits.page_width)
         if len(source_lines) > 1:
             self.tag("excerpt_source_wrapped")
@@ -1084,16 +1138,16 @@ class Writer:
     def editor_note(self) -> EditorNote:
         self.tags = set()
         r = self.rng
-        why, what = r.choice(EDITOR_TOPICS)
-        paras = [f"{why}，{what}。各县（市、区）在推进过程中，形成了一些有特色的经验做法，{r.choice(EDITOR_ENDINGS)}"]
+        why, what = r.choice(self.bank.editor_topics)
+        paras = [f"{why}，{what}。{self.bank.editor_middle}{r.choice(self.bank.editor_endings)}"]
         if r.random() < 0.2:
-            paras.append(r.choice(EDITOR_EXTRA))
+            paras.append(r.choice(self.bank.editor_extra))
         label = "编者按：" if r.random() < 0.85 else "【编者按】"
         raw = self.spaced(paras)
         return EditorNote(label, paras, raw, self.take_tags())
 
     def column_names(self, n: int) -> list[str]:
-        names = self.rng.sample(COLUMN_NAMES, n)
+        names = self.rng.sample(self.bank.column_names, n)
         for name in names:
             self.features.add(f"column_name_{len(name)}")
         return names
@@ -1163,8 +1217,14 @@ class Tail:
 class Book:
     """Lays the pieces of an issue on pages, in order, and writes the text."""
 
-    def __init__(self, rng: random.Random, habits: Habits, features: set[str]) -> None:
+    def __init__(
+        self, rng: random.Random, habits: Habits, features: set[str], irng: random.Random | None = None
+    ) -> None:
         self.rng, self.habits, self.features = rng, habits, features
+        # tails set inside another article's run draw from a stream of their own, so an issue
+        # without them is laid out exactly as before they were added
+        self.irng = irng or random.Random(0)
+        self.interrupt_share = self.irng.choice(INTERRUPT_SHARES)
         self.pages: list[Page] = []
         self.records: list[ExpectedRecord] = []
         self.pending: list[Tail] = []
@@ -1273,8 +1333,12 @@ class Book:
                 page.cap += MIN_FIRST_PAGE_LINES - room
                 room = MIN_FIRST_PAGE_LINES
             rest = len(body) - i
-            done = rest <= room
-            if done:
+            placed = self.interrupt(k, column, page, body, i, room, first) if self.pending else None
+            done = rest <= room if placed is None else i + placed == len(body)
+            if placed is not None:
+                i += placed
+                page.lines += note if done else []
+            elif done:
                 page.lines += self.body_lines(body[i:], k) + note
             elif (
                 art.cuttable and 2 <= rest - room + 1 <= MAX_TAIL_LINES and self.cut(k, art, page, body, i, room, first)
@@ -1305,6 +1369,51 @@ class Book:
             tail = self.pending.pop(0)
             self.host(tail, page, at_top=False)
             self.tag(tail.owner, "block_after_article_end")
+
+    # -- a tail set inside another article's run
+
+    def interrupt(
+        self, k: int, column: str, page: Page, body: list[Wrapped], i: int, room: int, first: bool
+    ) -> int | None:
+        """Set the first waiting tail inside article k's run on this page, where magazines put one
+        when a page has room: at the page's top, before the article's lines go on from the page
+        before; at a column's foot, the article resuming after it (sometimes under the page's
+        running head, which the extractor writes where the next column begins); or at the page's
+        foot, the article going on over the page. Returns how many of the article's lines went on
+        the page, or None where the tail is not set here."""
+        if self.irng.random() >= self.interrupt_share:
+            return None
+        tail = self.pending[0]
+        where = self.irng.choice(("page_top", "column_foot", "page_foot"))
+        head = where == "column_foot" and self.irng.random() < 0.5
+        rest = len(body) - i
+        n = min(room - len(tail.lines) - head, rest)
+        if not self.fits(tail, page, 0) or n < (2 if where == "column_foot" else 1):
+            return None
+        if where == "page_top":
+            if first:
+                return None  # a tail before an article's first line is block_then_article
+            split = 0
+        elif where == "page_foot":
+            if n == rest:
+                return None  # the article has to go on over the page
+            split = n
+        else:
+            points = split_points(body, i, n)
+            variant = self.irng.choice(sorted(points))
+            split = self.irng.choice(points[variant])
+        lines = self.body_lines(body[i : i + n], k)
+        block = list(tail.lines)
+        if head:
+            block.append(Line(self.header_text(column), None, "header"))
+            page.running_head = None
+            self.tag(k, "resumes_after_header")
+        page.lines += lines[:split] + block + lines[split:]
+        self.pending.pop(0)
+        self.settle(tail, page)
+        self.tag(tail.owner, "block_inside_run", f"block_at_{where}")
+        self.tag(k, interruption(body[i + split - 1], body[i + split] if i + split < len(body) else None))
+        return n
 
     def first_page(self, k: int, column: str, opening: Page | None, after_note: bool, block: int) -> Page:
         """The page an article starts on: the column's first page, the room under the article
@@ -1403,6 +1512,10 @@ class Book:
             page.lines[at:at] = tail.lines
         else:
             page.lines += tail.lines
+        self.settle(tail, page)
+
+    def settle(self, tail: Tail, page: Page) -> None:
+        """The bookkeeping of a tail set on a page: its cut points there, its record ends there."""
         page.open_end = False
         tail.down.other = page
         self.hosts[tail.owner] = page
@@ -1467,6 +1580,30 @@ class Book:
         return GeneratedIssue(seed, text, self.records, frozenset(self.features), metadata, offset, len(self.pages))
 
 
+_SENTENCE_END = re.compile(r"[。！？；]$")
+_WORD_TAIL = re.compile(r"^[\u4e00-\u9fff]{1,2}[。！？；]")
+
+
+def interruption(before: Wrapped, after: Wrapped | None) -> str:
+    """How an article's text stops where a tail interrupts it: at a paragraph's end, inside a
+    word (the text resumes with a character or two and a sentence end, 公益岗 | 位。), inside
+    a sentence, or between two sentences of a paragraph."""
+    if before.last:
+        return "interrupted_at_paragraph_end"
+    if after is not None and _WORD_TAIL.match(after.text):
+        return "interrupted_mid_word"
+    return "interrupted_between_sentences" if _SENTENCE_END.search(before.text) else "interrupted_mid_sentence"
+
+
+def split_points(body: list[Wrapped], i: int, n: int) -> dict[str, list[int]]:
+    """Where among lines i … i+n-1 a tail may interrupt the text, by how the text stops there
+    (see ``interruption``): each kind with the number of lines above the tail."""
+    points: dict[str, list[int]] = {}
+    for m in range(1, n):
+        points.setdefault(interruption(body[i + m - 1], body[i + m]), []).append(m)
+    return points
+
+
 def unseen_break(last: Wrapped, nxt: Wrapped, width: float) -> bool:
     """A paragraph break only the print shows: the paragraph before ends on a full line and the
     next is a single line too short to show its indentation, and no heading or dash opens it."""
@@ -1488,13 +1625,19 @@ def tidy(text: str) -> str:
 # -- the issue -----------------------------------------------------------------------------
 
 
-def generate_issue(seed: int) -> GeneratedIssue:
-    """An issue in the seed's text shape and its expected records, all drawn from ``seed``."""
+def generate_issue(seed: int, *, bank: Bank | None = None, interrupt: float | None = None) -> GeneratedIssue:
+    """An issue in the seed's text shape and its expected records, all drawn from ``seed``.
+
+    ``bank`` is the prose it is written from (the phrase bank above by default); ``interrupt``
+    sets how often a waiting tail is set inside another article's run (drawn per issue from
+    ``INTERRUPT_SHARES`` by default)."""
     rng = random.Random(seed)
     features: set[str] = set()
     habits = Habits.draw(rng)
-    writer = Writer(rng, habits, features)
-    book = Book(rng, habits, features)
+    writer = Writer(rng, habits, features, bank)
+    book = Book(rng, habits, features, random.Random(f"{seed} interrupt"))
+    if interrupt is not None:
+        book.interrupt_share = interrupt
     if rng.random() < P_JUANSHOUYU:
         features.add("juanshouyu")
         book.lay_juanshouyu(writer.juanshouyu())
@@ -1597,3 +1740,105 @@ def short(value: object, limit: int = 60) -> str:
     """A value for a diff line, long texts cut in the middle."""
     s = repr(value)
     return s if len(s) <= limit else s[: limit // 2] + " … " + s[-limit // 2 :]
+
+
+# -- scoring a reading ----------------------------------------------------------------------
+
+
+def load_generated(gen: GeneratedIssue):
+    """The issue as ``load_issue`` reads it from a file (no cache, its warnings kept quiet)."""
+    import tempfile
+    import warnings
+
+    from corpus_utils import load_issue
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = gen.write(Path(tmp) / f"generated_{gen.seed}.txt")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_issue(path, cache=False)
+
+
+@dataclass
+class RecordScore:
+    """One expected record against what the segmenter gave (or a record it gave too many)."""
+
+    expected: int | None  # index into the generated issue's records; None for a record found too many
+    found: int | None  # article_id of the record found; None for a record not found
+    wrong: list[str]  # the fields that differ (every field for a record not found)
+    flags: list[str]  # the flags raised on the record found that are shown by default
+    hidden: list[str]  # the flags raised on it that are not shown by default
+    tags: set[str]  # the variations of the expected record
+    diffs: list[str] = field(default_factory=list)  # one line per field that differs
+    rules: list[str] = field(default_factory=list)  # the rule of every flag raised on it, shown or not
+    doubts: list[str] = field(default_factory=list)  # the shown flags that are doubts (not problems)
+
+
+def score_issue(gen: GeneratedIssue, issue) -> list[RecordScore]:
+    """Each expected record paired with the one found (``align``), with its wrong fields and its
+    flags; a record not found counts as flagged when the issue raised any flag at all."""
+    got = got_records(issue.articles)
+    try:
+        every = issue.flags(every=True)
+    except TypeError:  # an Issue from before flags were ranked shows all of them
+        every = issue.flags()
+    ranked = "shown" in every.columns
+    shown: dict[int, list[str]] = {}
+    hidden: dict[int, list[str]] = {}
+    rules: dict[int, list[str]] = {}
+    doubts: dict[int, list[str]] = {}
+    issue_wide = []
+    for r in every.itertuples():
+        if r.article_id is None or pd_isna(r.article_id):
+            if not ranked or r.shown:
+                issue_wide.append(r.flag)
+            continue
+        aid = int(r.article_id)
+        (shown if not ranked or r.shown else hidden).setdefault(aid, []).append(r.flag)
+        rules.setdefault(aid, []).append(r.rule if ranked else r.flag)
+        if (not ranked or r.shown) and r.level == "doubt":
+            doubts.setdefault(aid, []).append(r.flag)
+    out = []
+    for a, b in align(gen.records, got):
+        if a is None:
+            out.append(RecordScore(None, b + 1, [], shown.get(b + 1, []), hidden.get(b + 1, []), set()))
+            continue
+        want = gen.records[a]
+        if b is None:
+            flags = issue_wide or [f for fs in shown.values() for f in fs]
+            out.append(RecordScore(a, None, list(RECORD_FIELDS), flags[:1], [], want.tags | {want.kind}, ["missing"]))
+            continue
+        diffs = field_diffs(want, got[b])
+        out.append(
+            RecordScore(
+                a,
+                b + 1,
+                [f for f, *_ in diffs],
+                shown.get(b + 1, []),
+                hidden.get(b + 1, []),
+                want.tags | {want.kind},
+                [describe(*d) for d in diffs],
+                rules.get(b + 1, []),
+                doubts.get(b + 1, []),
+            )
+        )
+    return out
+
+
+def flag_precision(scores: Sequence[RecordScore], *, by: str = "flag") -> list[tuple[str, int, int, int]]:
+    """Per flag (``by="rule"``: per rule): (name, records raising it, of those wrong, wrong
+    records in all): precision is the second over the first, recall the second over the third."""
+    n_wrong = sum(bool(s.wrong) for s in scores if s.expected is not None)
+    raised: dict[str, list[bool]] = {}
+    for s in scores:
+        if s.found is None:
+            continue
+        wrong = bool(s.wrong) or s.expected is None
+        for name in set(s.rules if by == "rule" else s.flags + s.hidden):
+            raised.setdefault(name, []).append(wrong)
+    return sorted(((f, len(v), sum(v), n_wrong) for f, v in raised.items()), key=lambda row: -row[1])
+
+
+def pd_isna(value) -> bool:
+    """Whether a table cell is missing (None, or NaN: the only value not equal to itself)."""
+    return value is None or value != value

@@ -1,4 +1,5 @@
-"""Quality flags: each rule on hand-made tables, then the seed as read and as damaged."""
+"""Quality flags: each rule on hand-made tables, flags read from decisions (never from the wording
+of a warning), then the seed as read and as damaged."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ import copy
 import pandas as pd
 import pytest
 
-from corpus_utils import CharBalance
+from corpus_utils import CharBalance, load_issue
+from corpus_utils.segmenting.decision_flags import P_WRONG, shown
+from corpus_utils.segmenting.decisions import RULES
+from corpus_utils.segmenting.frames import decisions_frame
 from corpus_utils.segmenting.quality import (
     LEFTOVER_SHARE,
     LONG_FACTOR,
@@ -16,6 +20,7 @@ from corpus_utils.segmenting.quality import (
     issue_flags,
     record_flags,
 )
+from corpus_utils.segmenting.thresholds import SHOW_DOUBTS_FROM
 
 SENTENCE = "坚持以人民为中心，推动基层治理提质增效。"  # 20 characters, ends a sentence
 
@@ -48,7 +53,8 @@ def flags(frame: pd.DataFrame, metadata: pd.DataFrame = NO_METADATA) -> set[tupl
 
 def test_the_tables_have_their_columns_even_when_nothing_is_raised():
     out = record_flags(articles({}), NO_METADATA)
-    assert list(out.columns) == ["article_id", "flag", "detail"] and out.empty
+    assert list(out.columns) == ["article_id", "level", "flag", "rule", "p_wrong", "detail", "check", "fix"]
+    assert out.empty
 
 
 # empty_body --------------------------------------------------------------------
@@ -182,12 +188,31 @@ def test_short_excerpts_and_notes_are_fine():
 class FakeIssue:
     """The public face of an Issue that the flags read."""
 
-    def __init__(self, frame: pd.DataFrame, bal: CharBalance, notes: list[str] | None = None):
-        self.articles, self.metadata, self.warnings, self._bal = frame, NO_METADATA, notes or [], bal
-        self.reading = None  # nothing guessed, doubted or confirmed
+    def __init__(self, frame: pd.DataFrame, bal: CharBalance, decisions: list[dict] | None = None):
+        self.articles, self.metadata, self._bal = frame, NO_METADATA, bal
+        self.reading = None  # nothing confirmed
+        self.decisions = decisions_frame(decisions or [])
 
     def balance(self) -> CharBalance:
         return self._bal
+
+
+def decision(rule: str, article_id: int | None, page: int = 3, line: int = 100, rejected=(), **extra) -> dict:
+    """A row of Issue.decisions, as the segmenter writes it."""
+    rejected = list(rejected)
+    row = {
+        "article_id": article_id,
+        "other_id": None,
+        "rule": rule,
+        "flag": RULES[rule].flag,
+        "level": RULES[rule].level,
+        "page": page,
+        "line": line,
+        "text": "近年来，我市坚持把抓党建促乡村振兴",
+        "rejected": rejected,
+        "rejected_text": "今年以来，江南区把物业服务纳入城市" if rejected else None,
+    }
+    return row | extra
 
 
 def issue_flag_names(issue) -> list[str]:
@@ -197,7 +222,7 @@ def issue_flag_names(issue) -> list[str]:
 def test_a_sound_issue_raises_nothing():
     issue = FakeIssue(articles({}), CharBalance(input=10_000, body=9_000, metadata=900, leftovers=100))
     out = issue_flags(issue)
-    assert list(out.columns) == ["flag", "detail"] and out.empty
+    assert list(out.columns) == ["flag", "rule", "detail", "check", "fix"] and out.empty
     assert flag_summary(issue) == ""
 
 
@@ -215,45 +240,111 @@ def test_a_broken_balance_and_no_records():
     assert "difference +9,100" in issue_flags(issue).iloc[1]["detail"]
 
 
-def test_warnings_about_unmatched_pieces():
-    notes = [
-        "x.txt: page 17: a title with no article text",
-        "x.txt: page 16: no article continues here from page 26; its text is kept as leftovers",
-        "x.txt: 标题 says it goes on at page 10, but no （上接…） block was found there",
-        "x.txt: no pair of continuation markers; printed pages assumed to start at 1",
+def test_pieces_that_found_no_partner_are_read_from_the_decisions():
+    decisions = [
+        decision("title_without_text", None, page=17),
+        decision("block_without_cut", None, page=16),
+        decision("cut_without_block", 1, page=13),
     ]
-    issue = FakeIssue(articles({}), CharBalance(10_000, 9_000, 1_000, 0), notes)
+    issue = FakeIssue(articles({}), CharBalance(10_000, 9_000, 1_000, 0), decisions)
     out = issue_flags(issue)
-    assert list(out["flag"]) == ["title_without_text", "unmatched_continuation", "unmatched_continuation"]
-    assert list(out["detail"]) == notes[:3]
+    assert list(out["flag"]) == ["title_without_text", "unmatched_continuation"]
+    assert out.iloc[0]["detail"].startswith("a title block had no article text on its page")
+    assert "page 17" in out.iloc[0]["detail"] and out.iloc[0]["check"].startswith("whether ")
+    per_record = record_flags(issue.articles, decisions=issue.decisions)
+    assert list(zip(per_record["article_id"], per_record["flag"], per_record["level"], strict=True)) == [
+        (1, "unmatched_continuation", "problem")
+    ]
+
+
+def test_no_flag_depends_on_the_wording_of_a_warning(seed_path, tmp_path):
+    """An issue whose continuation found no article raises the flag from its decisions: the
+    warnings can say anything, or nothing."""
+    broken = tmp_path / "broken.txt"
+    broken.write_text(seed_path.read_text(encoding="utf-8").replace("(下转 10页）", ""), encoding="utf-8")
+    with pytest.warns(UserWarning):
+        issue = load_issue(broken, cache=False)
+    before = issue_flags(issue)
+    issue.warnings = ["reworded entirely"]
+    assert list(issue_flags(issue)["flag"]) == list(before["flag"])
+    assert "unmatched_continuation" in set(before["flag"])
 
 
 def test_the_summary_has_a_line_per_flag():
     frame = articles({"text": body(2000, "条条要围着块块转、机关要")}, {"title": None})
-    issue = FakeIssue(frame, CharBalance(10_000, 9_000, 1_000, 0), ["x.txt: page 3: a title with no article text"])
-    assert flag_summary(issue).splitlines() == [
-        "issue title_without_text: x.txt: page 3: a title with no article text",
+    issue = FakeIssue(frame, CharBalance(10_000, 9_000, 1_000, 0), [decision("title_without_text", None, page=3)])
+    lines = flag_summary(issue).splitlines()
+    assert lines[0].startswith("issue title_without_text: a title block had no article text on its page and was")
+    assert lines[1:] == [
         '#1 ends_mid_sentence: body ends "…条条要围着块块转、机关要"',
         '#2 no_title: article has no title (pages 2), starts "坚持以人民为中心，推动基…"',
     ]
 
 
+# doubts from decisions -------------------------------------------------------------
+
+
+def test_a_decision_raises_one_flag_per_record_and_kind_with_what_to_check_and_the_fix():
+    decisions = decisions_frame(
+        [
+            decision("open_text_runs_to_paragraph_end", 1, page=12, line=400, rejected=[410, 420], other_id=2),
+            decision("open_text_runs_to_paragraph_end", 2, page=12, line=400, rejected=[410, 420], other_id=1),
+            decision("paragraph_joined", 2, page=12, line=430, rejected=[430], rejected_text=None),
+            decision("paragraph_broken", 2, page=13, line=450, rejected=[450], rejected_text=None),
+        ]
+    )
+    out = record_flags(articles({}, {}), NO_METADATA, decisions=decisions)
+    assert list(zip(out["article_id"], out["flag"], strict=True)) == [
+        (1, "guessed_boundary"),
+        (2, "guessed_boundary"),
+        (2, "paragraphs_uncertain"),
+    ]
+    boundary = out.iloc[0]
+    assert boundary["level"] == "doubt" and boundary["rule"] == "open_text_runs_to_paragraph_end"
+    assert "page 12, at 「近年来，我市坚持把抓党建…」, not 「今年以来，江南区把物业服…」" in boundary["detail"]
+    assert boundary["check"] == "whether it runs on to a later paragraph end"
+    assert boundary["fix"].startswith('[[start]]\npage = 12\ntext = "今年以来，江南区把物业服"')
+    assert '[[confirm]]\nmatch = "标题1"' in boundary["fix"]
+    assert out.iloc[2]["detail"].endswith("; page 13, at 「近年来，我市坚持把抓党建…」)")  # the likelier first
+    assert out.iloc[2]["p_wrong"] == P_WRONG["paragraph_joined"]
+
+
+def test_a_confirmed_record_raises_no_doubt():
+    decisions = decisions_frame([decision("line_above_title_is_body", 1, rejected=[99])])
+    reading = pd.DataFrame([{"article_id": 1, "confirmed": True}, {"article_id": 2, "confirmed": False}])
+    assert record_flags(articles({}, {}), NO_METADATA, reading, decisions).empty
+    out = record_flags(articles({}, {}), NO_METADATA, None, decisions)
+    assert out.iloc[0]["fix"].startswith('[[line]]\npage = 3\ntext = "今年以来，江南区把物业服"\nkind = "title"')
+
+
+def test_a_doubt_is_shown_when_it_is_likely_wrong():
+    likely = max(P_WRONG, key=P_WRONG.get)
+    unlikely = min((r for r in P_WRONG if RULES.get(r) and RULES[r].level == "doubt"), key=P_WRONG.get)
+    assert shown("doubt", P_WRONG[likely]) and not shown("doubt", P_WRONG[unlikely])
+    assert shown("problem", 0.01)  # a problem is always shown
+    assert P_WRONG[unlikely] < SHOW_DOUBTS_FROM <= P_WRONG[likely]
+
+
 # the seed --------------------------------------------------------------------------
 
 
-def test_the_seed_raises_no_problem_and_one_doubt(seed_issue):
-    # every record of the seed matches the hand-read contents (test_articles.py); its six
-    # unmarked boundaries are confirmed in its .fix.toml; one paragraph break stays a doubt:
-    # 「…干部队伍。」 ends a full line and 「我们的主要做法是：」 is too short to show an indent
-    flags = record_flags(seed_issue.articles, seed_issue.metadata, seed_issue.reading)
-    assert flags[["article_id", "flag"]].values.tolist() == [[10, "paragraphs_uncertain"]]
+def test_the_seed_raises_no_problem_and_one_doubt_not_worth_a_look(seed_issue):
+    # every record of the seed matches the hand-read contents (test_articles.py); its unmarked
+    # boundaries are confirmed in its .fix.toml; one paragraph break stays a doubt, unlikely to
+    # be wrong: 「…干部队伍。」 ends a full line and 「我们的主要做法是：」 is too short to show an indent
+    flags = record_flags(seed_issue.articles, seed_issue.metadata, seed_issue.reading, seed_issue.decisions)
+    assert flags[["article_id", "flag", "rule"]].values.tolist() == [[10, "paragraphs_uncertain", "paragraph_joined"]]
     assert issue_flags(seed_issue).empty
-    assert flag_summary(seed_issue).startswith("#10 paragraphs_uncertain: 1 paragraph break")
+    assert flag_summary(seed_issue).startswith("#10 paragraphs_uncertain: a sentence ends a full line")
+    assert seed_issue.flags().empty  # not worth a look: shown only with every=True
+    assert seed_issue.flags(every=True)["shown"].tolist() == [False]
 
 
 def damaged(seed_issue, **tables):
-    """A shallow copy of the seed issue with some tables replaced."""
+    """A shallow copy of the seed issue with some tables replaced (and none of its decisions,
+    unless given: only the damage raises flags)."""
     issue = copy.copy(seed_issue)
+    issue.decisions = decisions_frame([])
     for name, value in tables.items():
         setattr(issue, name, value)
     return issue
@@ -262,7 +353,7 @@ def damaged(seed_issue, **tables):
 def seed_articles(seed_issue) -> pd.DataFrame:
     """The seed's articles as a misread would leave them: none confirmed by the seed's .fix.toml,
     and none of the segmenter's own doubts (guessed boundaries), so only the damage raises flags."""
-    frame = seed_issue.articles.copy().assign(confirmed=False, guessed="", title_doubt=None, paragraph_doubts=0)
+    frame = seed_issue.articles.copy().assign(confirmed=False)
     return frame.set_index("article_id", drop=False)
 
 
@@ -324,8 +415,8 @@ def test_an_unstitched_continuation(seed_issue):
     cut = text.index("提高考察工作科学化水平。依据") + len("提高考察工作科学化水平。依据")
     arts.at[10, "text"], arts.at[10, "pages"] = text[:cut], [11, 12, 13]
     leftovers = pd.concat([seed_issue.leftovers, pd.DataFrame([{"page": 10, "line": 663, "text": text[cut:]}])])
-    note = f"{seed_issue.source}: page 10: no article continues here from page 13; its text is kept as leftovers"
-    issue = damaged(seed_issue, articles=arts.reset_index(drop=True), leftovers=leftovers, warnings=[note])
+    unmatched = decisions_frame([decision("block_without_cut", None, page=10, line=662)])
+    issue = damaged(seed_issue, articles=arts.reset_index(drop=True), leftovers=leftovers, decisions=unmatched)
     assert issue_flag_names(issue) == ["leftovers_over_1pct", "unmatched_continuation"]  # (103 + 446) / 47,265 = 1.2%
     out = record_flags(issue.articles, issue.metadata, issue.reading)
     assert list(zip(out["article_id"], out["flag"], strict=True)) == [(10, "ends_mid_sentence")]

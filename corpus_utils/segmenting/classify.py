@@ -34,7 +34,7 @@ from .layout import (
     is_title_like,
 )
 from .pages import DOWN_MARKER, UP_MARKER
-from .paragraphs import HEADING, block_width, ends_paragraph
+from .paragraphs import HEADING, block_width, ends_paragraph, starts_indented
 from .thresholds import (
     DEFAULT_WIDTHS,
     FULL_LINE_MARGIN,
@@ -145,7 +145,7 @@ def classify_line(texts: Sequence[str], i: int, context: PageContext) -> list[Li
     if is_source_line(text, texts[i + 1 : i + 3]):
         out = [LineClass("source", "excerpt source: dashes, then a date or an occasion")]
         j = i + 1
-        while j < len(texts) and is_continuation_line(texts[j]) and not is_excerpt_head(texts[j], None):
+        while j < len(texts) and is_continuation_line(texts[j]) and not is_excerpt_head(texts[j], _after(texts, j)):
             out.append(LineClass("source", "excerpt source: short unpunctuated line finishing it"))
             j += 1
         return out
@@ -205,9 +205,11 @@ def find_title_block(
         return fixed[k].kind if k < len(fixed) and fixed[k] is not None else None
 
     def byline_under_title(k: int) -> bool:
+        if k < 1:
+            return False
         is_byline = kind(k) == "byline" or (kind(k) is None and byline_authors(texts[k]) is not None)
         above = kind(k - 1) == "title" or (kind(k - 1) is None and is_title_like(texts[k - 1]))
-        return k >= 1 and is_byline and above
+        return is_byline and above
 
     end = len(texts) - 1
     trailing: list[int] = []
@@ -241,6 +243,11 @@ def text_closes(text: str) -> bool:
 
 
 # internal functions ----------------------------------------------------------
+
+
+def _after(texts: Sequence[str], j: int) -> str | None:
+    """The line after line j, if there is one."""
+    return texts[j + 1] if j + 1 < len(texts) else None
 
 
 def _is_bare_title(texts: Sequence[str], k: int, columns: frozenset[str]) -> bool:
@@ -329,7 +336,21 @@ def _editor_note_lines(texts: Sequence[str], i: int, widths: tuple[float, float]
         if wide(nxt):
             j += 1
             continue
+        if is_short_note_paragraph(texts, j + 1, widths):
+            return j - i + 2  # a last paragraph of one short line
         if not wide(texts[j]) or ENDS_SENTENCE.search(texts[j]):
             break  # a column's text begins
         j += 1  # the short last line of the note's paragraph
     return j - i + 1
+
+
+def is_short_note_paragraph(texts: Sequence[str], k: int, widths: tuple[float, float]) -> bool:
+    """Whether line k, after an editor's note's sentence end, is the note's own last paragraph of
+    one short line: it ends a sentence and is not set as a column paragraph's indented first
+    line (an editor's note is not indented; the column text after it is)."""
+    if k < 1 or k >= len(texts) or not ENDS_SENTENCE.search(texts[k - 1]) or not ENDS_SENTENCE.search(texts[k]):
+        return False
+    if is_column_header(texts[k]) or is_structural(texts[k]) or HEADING.match(texts[k]):
+        return False
+    column = widths[0] or DEFAULT_WIDTHS[0]
+    return display_width(texts[k]) <= column + 2 * WIDTH_TOLERANCE and not starts_indented(texts[k], column)

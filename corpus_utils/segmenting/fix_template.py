@@ -29,23 +29,23 @@ def template_text(issue: Any) -> str:
         f"{off.agreeing} of {off.markers} markers agree)",
         "",
     ]
-    flags = issue.flags()
+    flags = issue.flags(every=True)
     out.append(f"# -- suspicious spots: {len(flags)} flag(s), {len(issue.leftovers)} leftover(s) " + "-" * 20)
     for r in flags.itertuples():
+        shown = "" if r.shown else f" (unlikely wrong: {r.p_wrong:.0%} of such records were, on generated issues)"
         if r.article_id is None:
-            out += [f"# issue {r.flag}: {_one_line(r.detail)}", ""]
+            out += [f"# issue {r.flag}: {_one_line(r.detail)}{shown}", f"# check {_one_line(r.check)}"]
+            out += [f"# {line}" for line in str(r.fix).splitlines() if line]
+            out.append("")
             continue
         row = arts.loc[r.article_id]
-        name = row["title"] or _opening(row["text"])
-        out.append(f"# #{r.article_id} {r.flag} (pages {', '.join(map(str, row['pages']))}): {_one_line(r.detail)}")
-        nxt = arts.loc[r.article_id + 1] if r.article_id + 1 in arts.index else None
-        if r.flag in ("ends_mid_sentence", "long_for_column", "guessed_boundary") and nxt is not None:
-            out += ["# [[merge]]", f'# first = "{name}"', f'# second = "{nxt["title"] or _opening(nxt["text"])}"']
-        if r.flag in ("long_for_column", "guessed_boundary", "short_body"):
-            out += ["# [[start]]", f"# page = {row['pages'][-1]}", '# text = "<the first words of the line>"']
-        if r.flag == "no_title":
-            out += ["# [[record]]", f'# match = "{name}"', '# title = "<the title>"']
-        out += ["# [[confirm]]", f'# match = "{name}"']
+        out.append(
+            f"# #{r.article_id} {r.flag} (pages {', '.join(map(str, row['pages']))}): {_one_line(r.detail)}{shown}"
+        )
+        out.append(f"# check {_one_line(r.check)}")
+        out += [line if line.startswith("#") else f"# {line}" for line in str(r.fix).splitlines() if line]
+        if "[[confirm]]" not in str(r.fix):
+            out += ["# [[confirm]]", f'# match = "{row["title"] or _opening(row["text"])}"']
         out.append("")
     for r in issue.leftovers.itertuples():
         first = r.text.split("\n")[0]
@@ -64,6 +64,7 @@ def template_text(issue: Any) -> str:
         + " / "
         + " / ".join(LINE_KINDS[4:]),
         "# [[start]]     page, text: a new article starts at this line",
+        "# [[resume]]    page, text: a （上接…） block ends before this line; the article it interrupted goes on",
         "# [[merge]]     first, second: the two records are one (the second goes on the first)",
         "# [[record]]    match, then any of " + ", ".join(RECORD_FIELDS) + ": set the record's fields",
         "# [[confirm]]   match: the record was read right (checked by hand): raise no flag on it",

@@ -18,6 +18,10 @@ error naming the file and the entry::
     page = 12
     text = "近年来，吉林高新区坚持"
 
+    [[resume]]                            # a （上接…） block ends before this line: the article
+    page = 16                             # it interrupted goes on here
+    text = "推介企业产品及技术等内容。"
+
     [[merge]]                             # these two records are one (the second goes on the first)
     first = "加强干部队伍建设 激励干部新时代新担当"
     second = "年初以来，船营区"
@@ -59,6 +63,7 @@ FIX_SCHEMA = Schema(
         "page_offset": Int(-MAX_PAGE, MAX_PAGE),
         "line": Tables(Table({**_LINE, "kind": Choice(LINE_KINDS)}, required=("page", "text", "kind")), "line"),
         "start": Tables(Table(_LINE, required=("page", "text")), "start"),
+        "resume": Tables(Table(_LINE, required=("page", "text")), "resume"),
         "merge": Tables(Table({"first": Str(), "second": Str()}, required=("first", "second")), "merge"),
         "record": Tables(
             Table(
@@ -87,7 +92,7 @@ class CorrectionError(IssueFormatError):
 class LineFix:
     page: int  # printed page
     text: str
-    kind: LineKind | None  # None for a [[start]] entry
+    kind: LineKind | None  # None for a [[start]] or [[resume]] entry
     entry: str  # how the entry reads, for messages
 
 
@@ -113,13 +118,20 @@ class Corrections:
     page_offset: int | None = None
     lines: list[LineFix] = field(default_factory=list)
     starts: list[LineFix] = field(default_factory=list)
+    resumes: list[LineFix] = field(default_factory=list)
     merges: list[MergeFix] = field(default_factory=list)
     records: list[RecordFix] = field(default_factory=list)
     confirms: list[RecordFix] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(
-            self.page_offset is not None or self.lines or self.starts or self.merges or self.records or self.confirms
+            self.page_offset is not None
+            or self.lines
+            or self.starts
+            or self.resumes
+            or self.merges
+            or self.records
+            or self.confirms
         )
 
 
@@ -144,6 +156,8 @@ def read_corrections(path: str | Path) -> Corrections:
         fixes.lines.append(LineFix(entry["page"], entry["text"], entry["kind"], f"[[line]] {_show(entry)}"))
     for entry in data.get("start", []):
         fixes.starts.append(LineFix(entry["page"], entry["text"], None, f"[[start]] {_show(entry)}"))
+    for entry in data.get("resume", []):
+        fixes.resumes.append(LineFix(entry["page"], entry["text"], None, f"[[resume]] {_show(entry)}"))
     for entry in data.get("merge", []):
         fixes.merges.append(MergeFix(entry["first"], entry["second"], f"[[merge]] {_show(entry)}"))
     for entry in data.get("record", []):

@@ -1,4 +1,4 @@
-"""A segmentation → the issue's tables: articles, metadata, leftovers and the trace.
+"""A segmentation → the issue's tables: articles, metadata, leftovers, decisions and the trace.
 
 The reducer works on page indices and mutable records; an ``Issue`` holds plain DataFrames
 with printed page numbers and article ids. Turning one into the other is a step of its own,
@@ -13,22 +13,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from .decisions import DECISION_COLUMNS, RULES
 from .pages import Page, PageOffset
 from .paragraphs import BodyLine, block_width, join_paragraphs, line_widths
 from .record import Fragment, Segmentation
 
 ARTICLE_COLUMNS = ["article_id", "kind", "column", "title", "authors", "author_note", "pages", "text"]
-# how each record was read: where its pages begin in its text, what the segmenter guessed or
-# doubted, what the issue's .fix.toml confirmed or changed
-READING_COLUMNS = [
-    "article_id",
-    "page_starts",
-    "guessed",
-    "title_doubt",
-    "paragraph_doubts",
-    "confirmed",
-    "corrections",
-]
+# how each record was read: where its pages begin in its text, what the issue's .fix.toml
+# confirmed or changed (what the segmenter guessed is in the decisions)
+READING_COLUMNS = ["article_id", "page_starts", "confirmed", "corrections"]
 FRAGMENT_COLUMNS = ["page", "line", "role", "text", "article_id"]
 TRACE_COLUMNS = ["page", "line", "kind", "rule", "action", "text"]
 _WHITESPACE = re.compile(r"\s+")
@@ -44,6 +37,7 @@ class IssueRows:
     metadata: list[dict]
     leftovers: list[dict]
     trace: list[dict]
+    decisions: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -76,9 +70,6 @@ def issue_rows(seg: Segmentation, offset: PageOffset) -> IssueRows:
             "pages": [offset.printed(p) for p in rec.pages],
             "text": rec.text(),
             "page_starts": [(pos, offset.printed(p)) for pos, p in rec.page_starts()],
-            "guessed": _guessed(rec),
-            "title_doubt": rec.title_doubt,
-            "paragraph_doubts": rec.paragraph_doubts(),
             "confirmed": rec.confirmed,
             "corrections": "; ".join(rec.corrections),
         }
@@ -94,6 +85,7 @@ def issue_rows(seg: Segmentation, offset: PageOffset) -> IssueRows:
         _fragment_rows(seg.metadata, offset, ids),
         _fragment_rows(merged_runs(seg.leftovers), offset, ids),
         trace,
+        _decision_rows(seg, offset, ids),
     )
 
 
@@ -110,6 +102,12 @@ def reading_frame(rows: list[dict]) -> pd.DataFrame:
     """How each record was read (``Issue.reading``): ``READING_COLUMNS``."""
     frame = pd.DataFrame(rows, columns=READING_COLUMNS, dtype=object)
     return frame.astype({"article_id": int})
+
+
+def decisions_frame(rows: list[dict]) -> pd.DataFrame:
+    """The choices the text did not settle (``Issue.decisions``): ``DECISION_COLUMNS``."""
+    frame = pd.DataFrame(rows, columns=DECISION_COLUMNS, dtype=object)
+    return frame.astype({"page": int, "line": int})
 
 
 def fragments_frame(rows: list[dict]) -> pd.DataFrame:
@@ -162,8 +160,29 @@ def _fragment_rows(fragments: list[Fragment], offset: PageOffset, ids: dict[int,
     ]
 
 
-def _guessed(rec) -> str:
-    """Which of a record's boundaries nothing in the text marked ("" when none)."""
-    return " and ".join(
-        part for part, flag in (("where it begins", rec.guessed_start), ("where it ends", rec.guessed_end)) if flag
-    )
+def _decision_rows(seg: Segmentation, offset: PageOffset, ids: dict[int, int]) -> list[dict]:
+    """The reducer's decisions and each record's unsure paragraph breaks, one row each, in the
+    order of the records they concern (the issue's own last)."""
+    texts = {t.line: t.text for t in seg.trace}
+    decided = [(d.rule, d.record, d.other, d.page, d.line, d.rejected) for d in seg.decisions]
+    for rec in seg.records:
+        for page, line, ends in rec.paragraph_doubts():
+            decided.append(("paragraph_broken" if ends else "paragraph_joined", rec, None, page, line, (line,)))
+    rows = []
+    for rule, rec, other, page, line, rejected in decided:
+        rows.append(
+            {
+                "article_id": None if rec is None else ids.get(id(rec)),
+                "other_id": None if other is None else ids.get(id(other)),
+                "rule": rule,
+                "flag": RULES[rule].flag,
+                "level": RULES[rule].level,
+                "page": offset.printed(page),
+                "line": line,
+                "text": texts.get(line, ""),
+                "rejected": list(rejected),
+                "rejected_text": texts.get(rejected[0]) if rejected else None,
+            }
+        )
+    order = {aid: k for k, aid in enumerate(sorted({r["article_id"] for r in rows if r["article_id"] is not None}))}
+    return sorted(rows, key=lambda r: (order.get(r["article_id"], len(order)), r["page"], r["line"]))

@@ -15,6 +15,7 @@ from .frames import (
     ARTICLE_COLUMNS,
     IssueData,
     articles_frame,
+    decisions_frame,
     fragments_frame,
     issue_rows,
     n_chars,
@@ -72,6 +73,7 @@ class Issue:
     trace: pd.DataFrame | None = None  # every line with its class, rule and what was done with it
     repaired: int = 0  # look-alike characters (CJK radicals for ideographs) repaired in the text
     reading: pd.DataFrame | None = None  # how each record was read (see above)
+    decisions: pd.DataFrame | None = None  # the choices the text did not settle (see above)
 
     @classmethod
     def from_data(cls, data: IssueData) -> Issue:
@@ -91,28 +93,50 @@ class Issue:
             trace=trace_frame(rows.trace),
             repaired=data.repaired,
             reading=reading_frame(rows.records),
+            decisions=decisions_frame(rows.decisions),
         )
 
     def __repr__(self) -> str:
         return f"Issue {self.issue_id} · {self.n_pages} pages · {len(self.articles)} records"
 
-    def flags(self) -> pd.DataFrame:
+    def flags(self, *, every: bool = False) -> pd.DataFrame:
         """Signs of a wrong reading (see ``quality``): ``article_id`` (None for the whole issue),
-        ``level`` (``problem`` or ``doubt``), ``flag``, ``detail``."""
-        from .quality import flag_level, issue_flags, record_flags
+        ``level`` (``problem`` or ``doubt``), ``flag``, ``rule``, ``p_wrong`` (how often a record
+        raising it was wrong on generated issues), ``detail``, ``check``, ``fix`` (the
+        ``.fix.toml`` entry that corrects it) and ``shown``. By default only the flags worth a
+        look: every problem, and the doubts likely wrong; ``every=True`` gives all of them."""
+        from .decision_flags import shown
+        from .quality import issue_flags, record_flags
 
-        whole = issue_flags(self).assign(article_id=None)
-        per_record = record_flags(self.articles, self.metadata, self.reading)
+        whole = issue_flags(self).assign(article_id=None, level="problem", p_wrong=1.0)
+        per_record = record_flags(self.articles, self.metadata, self.reading, self.decisions)
         flags = pd.concat([whole, per_record.astype({"article_id": object})], ignore_index=True)
-        flags["level"] = flags["flag"].map(flag_level).astype(object)
-        return flags[["article_id", "level", "flag", "detail"]]
+        flags["shown"] = [shown(level, p) for level, p in zip(flags["level"], flags["p_wrong"], strict=True)]
+        columns = ["article_id", "level", "flag", "rule", "p_wrong", "detail", "check", "fix", "shown"]
+        flags = flags[columns].astype({"shown": bool})
+        return flags if every else flags[flags["shown"]].reset_index(drop=True)
 
     def explain(self, page: int) -> pd.DataFrame:
-        """The lines of a printed page: ``line, kind, rule, action, text`` (see ``segment --explain``)."""
+        """The lines of a printed page: ``line, kind, rule, action, text`` (see ``segment
+        --explain``); a line where the segmenter chose without the text settling it says so in
+        ``action``, with the rule and the reading it rejected."""
         if self.trace is None:
             return pd.DataFrame(columns=["line", "kind", "rule", "action", "text"])
         rows = self.trace.loc[self.trace["page"] == page].sort_values("line", kind="stable")
-        return rows[["line", "kind", "rule", "action", "text"]].reset_index(drop=True)
+        rows = rows[["line", "kind", "rule", "action", "text"]].reset_index(drop=True)
+        if self.decisions is not None and not self.decisions.empty:
+            from .decisions import RULES
+
+            here = self.decisions[self.decisions["page"] == page].drop_duplicates(["rule", "line"])
+            notes: dict[int, list[str]] = {}
+            for d in here.itertuples():
+                notes.setdefault(int(d.line), []).append(
+                    f"DECIDED ({d.rule}): {RULES[d.rule].chose}; not: {RULES[d.rule].rejected}"
+                )
+            rows["action"] = [
+                "; ".join([a, *notes.get(int(ln), [])]) for a, ln in zip(rows["action"], rows["line"], strict=True)
+            ]
+        return rows
 
     @property
     def n_pages(self) -> int:
@@ -160,9 +184,14 @@ class Issue:
                     "article_id": None if r.article_id is None else int(r.article_id),
                     "level": r.level,
                     "flag": r.flag,
+                    "rule": r.rule,
+                    "p_wrong": float(r.p_wrong),
                     "detail": r.detail,
+                    "check": r.check,
+                    "fix": r.fix,
+                    "shown": bool(r.shown),
                 }
-                for r in self.flags().itertuples()
+                for r in self.flags(every=True).itertuples()
             ],
             "corrections": list(self.corrections),
         }
@@ -256,10 +285,10 @@ def _segment(path: Path, page_offset: int | None) -> IssueData:
     if page_offset is None and fixes.page_offset is None and numbered and numbered[0]:
         (printed, agree), total = numbered
         offset = PageOffset(printed, agree, total, "printed")
-    kinds, starts, corrected = locate_lines(fixes, pages, offset)
+    kinds, starts, resumes, corrected = locate_lines(fixes, pages, offset)
     if pdf is not None:  # where the PDF shows an article's text begin, under its title
         starts = starts | {(k, pages[k].lines[i].number) for k, i in pdf.starts if i < len(pages[k].lines)}
-    seg = segment_articles(pages, offset, source=str(path), overrides=kinds, starts=starts)
+    seg = segment_articles(pages, offset, source=str(path), overrides=kinds, starts=starts, resumes=resumes)
     corrected += apply_record_fixes(fixes, seg.records)
     if fixes.page_offset is not None and page_offset is None:
         corrected.insert(0, f"page offset set to {fixes.page_offset}")

@@ -207,6 +207,13 @@ def is_source_line(text: str, following: Sequence[str] = ()) -> bool:
     return not re.search(r"[，。；！？]", "".join(tail)[:-1]) and bool(_SOURCE_OCCASION.search("".join(tail)))
 
 
+def source_is_whole(text: str) -> bool:
+    """Whether an excerpt's source line (its dashes and wrapped lines joined) ends as a source
+    does, with its occasion (…时强调, …的讲话) or a date: one that does not goes on."""
+    rest = EXCERPT_SOURCE.sub("", text).strip()
+    return bool(_SOURCE_OCCASION.search(rest)) or bool(re.fullmatch(r"[\d\s年月日]+", rest))
+
+
 def is_continuation_line(text: str) -> bool:
     """A short, unpunctuated line that finishes a wrapped title or source line (``模范机关``)."""
     s = text.strip()

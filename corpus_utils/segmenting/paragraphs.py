@@ -9,7 +9,7 @@ sentence end, or before a heading (`一、`, `（一）`, `第一步：`, `1.`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from statistics import quantiles
 
@@ -17,6 +17,7 @@ from ..text.chars import CJK_PUNCT, HANZI, display_width
 from ..text.sentences import ENDS_SENTENCE, HOLDS_SENTENCE_STOP
 from .pages import DOWN_MARKER, UP_MARKER
 from .thresholds import (
+    BREAK_CONTEXT,
     INDENT,
     MIN_LINES_TO_MEASURE,
     MIN_MEASURED,
@@ -200,31 +201,52 @@ def join_paragraphs(lines: Sequence[BodyLine]) -> list[str]:
     return paragraphs_and_doubts(lines)[0]
 
 
-def paragraphs_and_doubts(lines: Sequence[BodyLine]) -> tuple[list[str], int]:
-    """The paragraphs, and how many of the breaks between them (or joins) the text cannot tell."""
+def paragraphs_and_doubts(lines: Sequence[BodyLine]) -> tuple[list[str], list[tuple[int, bool]]]:
+    """The paragraphs, and the places where the text cannot tell whether a paragraph ends: the
+    index of the line after each such place (among the lines with text) and whether a paragraph
+    was ended there."""
     lines = [line for line in lines if line.text.strip()]
-    doubts = 0
+    doubts: list[tuple[int, bool]] = []
     paragraphs: list[list[str]] = []
-    heading = False
+    for i, (ends, shape) in enumerate(_breaks(lines)):
+        text = lines[i].text.strip()
+        if i and doubtful_break(lines[i - 1].text.strip(), text, lines[i - 1].width, **shape):
+            doubts.append((i, ends))
+        if ends:
+            paragraphs.append([text])
+        else:
+            paragraphs[-1].append(text)
+    return [tidy_spacing(_glue(p)) for p in paragraphs], doubts
+
+
+def breaks_before(lines: Sequence[BodyLine], line: BodyLine) -> bool:
+    """Whether the paragraph joiner would begin a new paragraph at ``line`` after ``lines`` (the
+    text so far of a record, of which the last few lines are context enough)."""
+    window = [*lines[-BREAK_CONTEXT:], line]
+    return [ends for ends, _ in _breaks(window)][-1]
+
+
+def _breaks(lines: Sequence[BodyLine]) -> Iterator[tuple[bool, dict]]:
+    """For each line, whether a paragraph begins at it, and the shape of the line before it that
+    decided so (the widths, whether that line opens its paragraph, the line after)."""
+    first_of_paragraph, heading = False, False
     for i, line in enumerate(lines):
         text = line.text.strip()
         prev = lines[i - 1] if i else None
-        after = lines[i + 1].text.strip() if i + 1 < len(lines) else None
         shape = {
             "prev_width": prev.shown if prev else None,
             "next_width": line.shown,
-            "prev_first": bool(paragraphs) and len(paragraphs[-1]) == 1,
-            "after_next": after,
+            "prev_first": first_of_paragraph,
+            "after_next": lines[i + 1].text.strip() if i + 1 < len(lines) else None,
         }
-        doubts += prev is not None and doubtful_break(prev.text.strip(), text, prev.width, **shape)
-        if prev is None or ends_paragraph(prev.text.strip(), text, prev.width, in_heading=heading, **shape):
-            paragraphs.append([text])
+        ends = prev is None or ends_paragraph(prev.text.strip(), text, prev.width, in_heading=heading, **shape)
+        yield ends, shape
+        first_of_paragraph = ends
+        if ends:
             # a heading standing alone (一、主要做法), not one that runs into its text (（一）…。全市…)
             heading = bool(HEADING.match(text)) and not HOLDS_SENTENCE_STOP.search(text)
         else:
-            paragraphs[-1].append(text)
             heading = heading and not HOLDS_SENTENCE_STOP.search(text)
-    return [tidy_spacing(_glue(p)) for p in paragraphs], doubts
 
 
 def tidy_spacing(text: str) -> str:

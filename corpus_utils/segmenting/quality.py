@@ -1,13 +1,16 @@
 """Quality flags: signs that a segmentation is probably wrong, per record and per issue.
 
-Everything here reads only the public tables of an issue (``articles``, ``metadata``,
-``leftovers``), ``Issue.warnings`` and ``Issue.balance()``, never the segmenter's internals,
-so the checks work on any issue and on small hand-made frames. A flag is evidence to look
-at, not a verdict: ``detail`` names what raised it (the end of the body, a ratio and the
-column median, …) in one short sentence.
+Problems are read from the public tables of an issue (``articles``, ``metadata``,
+``leftovers``) and ``Issue.balance()``: an empty body, a body that stops mid-sentence, a record
+far longer or shorter than its column's others. Doubts, and the pieces that found no partner,
+come from the segmenter's decisions (``Issue.decisions``, see ``decisions``), never from the
+wording of a message, so the checks work on any issue and on small hand-made frames. A flag is
+evidence to look at, not a verdict: ``detail`` names what raised it, ``check`` what to look at,
+``fix`` the ``.fix.toml`` entry that would correct it; ``p_wrong`` is how often a record raising
+it was wrong on generated issues (``decision_flags.P_WRONG``).
 
-``record_flags`` → ``article_id, flag, detail``; ``issue_flags`` → ``flag, detail``;
-``flag_summary`` → one line per flag, for a CLI or a notebook.
+``record_flags`` → ``article_id, level, flag, rule, p_wrong, detail, check, fix``;
+``issue_flags`` → ``flag, rule, detail, check, fix``; ``flag_summary`` → one line per flag.
 """
 
 from __future__ import annotations
@@ -19,66 +22,95 @@ from typing import Any
 import pandas as pd
 
 from ..text.sentences import ENDS_SENTENCE
+from .decision_flags import decision_flags, issue_decision_flags, p_wrong
 from .thresholds import LEFTOVER_SHARE, LONG_FACTOR, MIN_COLUMN_RECORDS, SHORT_CHARS
 
 # How much of a body to quote in a detail: enough to find the place in the raw text.
 QUOTE_CHARS = 12
 
-
-# Issue warnings (``Issue.warnings``) that mean a piece of the reading order is unmatched.
-# Matched loosely (half- or full-width brackets, spacing) as the wording may change.
-WARNING_FLAGS: list[tuple[str, re.Pattern[str]]] = [
-    ("title_without_text", re.compile(r"a title with no article text")),
-    ("unmatched_continuation", re.compile(r"no article continues here|no\s*[（(]\s*上接")),
-]
-
 # A continuation marker that stayed in the metadata, e.g. "（下转 10页）".
 _CUT_MARKER = re.compile(r"下\s*转\s*(\d+)\s*页")
 _WHITESPACE = re.compile(r"\s+")
 
-RECORD_FLAG_COLUMNS = ["article_id", "flag", "detail"]
-ISSUE_FLAG_COLUMNS = ["flag", "detail"]
+RECORD_FLAG_COLUMNS = ["article_id", "level", "flag", "rule", "p_wrong", "detail", "check", "fix"]
+ISSUE_FLAG_COLUMNS = ["flag", "rule", "detail", "check", "fix"]
 
-# A problem is a sign the reading went wrong; a doubt marks a place where the text itself does
-# not decide (no note between two articles, a line above a title that could be the title's, a
-# paragraph break the line widths cannot show) and the segmenter chose the likelier reading.
-DOUBTS = frozenset({"guessed_boundary", "title_uncertain", "paragraphs_uncertain"})
-
-
-def flag_level(flag: str) -> str:
-    """``problem`` or ``doubt`` (see ``DOUBTS``)."""
-    return "doubt" if flag in DOUBTS else "problem"
+# What to look at for each problem a record's text shows, and the entry that corrects it
+# ({name}: the record's title or opening, {page}: its last page, {before}: the record before).
+PROBLEM_CHECKS = {
+    "empty_body": (
+        "where its text is: read as another record's, or as leftovers",
+        '[[start]]\npage = {page}\ntext = "<the first words of its text>"',
+    ),
+    "ends_mid_sentence": (
+        "where its text goes on: a page or a （上接…） block read as another record's",
+        '[[merge]]\nfirst = "{name}"\nsecond = "<the record holding the rest>"',
+    ),
+    "no_title": (
+        "the title block at the foot of its first page",
+        '[[record]]\nmatch = "{name}"\ntitle = "<the title>"',
+    ),
+    "long_for_column": (
+        "whether two articles run together: a title block read as body",
+        '[[start]]\npage = <the page>\ntext = "<the first words of the second article>"',
+    ),
+    "short_body": (
+        "whether it lost its start to the record before, or is a caption read as a title",
+        '[[merge]]\nfirst = "{before}"\nsecond = "{name}"',
+    ),
+}
 
 
 def record_flags(
-    articles: pd.DataFrame, metadata: pd.DataFrame | None = None, reading: pd.DataFrame | None = None
+    articles: pd.DataFrame,
+    metadata: pd.DataFrame | None = None,
+    reading: pd.DataFrame | None = None,
+    decisions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Flags raised by each record: ``article_id, flag, detail``, one row per flag.
+    """Flags raised by each record (see ``RECORD_FLAG_COLUMNS``), one row per record and flag.
 
     ``articles`` needs ``article_id, kind, column, title, text`` (``pages`` is used when
     present); lengths are counted on ``text`` (non-whitespace characters, the definition of
     ``n_chars``), so a hand-edited frame cannot disagree with itself. ``metadata`` (``page,
     text``) is only read for a （下转 N页） marker on the last page of a record that ends
-    mid-sentence; ``reading`` (``Issue.reading``) for what the segmenter guessed or doubted and
-    what a ``.fix.toml`` confirmed. A record with an empty body raises ``empty_body`` and
-    nothing else.
+    mid-sentence; ``reading`` (``Issue.reading``) for what a ``.fix.toml`` confirmed;
+    ``decisions`` (``Issue.decisions``) for what the segmenter guessed. A record with an empty
+    body raises ``empty_body`` and no other problem.
     """
     rows: list[dict[str, Any]] = []
-    if reading is not None:
-        notes = reading.drop(columns=[c for c in reading.columns if c in articles.columns and c != "article_id"])
-        articles = articles.merge(notes, on="article_id", how="left")
+    if reading is not None and "confirmed" in reading.columns:
+        notes = reading[["article_id", "confirmed"]]
+        articles = articles.drop(columns=[c for c in ["confirmed"] if c in articles.columns]).merge(
+            notes, on="article_id", how="left"
+        )
     records = [_record(r) for r in articles.to_dict("records")]
     groups: dict[tuple[str, str | None], list[int]] = {}
     for rec in records:
         groups.setdefault((rec["kind"], rec["column"]), []).append(rec["n_chars"])
 
-    for rec in records:
+    for k, rec in enumerate(records):
         aid, kind, body, n = rec["article_id"], rec["kind"], rec["body"], rec["n_chars"]
         if rec["confirmed"]:
             continue  # a .fix.toml says it was read right
+        name = rec["title"] or _opening(body)
+        before = (records[k - 1]["title"] or _opening(records[k - 1]["body"])) if k else "<the record before>"
 
-        def add(flag: str, detail: str, aid: int = aid) -> None:
-            rows.append({"article_id": aid, "flag": flag, "detail": detail})
+        last_page = rec["pages"][-1] if rec["pages"] else "<the page>"
+
+        def add(flag: str, detail: str, aid: int = aid, name: str = name, page=last_page, before: str = before) -> None:
+            check, fix = PROBLEM_CHECKS[flag]
+            rows.append(
+                {
+                    "article_id": aid,
+                    "level": "problem",
+                    "flag": flag,
+                    "rule": flag,
+                    "p_wrong": p_wrong(flag),
+                    "detail": detail,
+                    "check": check,
+                    "fix": fix.format(name=name, page=page, before=before),
+                }
+            )
 
         if n == 0:
             add("empty_body", f"{_kind_name(kind)} has no text")
@@ -103,58 +135,46 @@ def record_flags(
                         f"{n:,} characters, {n / norm:.1f}× the median {norm:,.0f} of the "
                         f"{len(others)} other {_group_name(kind, rec['column'])}",
                     )
-        if rec["title_doubt"]:
-            add(
-                "title_uncertain",
-                f"the line above the title, “{rec['title_doubt']}”, has no punctuation: it may be the title's",
-            )
-        if rec["paragraph_doubts"]:
-            n_doubts = rec["paragraph_doubts"]
-            add(
-                "paragraphs_uncertain",
-                f"{n_doubts} paragraph break{'s' if n_doubts > 1 else ''} the text cannot tell "
-                "(a sentence ends a full line and the next is too short to show its indent)",
-            )
-        if rec["guessed"]:
-            add("guessed_boundary", f"nothing in the text marks {rec['guessed']}: the boundary was guessed")
         if kind == "article" and 0 < n < SHORT_CHARS:
             add("short_body", f"{n} characters (under {SHORT_CHARS}), starts {_quote_start(body)}")
 
+    unconfirmed = {r["article_id"]: r for r in records if not r["confirmed"]}
+    rows += decision_flags(decisions, unconfirmed)
+    order = {r["article_id"]: k for k, r in enumerate(records)}
+    rows.sort(key=lambda row: order[row["article_id"]])
     return pd.DataFrame(rows, columns=RECORD_FLAG_COLUMNS).astype({"article_id": int})
 
 
 def issue_flags(issue: Any) -> pd.DataFrame:
-    """Flags of an issue as a whole: ``flag, detail``.
+    """Flags of an issue as a whole (see ``ISSUE_FLAG_COLUMNS``).
 
-    ``issue`` is anything with ``articles``, ``balance()`` and optionally ``warnings``
-    (an ``Issue``). Raised: ``no_records``, ``balance_broken``, ``leftovers_over_1pct``
-    and one ``title_without_text`` / ``unmatched_continuation`` row per such warning.
+    ``issue`` is anything with ``articles``, ``balance()`` and optionally ``decisions`` (an
+    ``Issue``). Raised: ``no_records``, ``balance_broken``, ``leftovers_over_1pct``, and one
+    ``title_without_text`` / ``unmatched_continuation`` row per such decision about no record.
     """
     rows: list[dict[str, str]] = []
+
+    def add(flag: str, detail: str, check: str, fix: str = "") -> None:
+        rows.append({"flag": flag, "rule": flag, "detail": detail, "check": check, "fix": fix})
+
     if len(issue.articles) == 0:
-        rows.append({"flag": "no_records", "detail": "the segmenter found no article in the issue"})
+        add("no_records", "the segmenter found no article in the issue", "that the file is an issue's text")
     bal = issue.balance()
     if bal.difference != 0:
-        rows.append(
-            {
-                "flag": "balance_broken",
-                "detail": f"{bal.input:,} input characters but {bal.body:,} in bodies + {bal.metadata:,} "
-                f"metadata + {bal.leftovers:,} leftovers (difference {bal.difference:+,})",
-            }
+        add(
+            "balance_broken",
+            f"{bal.input:,} input characters but {bal.body:,} in bodies + {bal.metadata:,} "
+            f"metadata + {bal.leftovers:,} leftovers (difference {bal.difference:+,})",
+            "the segmenter itself: every character should end somewhere (a bug)",
         )
     if bal.input and bal.leftovers / bal.input > LEFTOVER_SHARE:
-        rows.append(
-            {
-                "flag": "leftovers_over_1pct",
-                "detail": f"{bal.leftovers:,} leftover characters, {bal.leftovers / bal.input:.1%} "
-                f"of the {bal.input:,} in the input",
-            }
+        add(
+            "leftovers_over_1pct",
+            f"{bal.leftovers:,} leftover characters, {bal.leftovers / bal.input:.1%} of the {bal.input:,} in the input",
+            "the leftovers (issue.leftovers): text of records that no record took",
+            '[[line]]\npage = <its page>\ntext = "<the leftover line>"\nkind = "body"',
         )
-    for note in getattr(issue, "warnings", None) or []:
-        for flag, pattern in WARNING_FLAGS:
-            if pattern.search(note):
-                rows.append({"flag": flag, "detail": note})
-                break
+    rows += issue_decision_flags(getattr(issue, "decisions", None))
     return pd.DataFrame(rows, columns=ISSUE_FLAG_COLUMNS)
 
 
@@ -163,7 +183,9 @@ def flag_summary(issue: Any) -> str:
     lines = [f"issue {r.flag}: {r.detail}" for r in issue_flags(issue).itertuples()]
     lines += [
         f"#{r.article_id} {r.flag}: {r.detail}"
-        for r in record_flags(issue.articles, issue.metadata, issue.reading).itertuples()
+        for r in record_flags(
+            issue.articles, issue.metadata, issue.reading, getattr(issue, "decisions", None)
+        ).itertuples()
     ]
     return "\n".join(lines)
 
@@ -183,11 +205,12 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
         "body": body,
         "n_chars": len(_WHITESPACE.sub("", body)),
         "pages": list(pages) if isinstance(pages, (list, tuple)) else [],
-        "guessed": row.get("guessed") if isinstance(row.get("guessed"), str) else "",
-        "title_doubt": row.get("title_doubt") if isinstance(row.get("title_doubt"), str) else "",
         "confirmed": row.get("confirmed") is True,
-        "paragraph_doubts": int(row.get("paragraph_doubts") or 0),
     }
+
+
+def _opening(body: str) -> str:
+    return _WHITESPACE.sub("", body)[:QUOTE_CHARS]
 
 
 def _text(value: Any) -> str:

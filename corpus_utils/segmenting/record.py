@@ -48,9 +48,6 @@ class Record:
     cut: tuple[int, int] | None = None  # (page index of the cut, printed page it continues on)
     continued_from: int | None = None  # for a （上接 N页） block: N
     cut_taken: bool = False  # a （上接…） block has been stitched to the cut
-    guessed_end: bool = False  # nothing marked where it (or a （上接…） block of it) ends: a guess
-    guessed_start: bool = False  # nothing marked where it begins: a guess
-    title_doubt: str | None = None  # an unpunctuated line right above the title, read as body
     corrections: list[str] = field(default_factory=list)  # what a .fix.toml changed
     merged_into: Record | None = None  # a .fix.toml said this record goes on another
     headed: bool = False  # a column header stood on one of its pages while it was open
@@ -83,9 +80,10 @@ class Record:
     def text(self) -> str:
         return "\n".join(join_paragraphs(self.body))
 
-    def paragraph_doubts(self) -> int:
-        """How many paragraph breaks (or joins) of its text nothing in the text decides."""
-        return paragraphs_and_doubts(self.body)[1]
+    def paragraph_doubts(self) -> list[tuple[int, int, bool]]:
+        """Where its text cannot tell whether a paragraph ends: (page, line number, whether a
+        paragraph was ended there) of the line after each such place."""
+        return [(*self.body_at[k], ends) for k, ends in paragraphs_and_doubts(self.body)[1]]
 
     def page_starts(self) -> list[tuple[int, int]]:
         """(offset among the text's non-whitespace characters, page index) where each page's
@@ -108,6 +106,7 @@ class Segmentation:
     leftovers: list[Fragment]
     warnings: list[str]
     trace: list = field(default_factory=list)  # reducer_state.TraceLine per line, for segment --explain
+    decisions: list = field(default_factory=list)  # decisions.Decision: the choices the text did not settle
 
     @property
     def merged(self) -> list[Record]:

@@ -3,11 +3,13 @@
 The reducer reads a （上接…） block apart from the article it continues, since the article's
 cut (（下转 M页）) may come on any earlier page. Once every page is read, the blocks are stitched
 to their articles here, by the printed pages the two markers name; a block no cut points to
-stays as leftovers, and a cut no block answers is a warning.
+stays as leftovers, and a cut no block answers is a warning; both are recorded as decisions
+(``block_without_cut``, ``cut_without_block``) for the quality flags.
 """
 
 from __future__ import annotations
 
+from .decisions import Decision
 from .record import Fragment, Record
 from .reducer_state import IssueState
 
@@ -27,13 +29,13 @@ def stitch_continuations(state: IssueState) -> dict[int, Record | None]:
                 f"{state.source}: page {here}: no article continues here from page {blk.continued_from}; "
                 "its text is kept as leftovers"
             )
+            state.decisions.append(Decision("block_without_cut", None, blk.start[0], blk.start[1]))
             for (page, line), body in zip(blk.body_at, blk.body, strict=True):
                 state.leftovers.append(Fragment(page, line, "leftover", body.text))
             owners[id(blk)] = None
             continue
         rec = targets[0]
         rec.cut_taken = True
-        rec.guessed_end = rec.guessed_end or blk.guessed_end
         for body, (page, line) in zip(blk.body, blk.body_at, strict=True):
             rec.add(page, line, body.text, body.width, measure=body.measure)
         for page in blk.pages:
@@ -42,6 +44,8 @@ def stitch_continuations(state: IssueState) -> dict[int, Record | None]:
         owners[id(blk)] = rec
     for rec in state.records:
         if rec.cut and not rec.cut_taken:
+            at = [line for page, line in rec.body_at if page == rec.cut[0]] or [rec.start[1]]
+            state.decisions.append(Decision("cut_without_block", rec, rec.cut[0], at[-1]))
             state.warnings.append(
                 f"{state.source}: {rec.title or 'an article'} says it goes on at page {rec.cut[1]}, "
                 "but no （上接…） block was found there"

@@ -26,6 +26,9 @@ WIDTH_TOLERANCE = 1.25
 INDENT = 2.0
 # A line shorter than this share of the block width ends its paragraph whatever it ends with.
 SHORT_LINE = 0.6
+# Whether a paragraph ends before a line is judged on this many lines before it (whether the
+# line before opens its paragraph, and so is indented, depends on the lines before that).
+BREAK_CONTEXT = 6
 
 # -- pages -------------------------------------------------------------------------------
 # A full page holds as many lines as this share of the issue's pages reach or pass...
@@ -81,6 +84,11 @@ LONG_FACTOR = 3.0
 
 # The median of fewer than 2 other records is one record's length, not a column norm.
 MIN_COLUMN_RECORDS = 2
+
+# A doubt is shown by default when records raising it came back wrong at least this often on
+# generated issues (decision_flags.P_WRONG): below it, a reader looking at every doubt would
+# mostly find records read right.
+SHOW_DOUBTS_FROM = 0.3
 
 # Leftovers are text the segmenter could place nowhere (stray lines, captions). The seed
 # leaves 0.2% of its characters; over 1% means whole paragraphs went missing from bodies.
