@@ -20,8 +20,9 @@ def assign_columns(records: list[Record], headers: list[tuple[int, int, str]], b
     column, then the previous one.
     """
     own: dict[int, tuple[str, bool]] = {}
+    spans = _spans_by_page(records, blocks)
     for page, line, name in headers:
-        hit = _record_at(records, blocks, page, line)
+        hit = _record_at(records, spans.get(page, {}), page, line)
         if hit is not None:
             own.setdefault(hit[0], (name, hit[1]))
     runs: list[list[int]] = []
@@ -40,26 +41,27 @@ def assign_columns(records: list[Record], headers: list[tuple[int, int, str]], b
                 records[k].column = before[-1][0]
 
 
-def _record_at(records: list[Record], blocks: list[Record], page: int, line: int) -> tuple[int, bool] | None:
+def _record_at(
+    records: list[Record], spans: dict[int, tuple[int, int]], page: int, line: int
+) -> tuple[int, bool] | None:
     """The record a header at (page, line) stands with, and whether it opens that record's
-    first page: the first record with text after it on that page, else the last before."""
-    firsts, lasts = {}, {}
-    for k, rec in enumerate(records):
-        own = [(p, ln) for (p, ln) in rec.body_at if p == page and not _in_block(p, ln, blocks)]
-        if rec.start[0] == page:
-            own.append(rec.start)
-        if own:
-            firsts[k], lasts[k] = min(own)[1], max(own)[1]
-    after = [k for k in firsts if firsts[k] > line]
+    first page: the first record with text after it on that page, else the last before
+    (``spans``: each record's first and last line on the page, ``_spans_by_page``)."""
+    after = [k for k, (first, _) in spans.items() if first > line]
     if after:
-        k = min(after, key=lambda k: firsts[k])
-        return k, records[k].start == (page, firsts[k])
-    before = [k for k in lasts if lasts[k] < line]
-    return (max(before, key=lambda k: lasts[k]), False) if before else None
+        k = min(after, key=lambda k: spans[k][0])
+        return k, records[k].start == (page, spans[k][0])
+    before = [k for k, (_, last) in spans.items() if last < line]
+    return (max(before, key=lambda k: spans[k][1]), False) if before else None
 
 
-# internal functions ----------------------------------------------------------
-
-
-def _in_block(page: int, line: int, blocks: list[Record]) -> bool:
-    return any((page, line) in b.body_at for b in blocks)
+def _spans_by_page(records: list[Record], blocks: list[Record]) -> dict[int, dict[int, tuple[int, int]]]:
+    """Page → record index → the first and last line of the record's own text on the page (its
+    start line, and its body lines outside the （上接…） blocks), records in order."""
+    in_blocks = {at for b in blocks for at in b.body_at}
+    spans: dict[int, dict[int, tuple[int, int]]] = {}
+    for k, rec in enumerate(records):
+        for page, line in [*(at for at in rec.body_at if at not in in_blocks), rec.start]:
+            first, last = spans.setdefault(page, {}).get(k, (line, line))
+            spans[page][k] = (min(first, line), max(last, line))
+    return spans

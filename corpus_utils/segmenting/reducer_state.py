@@ -50,6 +50,7 @@ class IssueState:
     page_sizes: dict[int, int] = field(default_factory=dict)  # lines per page index
     full_page: int = 0  # lines on a full page of this issue
     trace: list[TraceLine] = field(default_factory=list)
+    numbers: dict[int, int] = field(default_factory=dict)  # id(record) → its place, for record_label
 
     @property
     def columns(self) -> frozenset[str]:
@@ -180,6 +181,11 @@ def record_label(state: IssueState, rec: Record | None) -> str:
     """How the trace names a record: ``#3``, ``（上接12页） block``, or ``—`` for none."""
     if rec is None:
         return "—"
-    if rec in state.blocks:
+    k = state.numbers.get(id(rec))
+    moved = k is not None and (k >= len(state.records) or state.records[k] is not rec)
+    if moved or len(state.numbers) != len(state.records):  # records added or taken since
+        state.numbers = {id(x): j for j, x in enumerate(state.records)}
+        k = state.numbers.get(id(rec))
+    if k is None:  # not a record: a （上接…） block waiting for its article
         return f"（上接{rec.continued_from}页） block"
-    return f"#{next(k for k, x in enumerate(state.records, start=1) if x is rec)}"
+    return f"#{k + 1}"
