@@ -1,12 +1,14 @@
 """The speed targets, measured side by side in one run (ratios, since the machine is shared).
 
-    python bench/speed_ratios.py [--issues 240] [--repeat 5] [--skip-report]
+    python bench/speed_ratios.py [--issues 240] [--repeat 5] [--skip-report | --skip-tables]
 
 1. Tokenizing the seed's 26 article texts: the project tokenizer (rjieba engine, cache off)
    against bare ``jieba.lcut``, both dictionaries loaded first; best of ``--repeat``. The
    tokens are compared with the project tokenizer on jieba (the reference): they must be equal.
-2. The full report for one issue, cold (fresh project copy, empty caches), against five bare
-   papermill notebooks (a parameters cell and ``x = 1``) run one after another in a new process.
+2. The full report for one issue, cold (fresh project copy, empty caches), median of three,
+   against as many bare notebooks as it runs: the floor is one bare notebook (a parameters cell
+   and ``x = 1``) run by papermill in-process, median of three. Also the seconds until the first
+   progress line, and a rerun with nothing to do (median of three), which must write no file.
 3. The tables-only path (segment, tokenize, frequencies, keyness, phrase counts; tables
    written) on generated issues, cold, in a new process: on one core, then on two.
 4. The same path on ``--issues`` generated issues, cold, on two cores; and the parent's peak
@@ -19,6 +21,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -89,7 +92,10 @@ def tables_only(paths: list[Path], jobs: int, tmp: Path, name: str) -> tuple[flo
     return seconds, int(out.strip().splitlines()[-1])
 
 
-def bare_notebooks(tmp: Path, n: int = 5) -> float:
+def bare_floor(tmp: Path, repeat: int = 3) -> float:
+    """The floor every report time is measured against: one bare notebook (a parameters cell and
+    ``x = 1``) run by papermill in-process, in a process that has already imported papermill;
+    the median of ``repeat`` runs."""
     import nbformat
 
     nb = nbformat.v4.new_notebook()
@@ -100,29 +106,79 @@ def bare_notebooks(tmp: Path, n: int = 5) -> float:
     path = tmp / "bare.ipynb"
     nbformat.write(nb, path)
     code = (
-        "import papermill\n"
-        f"for k in range({n}):\n"
+        "import statistics, time, papermill\n"
+        "times = []\n"
+        f"for k in range({repeat}):\n"
+        "    t0 = time.perf_counter()\n"
         f"    papermill.execute_notebook({str(path)!r}, {str(tmp / 'bare_out.ipynb')!r},"
         " parameters={'issue_path': 'x'}, progress_bar=False, extra_arguments=['--IPKernelApp.log_level=CRITICAL'])\n"
+        "    times.append(time.perf_counter() - t0)\n"
+        "print(statistics.median(times))\n"
     )
-    seconds, _ = _run(code, dict(os.environ))
-    return seconds
+    _, out = _run(code, dict(os.environ))
+    return float(out.strip().splitlines()[-1])
 
 
-def full_report(tmp: Path) -> float:
-    project = tmp / "project"
+def report_project(tmp: Path, name: str, issues: list[Path]) -> Path:
+    """A fresh project: the notebooks, the dictionaries and ``issues`` in ``seeds/``."""
+    project = tmp / name
     for folder in ("notebooks", "dictionaries"):
         shutil.copytree(ROOT / folder, project / folder)
     (project / "seeds").mkdir()
-    shutil.copy(SEED, project / "seeds" / SEED.name)
-    env = dict(os.environ, CORPUS_UTILS_CACHE=str(tmp / "cache_report"))
+    for issue in issues:
+        shutil.copy(issue, project / "seeds" / issue.name)
+    return project
+
+
+def timed_report(project: Path, cache: Path) -> tuple[float, float | None]:
+    """Seconds for ``python -m corpus_utils report`` in ``project``, and the seconds until its
+    first progress line (None if it printed none)."""
+    env = dict(os.environ, CORPUS_UTILS_CACHE=str(cache))
     env.pop("CORPUS_UTILS_FIGURES", None)
     env.pop("CORPUS_UTILS_ROOT", None)
     t0 = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "corpus_utils", "report"], cwd=project, env=env, check=True, capture_output=True
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "corpus_utils", "report"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
-    return time.perf_counter() - t0
+    first = None
+    while chunk := proc.stderr.read1(4096):
+        if first is None and b"notebooks:" in chunk:
+            first = time.perf_counter() - t0
+    if proc.wait():
+        raise RuntimeError(f"report failed in {project}")
+    return time.perf_counter() - t0, first
+
+
+def files_state(project: Path) -> dict[str, tuple[int, int]]:
+    """Every file of a project with its size and modification time."""
+    return {str(p): (p.stat().st_size, p.stat().st_mtime_ns) for p in project.rglob("*") if p.is_file()}
+
+
+def report_speed(tmp: Path, repeat: int) -> dict:
+    """The cold report for the seed (median of ``repeat`` fresh projects), the first progress
+    line, and a rerun with nothing to do (median of ``repeat``), which must write nothing."""
+    cold, first = [], []
+    for k in range(repeat):
+        project = report_project(tmp, f"project{k}", [SEED, SEED.with_suffix(".fix.toml")])
+        seconds, line = timed_report(project, tmp / f"cache_report{k}")
+        cold.append(seconds)
+        first.append(line if line is not None else float("nan"))
+    before = files_state(project)
+    rerun = [timed_report(project, tmp / f"cache_report{repeat - 1}")[0] for _ in range(repeat)]
+    changed = sorted(p for p, s in files_state(project).items() if before.get(p) != s)
+    n = len(list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+    return {
+        "cold_s": statistics.median(cold),
+        "cold_all": cold,
+        "first_line_s": statistics.median(first),
+        "rerun_s": statistics.median(rerun),
+        "rerun_writes": changed,
+        "notebooks": n,
+    }
 
 
 def main() -> None:
@@ -131,6 +187,8 @@ def main() -> None:
     parser.add_argument("--cores-issues", type=int, default=0, help="issues for the one/two-core ratio (0: all)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--skip-report", action="store_true")
+    parser.add_argument("--skip-tables", action="store_true", help="the report's figures only")
+    parser.add_argument("--report-repeat", type=int, default=3, help="cold reports (and reruns) to take the median of")
     args = parser.parse_args()
     from issuegen import generate_issue
 
@@ -143,14 +201,25 @@ def main() -> None:
         f"{tok['identical_tokens']}"
     )
     if not args.skip_report:
-        bare = bare_notebooks(tmp)
-        report = full_report(tmp)
-        n = len(list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+        floor = bare_floor(tmp, args.report_repeat)
+        rep = report_speed(tmp, args.report_repeat)
+        n = rep["notebooks"]
+        print(f"floor: one bare notebook run by papermill in-process, median of {args.report_repeat}: {floor:.2f} s")
         print(
-            f"full report, one issue, cold: {report:.1f} s; five bare papermill notebooks: {bare:.1f} s "
-            f"({bare / 5:.2f} s each): ratio {report / bare:.2f}; against as many bare notebooks as the "
-            f"report runs ({n}): {report / (bare / 5 * n):.2f}"
+            f"full report, one issue, cold, median of {args.report_repeat}: {rep['cold_s']:.1f} s "
+            f"({', '.join(f'{t:.1f}' for t in rep['cold_all'])}); {n} notebooks: "
+            f"{rep['cold_s'] / (n * floor):.2f}x as many bare notebooks"
         )
+        print(f"first progress line after {rep['first_line_s']:.2f} s (median)")
+        print(
+            f"rerun with nothing to do: {rep['rerun_s']:.2f} s (median of {args.report_repeat}); "
+            f"files written: {len(rep['rerun_writes'])}"
+        )
+        for path in rep["rerun_writes"]:
+            print(f"  rerun wrote {path}")
+        if args.skip_tables:
+            shutil.rmtree(tmp, ignore_errors=True)
+            return
     archive = tmp / "archive"
     archive.mkdir()
     paths = [generate_issue(k).write(archive / f"{k:03d}_generated.txt") for k in range(args.issues)]

@@ -1,5 +1,4 @@
-"""Command line: ``segment FILE [--json | --explain PAGE | --fix-template] [--strict | --strict-doubts]``,
-``extract ISSUE.pdf``, ``report [ISSUE ...]``."""
+"""Command line of corpus_utils: segment, extract, report and tables (``USAGE`` is its help)."""
 
 from __future__ import annotations
 
@@ -17,17 +16,32 @@ from ..segmenting.issue import Issue, load_issue
 from ..workers import worker_count
 from .lock import ProjectBusy
 
+USAGE = """Analyse issues of the magazine from the project folder.
+
+commands:
+  segment FILE [--json | --explain PAGE | --fix-template] [--strict | --strict-doubts]
+  extract ISSUE.pdf [-o FILE]
+  report [ISSUE ...] [--force] [--prune]
+  tables [ISSUE ...]
+
+python -m corpus_utils COMMAND --help says more of each."""
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m corpus_utils", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m corpus_utils", description=USAGE, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     seg = commands.add_parser("segment", help="segment issues into articles and print a table of contents")
     seg.add_argument("files", nargs="+", metavar="FILE", help="issue text file(s)")
     seg.add_argument("--json", action="store_true", help="print the articles as JSON instead")
     seg.add_argument("--page-offset", type=int, default=None, help="printed page minus page index")
     seg.add_argument(
-        "--explain", type=int, metavar="PAGE", help="print each line of printed page PAGE with its class and rule"
+        "--explain",
+        type=int,
+        metavar="PAGE",
+        help="print each line of printed page PAGE with its class and rule (exit 1 if the issue has no such page)",
     )
     seg.add_argument("--strict", action="store_true", help="exit with status 3 when a quality problem is raised")
     seg.add_argument("--strict-doubts", action="store_true", help="exit with status 3 on doubts too")
@@ -37,7 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="write <issue>.fix.toml beside the issue: a commented starting file listing the suspicious spots",
     )
     ext = commands.add_parser("extract", help="write a PDF issue's text in the seed's shape, to inspect or correct")
-    ext.add_argument("pdf", metavar="ISSUE.pdf", help="the issue's PDF (read by its first bytes, whatever its name)")
+    ext.add_argument(
+        "pdf", metavar="ISSUE.pdf", help="the issue's PDF file (known as a PDF by its first bytes, whatever its name)"
+    )
     ext.add_argument(
         "-o",
         "--output",
@@ -49,7 +65,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     rep.add_argument("issues", nargs="*", metavar="ISSUE", help="issue files (default: every issue in seeds/)")
     rep.add_argument("--phrases", help="comma-separated phrases to follow (default: dictionaries/phrases.txt)")
-    rep.add_argument("--jobs", type=int, default=min(2, worker_count()), help="notebooks run at once")
+    rep.add_argument(
+        "--jobs",
+        type=int,
+        default=min(2, worker_count()),
+        help=f"notebooks run at once (default: {min(2, worker_count())}, the cores up to two)",
+    )
     rep.add_argument("--no-html", action="store_true", help="skip the HTML export")
     rep.add_argument("--force", action="store_true", help="rerun notebooks whose inputs have not changed")
     rep.add_argument(
@@ -60,7 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     tab.add_argument("issues", nargs="*", metavar="ISSUE", help="issue files (default: every issue in seeds/)")
     tab.add_argument("--phrases", help="comma-separated phrases to follow (default: dictionaries/phrases.txt)")
-    tab.add_argument("--jobs", type=int, default=worker_count(), help="issues worked on at once")
+    tab.add_argument(
+        "--jobs",
+        type=int,
+        default=worker_count(),
+        help=f"issues worked on at once (default: {worker_count()}, one per core)",
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "tables":
@@ -97,6 +123,10 @@ def _segment(args: argparse.Namespace) -> int:
             status = 1
             continue
         if args.explain is not None:
+            if issue.explain(args.explain).empty:
+                print(f"error: {explain_page(issue, args.explain)}", file=sys.stderr)
+                status = 1
+                continue
             print(explain_page(issue, args.explain))
         elif args.fix_template:
             status = max(status, _write_fix_template(issue))

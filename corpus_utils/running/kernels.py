@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +54,7 @@ def run_notebook(
     read, but without a stamp). The executed notebook shows its parameters once, as Python
     literals (``'担当作为'``, not ``"\\u62c5…"``). ``kernels``: the pool whose kernel runs it (a
     pool of its own by default)."""
+    load_runner()
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -169,6 +171,19 @@ class KernelRoot:
             os.environ.pop(ROOT_ENV, None)
         else:
             os.environ[ROOT_ENV] = self.before
+
+
+def load_runner() -> None:
+    """Import what runs and exports notebooks (papermill, nbconvert), without the one import
+    that costs most of their time: jsonschema builds a grammar for IRIs (``rfc3987_syntax``,
+    1.3–4 s on this machine) that nbformat never asks for, since it checks no ``iri`` format.
+    That module is marked absent before jsonschema first loads, which jsonschema allows for
+    (it checks IRIs only where the module can be imported). The report calls this in a thread
+    of its own while it checks the project, so the first notebook starts without waiting."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -40,7 +41,7 @@ from ..paths import (
     write_text_replacing,
 )
 from .documents import documents_exist, issue_documents
-from .kernels import Failure, KernelPool, KernelRoot, run_notebook
+from .kernels import Failure, KernelPool, KernelRoot, load_runner, run_notebook
 from .lock import project_lock
 from .tasks import CROSS_ISSUE, NOTEBOOKS, Task, executed_path, is_up_to_date, report_tasks
 
@@ -90,6 +91,7 @@ def run_report(
     """
     from tqdm.auto import tqdm
 
+    threading.Thread(target=load_runner, daemon=True).start()  # while the project is checked
     root = project_root()
     out_dir = Path(out_dir) if out_dir is not None else reports_dir()
     notebooks = sorted(notebooks or notebooks_dir().glob(NOTEBOOKS))

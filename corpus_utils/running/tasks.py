@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..cache import file_key, text_key
+from ..config import ConfigError
 from ..paths import PACKAGE_DIR, find_project_root, notebooks_dir, resolve_issue, seed_paths, shown_path
 from ..segmenting.fixes import fix_path
 from ..text.tokens import dictionary_files, stopword_files
@@ -62,10 +63,27 @@ def report_tasks(
 
 
 def notebook_parameters(notebook: Path) -> set[str]:
-    """The names a notebook's ``parameters`` cell declares (a notebook gets only those)."""
-    import papermill
+    """The names a notebook's ``parameters`` cell declares (a notebook gets only those): the
+    names assigned at its top level, read from the notebook's JSON with ``ast``. Papermill's
+    ``inspect_notebook`` gives the same names, but importing papermill (nbformat, jsonschema)
+    takes seconds, and a rerun with nothing to do must not wait for it."""
+    import ast
 
-    return set(papermill.inspect_notebook(str(notebook)))
+    nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+            lines = [ln for ln in source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
+            try:
+                body = ast.parse("\n".join(lines)).body
+            except SyntaxError as err:
+                raise ConfigError(notebook, f"line {err.lineno}: {err.msg}", "parameters cell") from None
+            names = set()
+            for node in body:
+                targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+                names |= {t.id for t in targets if isinstance(t, ast.Name)}
+            return names
+    return set()
 
 
 def executed_path(task: Task, out_dir: Path) -> Path:
