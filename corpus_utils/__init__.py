@@ -30,7 +30,7 @@ from .analyses.concepts import concept_counts, concept_matrix, concept_trends, c
 from .analyses.frequencies import column_overview, feature_frequencies, term_frequencies
 from .analyses.keyness import keyness
 from .analyses.network import cooccurrence_network, network_edges
-from .analyses.periods import latest_against_previous, period_keyness, period_label, split_at
+from .analyses.periods import default_split, latest_against_previous, period_keyness, period_label, split_at
 from .analyses.recurring import (
     followed_phrases,
     kwic,
@@ -40,10 +40,19 @@ from .analyses.recurring import (
     quoted_phrase_counts,
 )
 from .analyses.tfidf import top_tfidf_terms
-from .analyses.topics import fit_topics, topic_choice, topic_corpus, topic_labels, topic_shares, topic_trends
+from .analyses.topics import (
+    chosen_k,
+    fit_topics,
+    topic_choice,
+    topic_corpus,
+    topic_labels,
+    topic_matrix,
+    topic_shares,
+    topic_trends,
+)
 from .corpus.aliases import article_table, column_order, document_terms, issue_tokenizer
 from .corpus.corpus import Corpus
-from .corpus.dates import issue_dates
+from .corpus.dates import issue_dates, issue_label
 from .corpus.dtm import DocumentTermMatrix
 from .paths import resolve_issue, seed_paths
 from .reading.textfile import IssueFormatError
@@ -64,6 +73,7 @@ __all__ = [
     "add_phrases",
     "archive_tables",
     "article_table",
+    "chosen_k",
     "collocates",
     "column_order",
     "column_overview",
@@ -73,6 +83,7 @@ __all__ = [
     "concept_trends",
     "concepts_by_column",
     "cooccurrence_network",
+    "default_split",
     "discover_phrases",
     "document_terms",
     "feature_frequencies",
@@ -81,6 +92,7 @@ __all__ = [
     "get_tokenizer",
     "interactive",
     "issue_dates",
+    "issue_label",
     "issue_summary",
     "issue_tokenizer",
     "issue_trends",
@@ -116,6 +128,7 @@ __all__ = [
     "topic_choice",
     "topic_corpus",
     "topic_labels",
+    "topic_matrix",
     "topic_shares",
     "topic_trends",
     "write_terms",

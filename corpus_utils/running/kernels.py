@@ -94,7 +94,7 @@ def run_notebook(
     if executed.is_file():
         _drop_default_parameters(executed)
         if html:
-            html_export(executed, target.with_suffix(".html"))
+            html_export(executed, target.with_suffix(".html"), issue=task.label)
         os.replace(executed, target)
     if failure is None:
         outputs = [Path(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.is_file() else []

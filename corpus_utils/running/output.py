@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import struct
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -24,21 +23,29 @@ OUTPUT_LOG_ENV = "CORPUS_UTILS_OUTPUT_LOG"  # where save_figure and save_table n
 
 
 class SavedFigure(NamedTuple):
-    """A chart as written: its PNG and SVG. In a notebook it shows as the PNG written, so the
-    chart is not drawn a third time for the screen."""
+    """A chart as written: its PNG and SVG. In a notebook it shows as the PNG written, at screen
+    size (``SCREEN_DPI``) in 256 colours, so the chart is not drawn a third time for the screen
+    and a page of ten charts stays a few hundred kilobytes (the 200-dpi PNG of a page of word
+    clouds alone is 2 MB); the files keep every pixel."""
 
     png: Path
     svg: Path
 
     def _repr_png_(self) -> tuple[bytes, dict]:
-        data = self.png.read_bytes()
-        width, height = struct.unpack(">II", data[16:24])  # the PNG header's IHDR
-        scale = SCREEN_DPI / PNG_DPI
-        return data, {"width": round(width * scale), "height": round(height * scale)}
+        import io
+
+        from PIL import Image
+
+        with Image.open(self.png) as image:
+            shown = image.convert("RGB").reduce(max(1, round(PNG_DPI / SCREEN_DPI)))
+        shown = shown.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+        out = io.BytesIO()
+        shown.save(out, "PNG")
+        return out.getvalue(), {"width": shown.width, "height": shown.height}
 
 
 def save_figure(fig: Figure, issue_id: str, name: str) -> SavedFigure:
-    """Write a chart as PNG (200 dpi) and SVG, each drawn once, and close it; every text on
+    """Write a chart as PNG (200 dpi) and SVG, each drawn once from one layout, and close it; every text on
     it is checked against the font. Each file is written whole or not at all (``replaced``).
     Returns the paths, which a notebook shows as the PNG."""
     import matplotlib.pyplot as plt
@@ -54,10 +61,14 @@ def save_figure(fig: Figure, issue_id: str, name: str) -> SavedFigure:
     saved = SavedFigure(folder / f"{name}.png", folder / f"{name}.svg")
     with warnings.catch_warnings(), report_style_context():
         warnings.filterwarnings("error", message=r"Glyph .* missing from font")
+        # the tight box is worked out once, from one layout pass, and both formats use it:
+        # bbox_inches="tight" would lay the whole chart out again for each file
+        fig.draw_without_rendering()
+        box = fig.get_tightbbox().padded(plt.rcParams["savefig.pad_inches"])
         with replaced(saved.png) as tmp:
-            fig.savefig(tmp, dpi=PNG_DPI, metadata={"Software": None})
+            fig.savefig(tmp, dpi=PNG_DPI, metadata={"Software": None}, bbox_inches=box)
         with replaced(saved.svg) as tmp:
-            fig.savefig(tmp, metadata={"Date": None, "Creator": None})
+            fig.savefig(tmp, metadata={"Date": None, "Creator": None}, bbox_inches=box)
     plt.close(fig)  # the inline backend would draw it again at the end of the cell
     _record(saved.png, saved.svg)
     return saved
@@ -88,35 +99,57 @@ def _record(*paths: Path) -> None:
             f.writelines(f"{p.resolve()}\n" for p in paths)
 
 
-def shown(table: pd.DataFrame, n: int | None = None) -> Styler:
+class Note(str):
+    """A sentence shown in a notebook (and its HTML) where a table would be, saying why there is none."""
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return f"<p><em>{html.escape(self)}</em></p>"
+
+
+def shown(table: pd.DataFrame, n: int | None = None, *, empty: str = "（表为空）") -> Styler | Note:
     """A table as a reader should see it in a notebook or report: the first ``n`` rows, no
     index, empty cells for missing values (not ``None``/``NaN``), numbers rounded to what can
-    be read (``53.48``, ``0.574``, ``2.44e-16``), lists joined, and an ``issue_id`` that is the
-    same on every row left out (the notebook's title already names the issue). Text from the
-    data (titles, columns, phrases) is escaped: it shows as written and never runs as HTML."""
-    view = _for_reader(table.head(n) if n is not None else table)
+    be read (``53.48``, ``0.574``, ``2.44e-16``), lists joined, text and headings aligned left,
+    and an ``issue_id`` that is the same on every row left out (the notebook's title already
+    names the issue). Text from the data (titles, columns, phrases) is escaped: it shows as
+    written and never runs as HTML. A table without rows shows the sentence ``empty`` instead."""
+    if table.empty:
+        return Note(empty)
+    view = _for_reader(table.head(n) if n is not None else table).reset_index(drop=True)
     floats = [c for c in view.columns if pd.api.types.is_float_dtype(view[c])]
+    numbers = [
+        c for c in view.columns if pd.api.types.is_numeric_dtype(view[c]) and not pd.api.types.is_bool_dtype(view[c])
+    ]
+    texts = [c for c in view.columns if c not in numbers]
     return (
         view.style.hide(axis="index")
         .format(_readable_number, subset=floats, na_rep="")
         .format(None, subset=[c for c in view.columns if c not in floats], na_rep="", escape="html")
         .format_index(escape="html", axis=1)
+        .set_properties(subset=texts, **{"text-align": "left"})
+        .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
     )
 
 
-def interactive(table: pd.DataFrame, *, caption: str | None = None, rows: int = 15) -> None:
+def interactive(
+    table: pd.DataFrame, *, caption: str | None = None, rows: int = 15, empty: str = "（表为空）"
+) -> Note | None:
     """Show a table as a sortable, searchable table (itables) in the notebook and in its HTML
-    export. itables runs in its offline mode: its JavaScript is written into the notebook, so
-    nothing is fetched when a report is opened. The table is cleaned as ``shown`` cleans it,
-    with floats rounded to four significant digits (still numbers, so they sort as numbers)."""
+    export, numbers shown as ``shown`` rounds them (and sorted as numbers). itables runs in its
+    offline mode: its JavaScript is written into the notebook once, so nothing is fetched when a
+    report is opened. A table without rows gives the sentence ``empty`` instead."""
+    if table.empty:
+        return Note(empty)
     import itables
 
     _itables_offline()
     view = _for_reader(table)
-    for col in view.columns:
-        if pd.api.types.is_float_dtype(view[col]):
-            view[col] = view[col].map(lambda v: float(f"{v:.4g}") if pd.notna(v) else v)
-    itables.show(view, caption=caption, pageLength=rows, showIndex=False, maxBytes=2**21)
+    menu = sorted({10, rows, 25, 50, 100})
+    with pd.option_context("display.float_format", _readable_number):
+        itables.show(view, caption=caption, pageLength=rows, lengthMenu=menu, showIndex=False, maxBytes=2**21)
+    return None
 
 
 def _itables_offline() -> None:

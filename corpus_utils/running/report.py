@@ -185,7 +185,8 @@ def _run_tasks(
             ran.add(issue_id)
         if remaining[issue_id] == 0 and (issue_id in ran or not documents_exist(issue_id, out_dir, html)):
             executed = [executed_path(t, out_dir) for t in per_issue if t.issue_id == issue_id]
-            closed.append(closing.submit(issue_documents, issue_id, executed, out_dir, html))
+            label = next((t.label for t in per_issue if t.issue_id == issue_id), "")
+            closed.append(closing.submit(issue_documents, issue_id, executed, out_dir, html, label))
 
     # the comparison reads the issues themselves, not the other notebooks' outputs: every
     # notebook goes into one queue, the longest (by the last run) first, so both cores stay busy

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..cache import file_key, text_key
 from ..config import ConfigError
+from ..corpus.dates import issue_dates
 from ..paths import PACKAGE_DIR, find_project_root, notebooks_dir, resolve_issue, seed_paths, shown_path
 from ..segmenting.fixes import fix_path
 from ..text.tokens import dictionary_files, stopword_files
@@ -29,6 +30,7 @@ class Task:
     notebook: Path
     issue_id: str
     parameters: dict
+    label: str = ""  # how pages name the issue (2019年第11期), or the issues compared
 
 
 def report_tasks(
@@ -48,17 +50,20 @@ def report_tasks(
     extra = {"phrases": list(phrases)} if phrases else {}
     declared = {nb: notebook_parameters(nb) for nb in notebooks}
 
-    def task(nb: Path, issue_id: str, params: dict) -> Task:
-        return Task(nb, issue_id, params | {k: v for k, v in extra.items() if k in declared[nb]})
+    def task(nb: Path, issue_id: str, params: dict, label: str) -> Task:
+        return Task(nb, issue_id, params | {k: v for k, v in extra.items() if k in declared[nb]}, label)
 
     across = [nb for nb in notebooks if "issue_paths" in declared[nb]]
+    dates = issue_dates(list(dict.fromkeys([*issues, *compare])))
+    labels = dict(zip(dates["issue_id"], dates["label"], strict=True))
     tasks = [
-        task(nb, Path(issue).stem, {"issue_path": shown_path(issue)})
+        task(nb, Path(issue).stem, {"issue_path": shown_path(issue)}, labels.get(Path(issue).stem, ""))
         for issue in issues
         for nb in notebooks
         if nb not in across
     ]
-    tasks += [task(nb, CROSS_ISSUE, {"issue_paths": [shown_path(p) for p in compare]}) for nb in across]
+    together = f"{len(compare)} 期比较"
+    tasks += [task(nb, CROSS_ISSUE, {"issue_paths": [shown_path(p) for p in compare]}, together) for nb in across]
     return tasks
 
 
