@@ -88,6 +88,18 @@ def test_dated_tables_carry_the_iso_date_volume_and_number_after_the_label(proje
         == ["issue_id", "label", "date", "volume", "number", "n"]
     )
     assert table["issue_id"].tolist() == ["001_2019-11", "002_2020-01"]  # in date order
-    assert table["label"].tolist() == ["2019年第11期", "2020年1月"]
+    assert table["label"].tolist() == ["2019年11月", "2020年1月"]  # one style: 002 has no number
     assert pd.to_datetime(table["date"]).dt.year.tolist() == [2019, 2020]  # pandas reads the dates as dates
     assert table["number"].tolist() == [11, pd.NA]
+
+
+def test_issues_with_dates_but_not_all_numbers_are_all_named_by_date(project):
+    paths = [_issue(project, "001_2019-10.txt"), _issue(project, "002_2019-11.txt")]
+    (project / "seeds" / "issues.csv").write_text("issue_id,date,number\n001_2019-10,2019-10,10\n", encoding="utf-8")
+    assert cu.issue_dates(paths)["label"].tolist() == ["2019年10月", "2019年11月"]  # not 2019年第10期 beside 2019年11月
+    assert cu.issue_label(paths[1]) == "2019年11月"
+    (project / "seeds" / "issues.csv").write_text(
+        "issue_id,date,number\n001_2019-10,2019-10,10\n002_2019-11,2019-11,11\n", encoding="utf-8"
+    )
+    assert cu.issue_dates(paths)["label"].tolist() == ["2019年第10期", "2019年第11期"]
+    assert cu.issue_label(paths[0]) == "2019年第10期"

@@ -64,7 +64,7 @@ def plot_issue_trends(
         if many:
             ax.plot(x, values.rolling(window, center=True, min_periods=1).mean(), color=color, linewidth=2.0)
         last = float(values.iloc[-1])
-        ax.annotate(f"{last:.1f}", (x[-1], last), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
+        ax.annotate(f"{last:.3g}", (x[-1], last), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
         ax.set_title(str(phrase), fontsize=11, loc="left")
         ax.set_xlim(-0.5, len(issues) - 0.5)
         top = float(np.nanmax(values.to_numpy(dtype=float))) if values.notna().any() else 0.0

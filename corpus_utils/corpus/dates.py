@@ -9,7 +9,9 @@ Each issue's date, volume, number and title come from the first source that has 
 4. the file's place in ``seeds/`` (no date: the label says so).
 
 ``label`` is what charts print, as the magazine names its issues: ``2019年第10期`` where the
-number is known, else the date (``2019年10月``, ``2019年10月15日``), else ``001（日期未知）``.
+number is known, else the date (``2019年10月``, ``2019年10月15日``), else ``001（日期未知）``;
+where every issue has a date but some have no number, all are named by date (one style on an
+axis).
 ``date`` is ISO (``2019-10-01``: the first of the month where only the month is known), so a
 table read with pandas plots by date. The ``issue_id`` stays the key of every table; every
 table that names issues by ``label`` also has ``date``, ``volume`` and ``number``
@@ -114,12 +116,16 @@ def issue_dates(paths: Sequence[str | Path]) -> pd.DataFrame:
     title, label, date_source`` (``issues.csv``, ``file name``, ``text`` or ``order``)."""
     table = issues_table()
     rows = [issue_date(p, k, table=table) for k, p in enumerate(paths)]
+    # one style on one axis: where every issue has a date but some lack a number, all are named by date
+    if rows and all(r["date"] for r in rows) and not all(r["year"] and r["number"] for r in rows):
+        for r in rows:
+            r["label"] = _date_label(r["date"], r["date_source"] == "issues.csv" and _has_day(r, table))
     return pd.DataFrame(rows, columns=DATE_COLUMNS)
 
 
 def issue_label(path: str | Path) -> str:
     """How charts name one issue (``2019年第11期``): as ``issue_dates`` names it among the issues
-    of ``seeds/`` where it is one of them, so a page and the comparison agree."""
+    of ``seeds/`` where it is one of them, so an issue's pages and the comparison agree."""
     from ..paths import ProjectRootError, seed_paths
 
     path = Path(path)
@@ -127,8 +133,9 @@ def issue_label(path: str | Path) -> str:
         seeds = [p.resolve() for p in seed_paths()]
     except ProjectRootError:  # no project folder: the issue alone
         seeds = []
-    position = seeds.index(path.resolve()) if path.resolve() in seeds else 0
-    return issue_date(path, position)["label"]
+    if path.resolve() not in seeds:
+        return issue_date(path, 0)["label"]
+    return issue_dates(seeds)["label"].iloc[seeds.index(path.resolve())]
 
 
 def _from(text: str) -> dict | None:
@@ -189,10 +196,20 @@ def _label(row: dict, position: int) -> str:
     if row["year"] and row["number"]:
         return f"{row['year']}年第{row['number']}期"
     if row["date"]:
-        parts = [int(x) for x in str(row["date"]).split("-")]
-        return f"{parts[0]}年{parts[1]}月" + (f"{parts[2]}日" if len(parts) > 2 else "")
+        return _date_label(row["date"], str(row["date"]).count("-") == 2)
     prefix = row["issue_id"].split("_", 1)[0]
     return f"{prefix if prefix.isdigit() else position + 1:>03}（日期未知）"
+
+
+def _date_label(date: str, day: bool) -> str:
+    """``2019-10-15`` → ``2019年10月15日`` (``day``) or ``2019年10月``."""
+    parts = [int(x) for x in str(date).split("-")]
+    return f"{parts[0]}年{parts[1]}月" + (f"{parts[2]}日" if day and len(parts) > 2 else "")
+
+
+def _has_day(row: dict, table: dict[str, dict]) -> bool:
+    """Whether ``issues.csv`` gave the issue's day, not just its month."""
+    return str(table.get(row["issue_id"], {}).get("date", "")).count("-") == 2
 
 
 def unlabelled(columns: list[str]) -> list[str]:
