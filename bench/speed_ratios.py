@@ -144,12 +144,13 @@ def timed_report(project: Path, cache: Path) -> tuple[float, float | None]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    first = None
+    first, said = None, b""
     while chunk := proc.stderr.read1(4096):
+        said = (said + chunk)[-4000:]
         if first is None and b"notebooks:" in chunk:
             first = time.perf_counter() - t0
     if proc.wait():
-        raise RuntimeError(f"report failed in {project}")
+        raise RuntimeError(f"report failed in {project}: {said.decode(errors='replace')[-1500:]}")
     return time.perf_counter() - t0, first
 
 

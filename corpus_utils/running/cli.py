@@ -9,12 +9,15 @@ import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import ConfigError
 from ..reading.textfile import IssueFormatError
-from ..segmenting.issue import Issue, load_issue
 from ..workers import worker_count
 from .lock import ProjectBusy
+
+if TYPE_CHECKING:  # loaded where used: a report with nothing to do starts without pandas
+    from ..segmenting.issue import Issue
 
 USAGE = """Analyse issues of the magazine from the project folder.
 
@@ -112,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _segment(args: argparse.Namespace) -> int:
     """Segment each file and print its table of contents (or its JSON, a page explained, a fix template)."""
+    from ..segmenting.issue import load_issue
+
     status = 0
     for path in args.files:
         try:

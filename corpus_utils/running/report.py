@@ -89,9 +89,12 @@ def run_report(
     when another run holds the project; ``KeyboardInterrupt`` after Ctrl-C has stopped every
     notebook (none of them then counts as up to date).
     """
-    from tqdm.auto import tqdm
+    import sys
 
-    threading.Thread(target=load_runner, daemon=True).start()  # while the project is checked
+    from tqdm import tqdm
+
+    if "ipykernel" in sys.modules:  # in a notebook: its own progress bar
+        from tqdm.auto import tqdm
     root = project_root()
     out_dir = Path(out_dir) if out_dir is not None else reports_dir()
     notebooks = sorted(notebooks or notebooks_dir().glob(NOTEBOOKS))
@@ -104,15 +107,21 @@ def run_report(
         result = ReportResult()
         named = [resolve_issue(p).resolve() for p in issues] if issues else _seeds()
         everyone = list(dict.fromkeys([*_seeds(), *named]))
-        errors = {p: issue_error(p) for p in everyone}
-        readable = [p for p in everyone if errors[p] is None]
-        result.broken = [errors[p] for p in everyone if errors[p] is not None]
-        if not readable:
-            raise ReportError("no readable issue: " + ("; ".join(result.broken) or f"none in {root / 'seeds'}"))
         phrases = list(phrases) if phrases else followed_phrases()
-        tasks = report_tasks(
-            [p for p in named if p in readable], phrases=phrases, notebooks=notebooks, compare=readable
-        )
+        tasks = report_tasks(named, phrases=phrases, notebooks=notebooks, compare=everyone)
+        # every task finished before with these very inputs (the issue files among them): each
+        # issue was read then and reads now, and nothing needs checking, importing or running
+        if not tasks or force or not all(is_up_to_date(t, out_dir=out_dir, html=html) for t in tasks):
+            threading.Thread(target=load_runner, daemon=True).start()  # while the issues are checked
+            errors = {p: issue_error(p) for p in everyone}
+            readable = [p for p in everyone if errors[p] is None]
+            result.broken = [errors[p] for p in everyone if errors[p] is not None]
+            if not readable:
+                raise ReportError("no readable issue: " + ("; ".join(result.broken) or f"none in {root / 'seeds'}"))
+            if result.broken:
+                tasks = report_tasks(
+                    [p for p in named if p in readable], phrases=phrases, notebooks=notebooks, compare=readable
+                )
         bar = tqdm(total=len(tasks), desc="notebooks", unit="nb", disable=not progress)
         try:
             _run_tasks(tasks, result, out_dir, html=html, jobs=jobs, force=force, bar=bar, on_done=on_done, root=root)
