@@ -68,9 +68,18 @@ def tokenize_ratio(repeat: int) -> dict:
     return {"bare_jieba_s": bare, "project_s": fast, "ratio": bare / fast, "identical_tokens": same}
 
 
+def _this_package(env: dict) -> dict:
+    """``env`` with this checkout's package first on the path: an installed copy of another
+    checkout must not answer for it (in the report's process or in its kernels)."""
+    paths = [str(ROOT), *filter(None, env.get("PYTHONPATH", "").split(os.pathsep))]
+    return dict(env, PYTHONPATH=os.pathsep.join(dict.fromkeys(paths)))
+
+
 def _run(code: str, env: dict, cwd: Path | None = None) -> tuple[float, str]:
     t0 = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=cwd, check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=_this_package(env), cwd=cwd, check=True, capture_output=True, text=True
+    )
     return time.perf_counter() - t0, out.stdout
 
 
@@ -133,7 +142,7 @@ def report_project(tmp: Path, name: str, issues: list[Path]) -> Path:
 def timed_report(project: Path, cache: Path) -> tuple[float, float | None]:
     """Seconds for ``python -m corpus_utils report`` in ``project``, and the seconds until its
     first progress line (None if it printed none)."""
-    env = dict(os.environ, CORPUS_UTILS_CACHE=str(cache))
+    env = _this_package(dict(os.environ, CORPUS_UTILS_CACHE=str(cache)))
     env.pop("CORPUS_UTILS_FIGURES", None)
     env.pop("CORPUS_UTILS_ROOT", None)
     t0 = time.perf_counter()
