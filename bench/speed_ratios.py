@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # this checkout's package, and the issue generator
 SEED = ROOT / "seeds" / "000_5e927a446d779796.txt"
 PHRASES = ["担当作为", "党建联盟", "软弱涣散", "不忘初心", "主题教育"]
 

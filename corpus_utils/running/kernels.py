@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import sys
 import threading
 from dataclasses import dataclass
@@ -109,34 +110,35 @@ class KernelPool:
     notebooks take to run. Before each notebook the kernel's namespace is emptied (``%reset``),
     its cell count set back to 1 and its environment given the notebook's settings (where to note
     the files it writes), so a notebook sees none of the one before it and its cells are
-    numbered as if alone; the imported modules stay loaded. A kernel that died is replaced;
-    ``close`` ends every kernel (and a notebook running in one)."""
+    numbered as if alone; the imported modules stay loaded. ``prestart`` starts kernels ahead,
+    while the report still checks the issues; a kernel that died is replaced; ``close`` ends
+    every kernel (and a notebook running in one), those still starting included."""
 
     def __init__(self) -> None:
         self._local = threading.local()
         self._started: list = []
         self._lock = threading.Lock()
+        self._spares: queue.Queue = queue.Queue()
+        self._pending = 0
+        self._closed = False
+
+    def prestart(self, n: int) -> None:
+        """Start ``n`` kernels in the background (with pandas and matplotlib imported), for the
+        first notebooks to take."""
+        for _ in range(n):
+            with self._lock:
+                self._pending += 1
+            threading.Thread(target=self._spare, daemon=True).start()
 
     def fresh(self, env: dict[str, str] | None = None):
         """This thread's kernel, emptied and given ``env``, started if there is none."""
-        from jupyter_client.manager import KernelManager
-
         km = getattr(self._local, "km", None)
         if km is None or not km.is_alive():
-            km = KernelManager(kernel_name="python3")
-            km.start_kernel(extra_arguments=KERNEL_ARGUMENTS)
+            km = self._take_spare() or self._start()
             self._local.km = km
-            with self._lock:
-                self._started.append(km)
         setup = ["%reset -f", "get_ipython().execution_count = 1", "import os as __os"]
         setup += [f"__os.environ[{k!r}] = {v!r}" for k, v in (env or {}).items()]
-        client = km.client()
-        client.start_channels()
-        try:
-            client.wait_for_ready(timeout=60)
-            client.execute_interactive("\n".join([*setup, "del __os"]), silent=True, timeout=60)
-        finally:
-            client.stop_channels()
+        self._run(km, "\n".join([*setup, "del __os"]))
         return km
 
     def interrupt(self) -> None:
@@ -150,10 +152,49 @@ class KernelPool:
     def close(self) -> None:
         """End every kernel this pool started, at once (a notebook running in one stops)."""
         with self._lock:
-            started, self._started = self._started, []
+            started, self._started, self._closed = self._started, [], True
         for km in started:
             with contextlib.suppress(Exception):
                 km.shutdown_kernel(now=True)
+
+    def _start(self):
+        from jupyter_client.manager import KernelManager
+
+        km = KernelManager(kernel_name="python3")
+        km.start_kernel(extra_arguments=KERNEL_ARGUMENTS)
+        with self._lock:
+            closed = self._closed
+            if not closed:
+                self._started.append(km)
+        if closed:  # the run ended while it started: no kernel is left behind
+            km.shutdown_kernel(now=True)
+            raise RuntimeError("the kernel pool is closed")
+        return km
+
+    def _spare(self) -> None:
+        km = None
+        with contextlib.suppress(Exception):
+            km = self._start()
+            self._run(km, "import matplotlib.pyplot, pandas")
+        self._spares.put(km)
+
+    def _take_spare(self):
+        with self._lock:
+            if not self._pending:
+                return None
+            self._pending -= 1
+        km = self._spares.get()
+        return km if km is not None and km.is_alive() else None
+
+    @staticmethod
+    def _run(km, code: str) -> None:
+        client = km.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            client.execute_interactive(code, silent=True, timeout=60)
+        finally:
+            client.stop_channels()
 
 
 # two notebooks run at once on two cores, so each kernel's BLAS gets one thread: OpenBLAS spreading

@@ -109,24 +109,32 @@ def run_report(
         everyone = list(dict.fromkeys([*_seeds(), *named]))
         phrases = list(phrases) if phrases else followed_phrases()
         tasks = report_tasks(named, phrases=phrases, notebooks=notebooks, compare=everyone)
-        # every task finished before with these very inputs (the issue files among them): each
-        # issue was read then and reads now, and nothing needs checking, importing or running
-        if not tasks or force or not all(is_up_to_date(t, out_dir=out_dir, html=html) for t in tasks):
-            threading.Thread(target=load_runner, daemon=True).start()  # while the issues are checked
-            errors = {p: issue_error(p) for p in everyone}
-            readable = [p for p in everyone if errors[p] is None]
-            result.broken = [errors[p] for p in everyone if errors[p] is not None]
-            if not readable:
-                raise ReportError("no readable issue: " + ("; ".join(result.broken) or f"none in {root / 'seeds'}"))
-            if result.broken:
-                tasks = report_tasks(
-                    [p for p in named if p in readable], phrases=phrases, notebooks=notebooks, compare=readable
+        kernels = KernelPool()
+        with KernelRoot(root), contextlib.closing(kernels):
+            # every task finished before with these very inputs (the issue files among them): each
+            # issue was read then and reads now, and nothing needs checking, importing or running
+            stale = [t for t in tasks if force or not is_up_to_date(t, out_dir=out_dir, html=html)]
+            if stale or not tasks:
+                # while the issues are checked: papermill loads, and kernels start
+                threading.Thread(target=load_runner, daemon=True).start()
+                kernels.prestart(min(max(1, jobs), len(stale)))
+                errors = {p: issue_error(p) for p in everyone}
+                readable = [p for p in everyone if errors[p] is None]
+                result.broken = [errors[p] for p in everyone if errors[p] is not None]
+                if not readable:
+                    broken = "; ".join(result.broken) or f"none in {root / 'seeds'}"
+                    raise ReportError(f"no readable issue: {broken}")
+                if result.broken:
+                    tasks = report_tasks(
+                        [p for p in named if p in readable], phrases=phrases, notebooks=notebooks, compare=readable
+                    )
+            bar = tqdm(total=len(tasks), desc="notebooks", unit="nb", disable=not progress)
+            try:
+                _run_tasks(
+                    tasks, result, out_dir, html=html, jobs=jobs, force=force, bar=bar, on_done=on_done, kernels=kernels
                 )
-        bar = tqdm(total=len(tasks), desc="notebooks", unit="nb", disable=not progress)
-        try:
-            _run_tasks(tasks, result, out_dir, html=html, jobs=jobs, force=force, bar=bar, on_done=on_done, root=root)
-        finally:
-            bar.close()
+            finally:
+                bar.close()
     return result
 
 
@@ -163,7 +171,7 @@ def _run_tasks(
     force: bool,
     bar,
     on_done: Callable[[Task, Failure | None], None] | None,
-    root: Path,
+    kernels: KernelPool,
 ) -> None:
     """Run the tasks not up to date, two at a time, longest first; write each issue's documents
     once all its notebooks are done. Ctrl-C cancels what has not started and ends the kernels of
@@ -200,9 +208,8 @@ def _run_tasks(
     # the comparison reads the issues themselves, not the other notebooks' outputs: every
     # notebook goes into one queue, the longest (by the last run) first, so both cores stay busy
     took = _durations(out_dir)
-    kernels = KernelPool()
     todo = []
-    with KernelRoot(root), closing, contextlib.closing(kernels):
+    with closing:
         for task in [*per_issue, *across]:
             if not force and is_up_to_date(task, out_dir=out_dir, html=html):
                 result.skipped.append(executed_path(task, out_dir))
