@@ -7,8 +7,10 @@
    tokens are compared with the project tokenizer on jieba (the reference): they must be equal.
 2. The full report for one issue, cold (fresh project copy, empty caches), median of three,
    against as many bare notebooks as it runs: the floor is one bare notebook (a parameters cell
-   and ``x = 1``) run by papermill in-process, median of three. Also the seconds until the first
-   progress line, and a rerun with nothing to do (median of three), which must write no file.
+   and ``x = 1``) run by papermill in-process, median of three, taken right before each report.
+   Also the seconds until the first progress line, and a rerun with nothing to do (median of
+   three), which must write no file but the project's lock (``reports/.lock``, which names the
+   process holding it).
 3. The tables-only path (segment, tokenize, frequencies, keyness, phrase counts; tables
    written) on generated issues, cold, in a new process: on one core, then on two.
 4. The same path on ``--issues`` generated issues, cold, on two cores; and the parent's peak
@@ -169,24 +171,32 @@ def files_state(project: Path) -> dict[str, tuple[int, int]]:
 
 
 def report_speed(tmp: Path, repeat: int) -> dict:
-    """The cold report for the seed (median of ``repeat`` fresh projects), the first progress
-    line, and a rerun with nothing to do (median of ``repeat``), which must write nothing."""
-    cold, first = [], []
+    """The cold report for the seed against the floor, ``repeat`` times, each report right after
+    its own floor (the load of a shared machine drifts: a floor taken minutes apart from its
+    report says little); the first progress line; and a rerun with nothing to do (median of
+    ``repeat``), which must write nothing but the lock that names the running process."""
+    n = len(list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+    cold, first, floors, ratios = [], [], [], []
     for k in range(repeat):
+        floors.append(bare_floor(tmp))
         project = report_project(tmp, f"project{k}", [SEED, SEED.with_suffix(".fix.toml")])
         seconds, line = timed_report(project, tmp / f"cache_report{k}")
         cold.append(seconds)
         first.append(line if line is not None else float("nan"))
+        ratios.append(seconds / (n * floors[-1]))
     before = files_state(project)
     rerun = [timed_report(project, tmp / f"cache_report{repeat - 1}")[0] for _ in range(repeat)]
     changed = sorted(p for p, s in files_state(project).items() if before.get(p) != s)
-    n = len(list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
     return {
         "cold_s": statistics.median(cold),
         "cold_all": cold,
+        "floor_s": statistics.median(floors),
+        "floors": floors,
+        "ratio": statistics.median(ratios),
+        "ratios": ratios,
         "first_line_s": statistics.median(first),
         "rerun_s": statistics.median(rerun),
-        "rerun_writes": changed,
+        "rerun_writes": [p for p in changed if not p.endswith("reports/.lock")],
         "notebooks": n,
     }
 
@@ -211,19 +221,18 @@ def main() -> None:
         f"{tok['identical_tokens']}"
     )
     if not args.skip_report:
-        floor = bare_floor(tmp, args.report_repeat)
         rep = report_speed(tmp, args.report_repeat)
         n = rep["notebooks"]
-        print(f"floor: one bare notebook run by papermill in-process, median of {args.report_repeat}: {floor:.2f} s")
         print(
-            f"full report, one issue, cold, median of {args.report_repeat}: {rep['cold_s']:.1f} s "
-            f"({', '.join(f'{t:.1f}' for t in rep['cold_all'])}); {n} notebooks: "
-            f"{rep['cold_s'] / (n * floor):.2f}x as many bare notebooks"
+            f"full report, one issue ({n} notebooks), cold, each run right after its floor (one bare notebook "
+            f"run by papermill in-process, median of 3): {', '.join(f'{t:.1f} s' for t in rep['cold_all'])} "
+            f"against floors of {', '.join(f'{f:.2f} s' for f in rep['floors'])}: "
+            f"{', '.join(f'{r:.2f}x' for r in rep['ratios'])} as many bare notebooks; median {rep['ratio']:.2f}x"
         )
         print(f"first progress line after {rep['first_line_s']:.2f} s (median)")
         print(
             f"rerun with nothing to do: {rep['rerun_s']:.2f} s (median of {args.report_repeat}); "
-            f"files written: {len(rep['rerun_writes'])}"
+            f"files written (the lock aside): {len(rep['rerun_writes'])}"
         )
         for path in rep["rerun_writes"]:
             print(f"  rerun wrote {path}")
