@@ -6,6 +6,7 @@ a document is written (where, under which name, when it is rewritten) is decided
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,7 +25,7 @@ def html_export(notebook: Path, target: Path | None = None, *, issue: str = "") 
 
     nb = nbformat.read(notebook, as_version=4)
     nb.metadata["title"] = page_title(nb, issue)
-    body, _ = html_exporter().from_notebook_node(nb)
+    body, _ = _exporter().from_notebook_node(nb)
     return write_text_replacing(target or notebook.with_suffix(".html"), body)
 
 
@@ -51,6 +52,20 @@ def html_exporter(**options):
     from nbconvert import HTMLExporter
 
     return HTMLExporter(template_name="offline", extra_template_basedirs=[str(DATA_DIR / "nbconvert")], **options)
+
+
+_THREAD = threading.local()
+
+
+def _exporter(**options):
+    """This thread's exporter with these options, made once: a new one compiles its Jinja
+    templates again (a third of an export's time). One per thread, since an export registers
+    filters on its exporter."""
+    cache = _THREAD.__dict__.setdefault("exporters", {})
+    key = tuple(sorted(options.items()))
+    if key not in cache:
+        cache[key] = html_exporter(**options)
+    return cache[key]
 
 
 def documents_exist(issue_id: str, out_dir: Path, html: bool) -> bool:
@@ -124,7 +139,7 @@ def reader_report(executed: Sequence[Path], path: Path, *, issue: str = "") -> P
     book = nbformat.v4.new_notebook(metadata=notebooks[0].metadata)
     book.metadata["title"] = f"阅读报告 · Report — {issue}" if issue else "阅读报告 · Report"
     book.cells = [nbformat.v4.new_markdown_cell("**目录 · Contents**\n\n" + "\n".join(contents)), *cells]
-    exporter = html_exporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = _exporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(book)
     path.parent.mkdir(parents=True, exist_ok=True)
     return write_text_replacing(path, body)
