@@ -89,13 +89,15 @@ def plot_phrase_by_column(table: pd.DataFrame, *, what: str = "重点短语") ->
     table): one heatmap panel a phrase, columns down, issues across in date order, all on one
     colour scale (per 10,000 characters) with the count printed where the issues are few. A
     blank cell is a column that issue does not have, a grey 0 one that has none of the phrase;
-    columns where no phrase ever occurs are left out (and counted in the title)."""
+    columns where no phrase ever occurs are left out (and counted in the title). Past
+    ``MAX_ISSUE_CELLS`` issues, the issues of a year (or of a run of issues, undated) make one
+    cell: their counts over their characters."""
     title = f"{what}在各栏目的期际分布"
     if table.empty:
         return empty_chart(title, "没有可比较的栏目或短语")
-    names = "label" if "label" in table.columns else "issue_id"
+    table, grouped = _grouped_issues(table)
     issues = list(dict.fromkeys(table["issue_id"]))
-    labels = dict(zip(table["issue_id"], table[names], strict=False))
+    labels = dict(zip(table["issue_id"], table["label"], strict=False))
     phrases, left_out = the_first(list(dict.fromkeys(table["phrase"])))
     used = table[table["phrase"].isin(phrases)].groupby("column", sort=False)["count"].sum()
     columns, more = the_first([c for c in used.index if used[c] > 0], "个栏目")
@@ -103,12 +105,15 @@ def plot_phrase_by_column(table: pd.DataFrame, *, what: str = "重点短语") ->
     if not columns:
         return empty_chart(title, f"各期各栏目都没有出现这些短语（{len(phrases)} 个）")
     top = float(table.loc[table["column"].isin(columns), "per_10k"].max()) or 1.0
-    ncols = 3 if len(issues) <= 6 else (2 if len(issues) <= 16 else 1)
-    width = 11 / ncols
-    fig, axes = panels(len(phrases), ncols=ncols, height=0.26 * len(columns) + 1.3)
-    fig.set_size_inches(11, fig.get_size_inches()[1])
+    ncols = 3 if len(issues) <= 6 else 2
+    rows_of_panels = int(np.ceil(len(phrases) / ncols))
+    panel = 0.24 * len(columns) + 0.4  # inches of one panel's cells
+    gap = 1.3 if len(issues) > 1 else 0.9  # room for a panel's title and the issues' names below it
+    height = rows_of_panels * (panel + gap) + 1.6
+    fig, axes = panels(len(phrases), ncols=ncols, height=height / rows_of_panels)
+    fig.subplots_adjust(top=1 - 0.75 / height, bottom=1.5 / height, hspace=gap / panel, left=0.12, right=0.9)
     numbers = len(issues) * ncols <= 18
-    for ax, phrase in zip(axes, phrases, strict=True):
+    for k, (ax, phrase) in enumerate(zip(axes, phrases, strict=True)):
         rows = table[table["phrase"] == phrase]
         rate = rows.pivot_table(index="column", columns="issue_id", values="per_10k", aggfunc="sum")
         count = rows.pivot_table(index="column", columns="issue_id", values="count", aggfunc="sum")
@@ -117,26 +122,61 @@ def plot_phrase_by_column(table: pd.DataFrame, *, what: str = "重点短语") ->
         image = heatmap(ax, rate.to_numpy(dtype=float), cmap="Reds", vmax=top)
         ax.grid(False)
         ax.set_title(f"「{phrase}」（共 {int(rows['count'].sum())} 次）", fontsize=10, loc="left")
-        ax.set_yticks(range(len(columns)), columns if ax in axes[::ncols] else [""] * len(columns), fontsize=8)
-        step = max(1, int(np.ceil(len(issues) / max(2, width * 1.6))))
+        ax.set_yticks(range(len(columns)), columns if k % ncols == 0 else [""] * len(columns), fontsize=8)
+        step = max(1, int(np.ceil(len(issues) / (11 / ncols * 1.6))))
         ticks = list(range(0, len(issues), step))
-        ax.set_xticks(ticks, [labels[issues[i]] for i in ticks], rotation=40, ha="right", fontsize=7.5)
+        bottom = k + ncols >= len(phrases)  # the issues are named under the lowest panel of each column
+        names = [labels[issues[i]] if bottom else "" for i in ticks]
+        ax.set_xticks(ticks, names, rotation=40, ha="right", fontsize=7.5)
         if numbers:
             for (i, j), n in np.ndenumerate(count.to_numpy(dtype=float)):
                 if np.isfinite(n):
                     dark = rate.iat[i, j] > 0.55 * top
                     ax.text(j, i, f"{n:.0f}", ha="center", va="center", fontsize=7,
                             color="white" if dark else ("#333333" if n else "#bbbbbb"))  # fmt: skip
-    bar = fig.colorbar(image, ax=axes, shrink=0.6, pad=0.01, fraction=0.03)
+    bar = fig.colorbar(image, ax=axes, shrink=min(0.6, 4 / height), pad=0.02, fraction=0.03)
     bar.set_label("每万字出现次数（各图同一色阶）")
     dropped = f"；{silent} 个栏目各期都未出现这些短语，未画出" if silent else ""
-    fig.suptitle(f"{title}（{len(issues)} 期{dropped}）{left_out}{more}", fontsize=12)
+    span = f"{len(table.attrs.get('issues', issues))} 期{grouped}"
+    fig.suptitle(f"{title}（{span}{dropped}）{left_out}{more}", fontsize=12, y=1 - 0.25 / height)
     fig.text(
         0.01,
-        0.0,
+        0.1 / height,
         "格中数字：出现次数（灰色 0：该期有此栏目但未出现）；空白：该期没有这个栏目。",
         fontsize=8,
         color="#666666",
-        va="top",
+        va="bottom",
     )
     return fig
+
+
+MAX_ISSUE_CELLS = 24  # issues across one heatmap; past that, a cell a year
+
+
+def _grouped_issues(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The table as it is (with a ``label``), or past ``MAX_ISSUE_CELLS`` issues its issues
+    summed by year (or by runs of issues where any has no date), and a note saying so."""
+    if "label" not in table.columns:
+        table = table.assign(label=table["issue_id"])
+    issues = list(dict.fromkeys(table["issue_id"]))
+    if len(issues) <= MAX_ISSUE_CELLS:
+        return table, ""
+    years = pd.to_datetime(table["date"], errors="coerce").dt.year if "date" in table.columns else None
+    if years is not None and years.notna().all():
+        key, note = years.astype(int).map(lambda y: f"{y}年"), "，每格一年"
+    else:
+        size = int(np.ceil(len(issues) / MAX_ISSUE_CELLS))
+        first = {i: issues[k - k % size] for k, i in enumerate(issues)}
+        label = dict(zip(table["issue_id"], table["label"], strict=False))
+        key = table["issue_id"].map(lambda i: f"{label[first[i]]}起", na_action="ignore")
+        note = f"，每格 {size} 期"
+    sums = (
+        table.assign(issue_id=key)
+        .groupby(["issue_id", "phrase", "column"], sort=False, dropna=False)[["count", "n_chars"]]
+        .sum(min_count=1)
+        .reset_index()
+    )
+    sums["per_10k"] = sums["count"] / sums["n_chars"].where(sums["n_chars"] > 0) * 10_000
+    sums["label"] = sums["issue_id"]
+    sums.attrs["issues"] = issues
+    return sums, note
