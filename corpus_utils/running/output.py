@@ -177,6 +177,8 @@ def _flat(table: pd.DataFrame) -> pd.DataFrame:
     """A copy with list cells (pages, authors) joined by 、, as files and readers want them."""
     flat = table.copy()
     for col in flat.columns:
+        if flat[col].dtype != object:  # numbers and strings hold no list: no need to look at each cell
+            continue
         if flat[col].map(lambda v: isinstance(v, list | tuple)).any():
             flat[col] = flat[col].map(lambda v: "、".join(map(str, v)) if isinstance(v, list | tuple) else v)
     return flat

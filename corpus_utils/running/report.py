@@ -218,9 +218,12 @@ def _run_tasks(
                     issue_done(task.issue_id, rerun=False)
             else:
                 todo.append(task)
-        # unknown durations (a first run): the notebooks that read every issue first, since they
-        # grow with the archive and depend on no other notebook
-        unknown = max(took.values(), default=0.0) + 1.0
+        # unknown durations (a first run): the notebooks that read every issue first where the
+        # issues outnumber the workers, since they grow with the archive and depend on no other
+        # notebook; with as many issues as workers or fewer, last, so that an issue's workbook
+        # and reader's report are written while they run instead of after everything
+        many = len(remaining) > max(1, jobs)
+        unknown = (max(took.values(), default=0.0) + 1.0) if many else -1.0
         todo.sort(key=lambda t: -took.get(t.notebook.stem, unknown if t.issue_id == CROSS_ISSUE else 0.0))
         pool = ThreadPoolExecutor(max_workers=max(1, jobs))
         try:
