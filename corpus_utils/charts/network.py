@@ -126,7 +126,7 @@ def _legend(
         handles.append(Line2D([], [], marker="o", linestyle="", markersize=8, color=PALETTE[c % len(PALETTE)]))
         names.append(f"社群：{first}…")
     for k in (len(size) - 1, 0):
-        handles.append(Line2D([], [], marker="o", linestyle="", markersize=min(np.sqrt(area[k]), 22), color="#bbbbbb"))
+        handles.append(Line2D([], [], marker="o", linestyle="", markersize=min(np.sqrt(area[k]), 18), color="#bbbbbb"))
         names.append(f"{int(size[k])} 句")
     for j in sorted({float(np.min(jaccard)), float(np.max(jaccard))}):
         handles.append(Line2D([], [], color="#9a9a9a", linewidth=_width(j)))

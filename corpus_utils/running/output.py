@@ -32,24 +32,30 @@ class SavedFigure(NamedTuple):
     svg: Path
 
     def _repr_png_(self) -> tuple[bytes, dict]:
-        import io
-
         from PIL import Image
 
-        with Image.open(self.png) as image:
-            shown = image.convert("RGB").reduce(max(1, round(PNG_DPI / SCREEN_DPI)))
-        shown = shown.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-        out = io.BytesIO()
-        shown.save(out, "PNG")
-        return out.getvalue(), {"width": shown.width, "height": shown.height}
+        shown = _SHOWN.pop(self.png, None)
+        if shown is None:
+            with Image.open(self.png) as image:
+                shown = _screen_png(image)
+        return shown
+
+
+_SHOWN: dict[Path, tuple[bytes, dict]] = {}  # charts just saved, as the notebook will show them
 
 
 def save_figure(fig: Figure, issue_id: str, name: str) -> SavedFigure:
-    """Write a chart as PNG (200 dpi) and SVG, each drawn once from one layout, and close it; every text on
-    it is checked against the font. Each file is written whole or not at all (``replaced``).
-    Returns the paths, which a notebook shows as the PNG."""
+    """Write a chart as PNG (200 dpi) and SVG, and close it; every text on it is checked against
+    the font. Each file is written whole or not at all (``replaced``). Returns the paths, which
+    a notebook shows as the PNG.
+
+    The chart is drawn twice, not four times: once at 200 dpi, whose pixels, cut to the chart's
+    tight box, are the PNG and the picture the notebook shows, and once as SVG cut to the same
+    box. (``bbox_inches="tight"`` lays the chart out again before each file, and the notebook
+    read the PNG back.) A chart that reaches beyond its figure is saved as matplotlib cuts it."""
     import matplotlib.pyplot as plt
     from matplotlib.text import Text
+    from PIL import Image
 
     from ..charts.style import report_style_context
 
@@ -61,17 +67,62 @@ def save_figure(fig: Figure, issue_id: str, name: str) -> SavedFigure:
     saved = SavedFigure(folder / f"{name}.png", folder / f"{name}.svg")
     with warnings.catch_warnings(), report_style_context():
         warnings.filterwarnings("error", message=r"Glyph .* missing from font")
-        # the tight box is worked out once, from one layout pass, and both formats use it:
-        # bbox_inches="tight" would lay the whole chart out again for each file
-        fig.draw_without_rendering()
-        box = fig.get_tightbbox().padded(plt.rcParams["savefig.pad_inches"])
+        pixels, box = _drawn(fig, plt.rcParams["savefig.pad_inches"])
         with replaced(saved.png) as tmp:
-            fig.savefig(tmp, dpi=PNG_DPI, metadata={"Software": None}, bbox_inches=box)
+            if pixels is not None:
+                Image.fromarray(pixels).save(tmp, "PNG", dpi=(PNG_DPI, PNG_DPI))
+            else:
+                fig.savefig(tmp, dpi=PNG_DPI, metadata={"Software": None}, bbox_inches=box)
         with replaced(saved.svg) as tmp:
             fig.savefig(tmp, metadata={"Date": None, "Creator": None}, bbox_inches=box)
     plt.close(fig)  # the inline backend would draw it again at the end of the cell
+    if pixels is not None:
+        _SHOWN[saved.png] = _screen_png(Image.fromarray(pixels))
     _record(saved.png, saved.svg)
     return saved
+
+
+def _drawn(fig: Figure, pad: float):
+    """The chart drawn once at ``PNG_DPI``: its pixels inside its tight box plus ``pad`` inches
+    (white where the pad passes the figure's edge), and that box in inches. The pixels are None
+    where the chart itself reaches past the figure, which only a drawing cut to the box shows."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    dpi = fig.dpi
+    try:
+        fig.set_dpi(PNG_DPI)
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        tight = fig.get_tightbbox(canvas.get_renderer())
+        rgb = np.asarray(canvas.buffer_rgba())[..., :3]
+    finally:
+        fig.set_dpi(dpi)
+    box = tight.padded(pad)
+    height, width = rgb.shape[:2]
+    inches = np.array([width, height]) / PNG_DPI
+    if tight.x0 < 0 or tight.y0 < 0 or tight.x1 > inches[0] or tight.y1 > inches[1]:
+        return None, box
+    x0, x1 = round(box.x0 * PNG_DPI), round(box.x1 * PNG_DPI)
+    top, bottom = height - round(box.y1 * PNG_DPI), height - round(box.y0 * PNG_DPI)
+    out = np.full((bottom - top, x1 - x0, 3), 255, dtype=np.uint8)
+    sx, sy = max(x0, 0), max(top, 0)
+    ex, ey = min(x1, width), min(bottom, height)
+    out[sy - top : ey - top, sx - x0 : ex - x0] = rgb[sy:ey, sx:ex]
+    return out, box
+
+
+def _screen_png(image) -> tuple[bytes, dict]:
+    """A chart at screen size in 256 colours, as PNG bytes with the size to show it at."""
+    import io
+
+    from PIL import Image
+
+    shown = image.convert("RGB").reduce(max(1, round(PNG_DPI / SCREEN_DPI)))
+    shown = shown.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    shown.save(out, "PNG")
+    return out.getvalue(), {"width": shown.width, "height": shown.height}
 
 
 def save_table(table: pd.DataFrame, issue_id: str, name: str) -> Path:
