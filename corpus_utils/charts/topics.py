@@ -19,6 +19,8 @@ def plot_topic_terms(terms: pd.DataFrame, *, n: int = 8, title: str = "") -> Fig
         return empty_chart(title, "没有主题（文章太少）")
     topics = sorted(terms["topic"].unique())
     fig, axes = panels(len(topics), ncols=4, height=2.3)
+    rows = -(-len(topics) // 4)
+    fig.set_size_inches(11, 2.3 * rows + 1.2)  # the title and the axis's name need room of their own
     for ax, topic in zip(axes, topics, strict=True):
         rows = terms[terms["topic"] == topic].nsmallest(n, "rank").iloc[::-1]
         ax.barh(rows["term"], rows["weight"], color=PALETTE[topic % len(PALETTE)])

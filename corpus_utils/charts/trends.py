@@ -38,7 +38,7 @@ def plot_issue_trends(
         fig, ax = plt.subplots(figsize=(8, 0.45 * len(rows) + 1.6))
         ax.barh(rows[series].astype(str), rows[value], color=ACCENT)
         for y, v in enumerate(rows[value]):
-            ax.text(v, y, f" {v:.1f}", va="center", fontsize=9)
+            ax.text(v, y, f" {v:.3g}", va="center", fontsize=9)
         ax.margins(x=0.15)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel(unit)
