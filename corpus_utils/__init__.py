@@ -16,107 +16,92 @@ line). ``paths``, ``cache`` and ``workers`` serve every stage.
     cu.term_frequencies(dtm.group(["issue_id", "column"]), by=None)
 """
 
-from .analyses.collocations import collocates
-from .analyses.compare import (
-    column_shares,
-    issue_summary,
-    issue_trends,
-    phrase_trends,
-    phrase_trends_by_column,
-    term_trends,
-    term_trends_by_issue,
-)
-from .analyses.concepts import concept_counts, concept_matrix, concept_trends, concepts_by_column, read_concepts
-from .analyses.frequencies import column_overview, feature_frequencies, term_frequencies
-from .analyses.keyness import keyness
-from .analyses.network import cooccurrence_network, network_edges
-from .analyses.periods import latest_against_previous, period_keyness, period_label, split_at
-from .analyses.recurring import (
-    followed_phrases,
-    kwic,
-    phrase_counts,
-    phrase_counts_by_column,
-    phrase_positions,
-    quoted_phrase_counts,
-)
-from .analyses.tfidf import top_tfidf_terms
-from .analyses.topics import fit_topics, topic_choice, topic_corpus, topic_labels, topic_shares, topic_trends
-from .corpus.aliases import article_table, column_order, document_terms, issue_tokenizer
-from .corpus.corpus import Corpus
-from .corpus.dates import issue_dates
-from .corpus.dtm import DocumentTermMatrix
-from .paths import resolve_issue, seed_paths
-from .reading.textfile import IssueFormatError
-from .running.output import interactive, save_figure, save_table, shown
-from .running.tables import ArchiveTables, archive_tables
-from .segmenting.issue import CharBalance, Issue, load_issue
-from .text.phrases import add_phrases, discover_phrases, phrase_check, quoted_phrases
-from .text.tokens import Tokenizer, get_tokenizer, stopword_list, terms, tokenize, write_terms
+from importlib import import_module
 
-__all__ = [
-    "ArchiveTables",
-    "CharBalance",
-    "Corpus",
-    "DocumentTermMatrix",
-    "Issue",
-    "IssueFormatError",
-    "Tokenizer",
-    "add_phrases",
-    "archive_tables",
-    "article_table",
-    "collocates",
-    "column_order",
-    "column_overview",
-    "column_shares",
-    "concept_counts",
-    "concept_matrix",
-    "concept_trends",
-    "concepts_by_column",
-    "cooccurrence_network",
-    "discover_phrases",
-    "document_terms",
-    "feature_frequencies",
-    "fit_topics",
-    "followed_phrases",
-    "get_tokenizer",
-    "interactive",
-    "issue_dates",
-    "issue_summary",
-    "issue_tokenizer",
-    "issue_trends",
-    "keyness",
-    "kwic",
-    "latest_against_previous",
-    "load_issue",
-    "network_edges",
-    "period_keyness",
-    "period_label",
-    "phrase_check",
-    "phrase_counts",
-    "phrase_counts_by_column",
-    "phrase_positions",
-    "phrase_trends",
-    "phrase_trends_by_column",
-    "quoted_phrase_counts",
-    "quoted_phrases",
-    "read_concepts",
-    "resolve_issue",
-    "save_figure",
-    "save_table",
-    "seed_paths",
-    "shown",
-    "split_at",
-    "stopword_list",
-    "term_frequencies",
-    "term_trends",
-    "term_trends_by_issue",
-    "terms",
-    "tokenize",
-    "top_tfidf_terms",
-    "topic_choice",
-    "topic_corpus",
-    "topic_labels",
-    "topic_shares",
-    "topic_trends",
-    "write_terms",
-]
+# every public name and the module it lives in: loaded on first use, so that ``python -m
+# corpus_utils report`` with nothing to do starts without pandas, numpy and the rest (0.7 s)
+_HOMES = {
+    "ArchiveTables": "running.tables",
+    "CharBalance": "segmenting.issue",
+    "Corpus": "corpus.corpus",
+    "DocumentTermMatrix": "corpus.dtm",
+    "Issue": "segmenting.issue",
+    "IssueFormatError": "reading.textfile",
+    "Tokenizer": "text.tokens",
+    "add_phrases": "text.phrases",
+    "archive_tables": "running.tables",
+    "article_table": "corpus.aliases",
+    "chosen_k": "analyses.topics",
+    "collocates": "analyses.collocations",
+    "column_order": "corpus.aliases",
+    "column_overview": "analyses.frequencies",
+    "column_shares": "analyses.compare",
+    "concept_counts": "analyses.concepts",
+    "concept_matrix": "analyses.concepts",
+    "concept_trends": "analyses.concepts",
+    "concepts_by_column": "analyses.concepts",
+    "cooccurrence_network": "analyses.network",
+    "default_split": "analyses.periods",
+    "discover_phrases": "text.phrases",
+    "document_terms": "corpus.aliases",
+    "feature_frequencies": "analyses.frequencies",
+    "fit_topics": "analyses.topics",
+    "followed_phrases": "analyses.recurring",
+    "get_tokenizer": "text.tokens",
+    "interactive": "running.output",
+    "issue_dates": "corpus.dates",
+    "issue_label": "corpus.dates",
+    "issue_summary": "analyses.compare",
+    "issue_tokenizer": "corpus.aliases",
+    "issue_trends": "analyses.compare",
+    "keyness": "analyses.keyness",
+    "kwic": "analyses.recurring",
+    "latest_against_previous": "analyses.periods",
+    "load_issue": "segmenting.issue",
+    "network_edges": "analyses.network",
+    "period_keyness": "analyses.periods",
+    "period_label": "analyses.periods",
+    "phrase_check": "text.phrases",
+    "phrase_counts": "analyses.recurring",
+    "phrase_counts_by_column": "analyses.recurring",
+    "phrase_positions": "analyses.recurring",
+    "phrase_trends": "analyses.compare",
+    "phrase_trends_by_column": "analyses.compare",
+    "quoted_phrase_counts": "analyses.recurring",
+    "quoted_phrases": "text.phrases",
+    "read_concepts": "analyses.concepts",
+    "resolve_issue": "paths",
+    "save_figure": "running.output",
+    "save_table": "running.output",
+    "seed_paths": "paths",
+    "shown": "running.output",
+    "split_at": "analyses.periods",
+    "stopword_list": "text.tokens",
+    "term_frequencies": "analyses.frequencies",
+    "term_trends": "analyses.compare",
+    "term_trends_by_issue": "analyses.compare",
+    "terms": "text.tokens",
+    "tokenize": "text.tokens",
+    "top_tfidf_terms": "analyses.tfidf",
+    "topic_choice": "analyses.topics",
+    "topic_corpus": "analyses.topics",
+    "topic_labels": "analyses.topics",
+    "topic_matrix": "analyses.topics",
+    "topic_shares": "analyses.topics",
+    "topic_trends": "analyses.topics",
+    "write_terms": "text.tokens",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    if name in _HOMES:
+        value = getattr(import_module(f".{_HOMES[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOMES))

@@ -103,6 +103,21 @@ def test_a_period_against_another_finds_what_rose_and_what_is_new(a_year):
     assert got["count_target"].sum() <= got["tokens_target"].iloc[0]
 
 
+def test_without_a_date_the_split_is_the_halves_of_a_year_or_the_latest_year(a_year, tmp_path):
+    before, after, how = cu.default_split(list(reversed(a_year)))
+    assert [p.stem for p in before] == [f"{m:03d}_2019-{m:02d}" for m in range(1, 7)]  # one year: its halves
+    assert [p.stem for p in after] == [f"{m:03d}_2019-{m:02d}" for m in range(7, 13)]
+    assert "后一半对前一半" in how
+    later = tmp_path / "013_2020-01.txt"  # a new year begins: it stands against the year before
+    later.write_text(a_year[0].read_text(encoding="utf-8"), encoding="utf-8")
+    undated = tmp_path / "000_x.txt"  # an issue without a date is in neither period
+    undated.write_text(a_year[0].read_text(encoding="utf-8"), encoding="utf-8")
+    before, after, how = cu.default_split([undated, *a_year, later])
+    assert [p.stem for p in after] == ["013_2020-01"] and len(before) == 12
+    assert "最近一年（2020年）" in how
+    assert cu.default_split([undated, later])[:2] == ([], [])  # one dated issue: nothing to compare
+
+
 def test_the_latest_issue_against_the_ones_before(a_year):
     latest, previous = cu.latest_against_previous(list(reversed(a_year)), previous=3)
     assert [p.stem for p in latest] == ["012_2019-12"]  # by date, whatever the order given
@@ -113,15 +128,16 @@ def test_the_latest_issue_against_the_ones_before(a_year):
 
 def test_a_year_of_trends_is_in_date_order_with_labels(a_year):
     tables = cu.archive_tables(list(reversed(a_year)), phrases=["两新组织"], jobs=2)
-    assert tables.summary["label"].tolist() == [f"2019-{m:02d}" for m in range(1, 13)]
+    assert tables.summary["label"].tolist() == [f"2019年{m}月" for m in range(1, 13)]
+    assert tables.summary["date"].tolist() == [f"2019-{m:02d}-01" for m in range(1, 13)]
     rates = tables.trends.set_index("label")["per_10k"]
-    assert (rates[[f"2019-{m:02d}" for m in range(1, 7)]] == 0).all()
-    assert (rates[[f"2019-{m:02d}" for m in range(7, 13)]] > 0).all()
+    assert (rates[[f"2019年{m}月" for m in range(1, 7)]] == 0).all()
+    assert (rates[[f"2019年{m}月" for m in range(7, 13)]] > 0).all()
 
 
 def test_a_group_of_issues_is_named_by_its_first_and_last_dates(a_year):
-    assert cu.period_label(a_year[:1]) == "2019-01"
-    assert cu.period_label(list(reversed(a_year[3:6]))) == "2019-04—2019-06（3 期）"
+    assert cu.period_label(a_year[:1]) == "2019年1月"
+    assert cu.period_label(list(reversed(a_year[3:6]))) == "2019年4月—2019年6月（3 期）"
     assert cu.period_label([]) == "（无）"
 
 
@@ -136,9 +152,10 @@ def test_phrases_column_by_column_add_up_to_the_issue(a_year):
 
 def test_term_trends_column_by_column(a_year):
     got = cu.term_trends(a_year[5:8], ["两新组织", "党员"], jobs=2)
-    assert got["label"].drop_duplicates().tolist() == ["2019-06", "2019-07", "2019-08"]
+    assert got["label"].drop_duplicates().tolist() == ["2019年6月", "2019年7月", "2019年8月"]
     per_issue = got.groupby(["label", "term"])["count"].sum().unstack()
-    assert per_issue.loc["2019-06", "两新组织"] == 0 and (per_issue.loc[["2019-07", "2019-08"], "两新组织"] > 0).all()
+    assert per_issue.loc["2019年6月", "两新组织"] == 0
+    assert (per_issue.loc[["2019年7月", "2019年8月"], "两新组织"] > 0).all()
     row = got[got["count"] > 0].iloc[0]
     assert row.per_1k == pytest.approx(row["count"] / row.column_terms * 1000)
     # the default: the most frequent terms of the issues together, the same from one core or two

@@ -74,9 +74,29 @@ def test_explain_shows_each_line_of_a_page_with_its_class_and_rule(seed_path):
     assert lines[-2].split()[1] == "header" and "after the title block" in lines[-1]
 
 
-def test_explain_names_the_pages_there_are(seed_path):
-    out = _run("segment", str(seed_path), "--explain", "99")
-    assert "no page 99 (printed pages 3–48)" in out.stdout
+def test_explain_names_the_pages_there_are_and_fails(seed_path):
+    out = _run("segment", str(seed_path), "--explain", "999")
+    assert out.returncode == 1
+    assert out.stderr.startswith("error: 000_5e927a446d779796: no page 999 (printed pages 3–48)")
+    assert out.stdout == ""
+
+
+def test_help_names_every_command_in_plain_text():
+    out = _run("--help")
+    assert out.returncode == 0
+    for command in (
+        "segment FILE",
+        "extract ISSUE.pdf",
+        "report [ISSUE ...]",
+        "tables [ISSUE ...]",
+        "learn [ISSUE ...]",
+    ):
+        assert command in out.stdout
+    assert "``" not in out.stdout
+    report = _run("report", "--help").stdout
+    assert "(default: " in report.split("--jobs")[1]
+    extract = _run("extract", "--help").stdout
+    assert "the issue's PDF file" in extract
 
 
 def test_strict_exits_non_zero_only_when_a_flag_is_raised(seed_path, tmp_path):

@@ -40,7 +40,7 @@ def test_workers_and_this_process_build_the_same_corpus(three_paths, three):
 def test_records_carry_their_issue_s_label_and_date(three):
     assert three.records.columns.tolist()[:4] == ["issue_id", "label", "date", "article_id"]
     dates = three.records.drop_duplicates("issue_id")["date"].tolist()
-    assert pd.isna(dates[0]) and dates[1:] == ["2020-01", "2020-02"]  # the seed's file name holds no date
+    assert pd.isna(dates[0]) and dates[1:] == ["2020-01-01", "2020-02-01"]  # ISO days; the seed: no date
     assert three.doc_keys == ["issue_id", "article_id"]  # article ids repeat across issues
     assert three.issues["n_records"].sum() == len(three.records)
     one = three.subset(issue="000_5e927a446d779796")
@@ -87,7 +87,7 @@ def test_an_issue_against_the_others(three):
     assert table["tokens_target"].iat[0] == sizes[2] and table["tokens_reference"].iat[0] == sizes[:2].sum()
     same = cu.keyness(dtm, by="issue_id", target=latest, min_count=5)  # the reference defaults to the rest
     pd.testing.assert_frame_equal(table, same)
-    assert three.period_label(previous) == f"{three.issues['label'].iat[0]}—2020-01（2 期）"
+    assert three.period_label(previous) == f"{three.issues['label'].iat[0]}—2020年1月（2 期）"
 
 
 def test_a_broken_file_is_named_and_a_file_named_twice_is_read_once(three_paths, tmp_path):

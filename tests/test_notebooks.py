@@ -160,3 +160,21 @@ def test_interactive_tables_are_in_the_html_and_fetch_nothing(report):
     html = (root / "reports" / SEED_ID / "03_columns_tfidf_keyness.html").read_text(encoding="utf-8")
     assert "itables" in html and "各栏目的关键词" in html
     assert "unpkg.com" not in html and "cdn.jsdelivr" not in html  # itables' offline mode: its code is inline
+
+
+def test_the_reader_s_report_is_small_titled_and_shows_each_table_once(report):
+    import re
+
+    from corpus_utils.running.documents import ITABLES_INIT
+
+    root, _ = report
+    html = (root / "reports" / SEED_ID / "report.html").read_text(encoding="utf-8")
+    assert len(html.encode("utf-8")) < 3_000_000  # 8.3 MB when each notebook brought itables' script
+    assert html.count(ITABLES_INIT) == 1
+    assert "<title>阅读报告 · Report — 000（日期未知）</title>" in html
+    assert html.count("全部语境行") == 1 and html.count("全部搭配词") == 1  # no static copy above them
+    assert not re.search(r"\d\.\d{6}e[-+]\d\d", html)  # numbers as shown rounds them, not 6.131000e-18
+    assert re.search(r'"lengthMenu": ?\[10, ?15, ?25, ?50, ?100\]', html)  # the page length is a choice
+    assert "Name: count, dtype: int64" not in html  # no raw Series
+    page = (root / "reports" / SEED_ID / "04_recurring_phrases.html").read_text(encoding="utf-8")
+    assert "<title>重点短语 · Recurring phrases — 000（日期未知）</title>" in page

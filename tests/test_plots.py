@@ -37,12 +37,12 @@ def test_a_missing_glyph_is_an_error_not_a_box(tmp_path):
 
 
 def test_charts_are_saved_as_png_at_200_dpi_and_svg(seed_issue, tmp_path):
-    fig = charts.plot_column_sizes(cu.column_overview(seed_issue), issue_id=seed_issue.issue_id)
+    fig = charts.plot_column_sizes(cu.column_overview(seed_issue), issue="2019年第11期")
     png, svg = cu.save_figure(fig, seed_issue.issue_id, "01_column_sizes")
     assert png == tmp_path / seed_issue.issue_id / "01_column_sizes.png" and svg.suffix == ".svg"
     dpi = Image.open(png).info["dpi"]
     assert round(dpi[0]) >= 200
-    assert "各栏目篇数与字数" in fig._suptitle.get_text()
+    assert "各栏目篇数与字数" in fig._suptitle.get_text() and "2019年第11期" in fig._suptitle.get_text()
     assert svg.read_text(encoding="utf-8").startswith("<?xml")
 
 
@@ -84,7 +84,7 @@ def test_the_keyness_heatmap_colours_the_g2_of_each_picked_cell(seed_issue):
     fig = charts.plot_keyness_heatmap(table, n=3)
     assert _chinese_title(fig)
     ax = fig.axes[0]
-    grid = ax.images[0].get_array()
+    grid = ax.collections[0].get_array()  # one coloured quad per cell
     terms = [t.get_text() for t in ax.get_yticklabels()]
     columns = [t.get_text() for t in ax.get_xticklabels()]
     assert grid.shape == (len(terms), len(columns)) and len(terms) > 3
@@ -114,7 +114,14 @@ def test_phrase_counts_colour_rates_and_print_counts(seed_issue):
     columns = [t.get_text() for t in ax.get_xticklabels()]
     phrases = [t.get_text() for t in ax.get_yticklabels()]
     assert phrases == ["党建联盟", "担当作为"]
-    np.testing.assert_allclose(ax.images[0].get_array(), rate.loc[phrases, columns].to_numpy())
+    # colour: the rate, a column shorter than the median column counted at the median's length
+    sizes = by_column.drop_duplicates("column").set_index("column")["n_chars"]
+    length = np.maximum(sizes[columns].to_numpy(), sizes.median())
+    shrunk = count.loc[phrases, columns].to_numpy() / length * 10_000
+    np.testing.assert_allclose(ax.collections[0].get_array(), shrunk)
+    longer = sizes[columns].to_numpy() >= sizes.median()  # the long columns keep their own rate
+    np.testing.assert_allclose(shrunk[:, longer], rate.loc[phrases, columns].to_numpy()[:, longer])
+    assert (~longer).any()  # and the seed has short columns, whose one occurrence no longer sets the scale
     printed = [int(t.get_text()) for t in ax.texts]
     assert printed == count.loc[phrases, columns].to_numpy().ravel().tolist()
 
@@ -126,6 +133,16 @@ def test_the_dispersion_plot_has_one_tick_per_occurrence(seed_issue):
     ticks = [len(c.get_offsets()) for c in fig.axes[0].collections]
     assert ticks == positions.groupby("phrase", sort=False).size().tolist()
     assert sum(ticks) == len(positions) > 0
+
+
+def test_the_dispersion_axis_spans_the_issue_s_printed_pages_in_whole_pages(seed_issue):
+    positions = cu.phrase_positions(seed_issue, ["党建联盟"])
+    first = seed_issue.page_offset.offset
+    fig = charts.plot_phrase_dispersion(positions, pages=(first, first + seed_issue.n_pages - 1))
+    ax = fig.axes[0]
+    assert ax.get_xlim() == (2.5, 48.5)  # printed pages 3–48, not just those with the phrase
+    ticks = [t for t in ax.get_xticks() if 2.5 <= t <= 48.5]
+    assert all(float(t).is_integer() for t in ticks)
 
 
 def test_trends_of_one_issue_are_bars_of_each_phrase_s_rate(seed_issue):
@@ -246,6 +263,21 @@ def test_period_keyness_bars_are_the_strongest_significant_g2_each_way():
     sig = table[table.p_adj < 0.05].set_index("term")["g2"]
     assert shown == pytest.approx({("新词（新）" if t == "新词" else t): g for t, g in sig.items()})
     assert charts.plot_period_keyness(table.iloc[0:0]).axes[0].texts  # nothing to compare: it says so
+
+
+def test_period_keywords_one_article_carries_are_marked_and_the_mark_explained(figures_in_tmp):
+    from corpus_utils.analyses.keyness import keyness_of_counts
+
+    table = keyness_of_counts(
+        {"多用": 60, "少用": 5, "平常": 935}, {"多用": 20, "少用": 100, "平常": 3880}, min_count=5
+    )
+    table["top_share"] = [0.6 if t == "多用" else 0.2 for t in table["term"]]
+    ax = charts.plot_period_keyness(table, n=5).axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["少用", "平常", "多用 *"]  # 平常 is under-used here
+    assert "*：" in ax.get_xlabel()
+    table["top_share"] = 0.49
+    ax = charts.plot_period_keyness(table, n=5).axes[0]
+    assert "多用" in [t.get_text() for t in ax.get_yticklabels()] and "*" not in ax.get_xlabel()
 
 
 def test_ten_thousand_phrases_make_a_chart_of_forty_rows_that_says_so(figures_in_tmp):

@@ -65,3 +65,32 @@ def test_choosing_k_reports_error_and_coherence_for_each():
     # with two topics, each topic's three terms are in the same three records: every pair scores
     # log((3 + 1) / 3), three pairs a topic
     assert table.set_index("k").loc[2, "coherence"] == pytest.approx(3 * math.log(4 / 3))
+
+
+def test_k_is_the_most_coherent_in_the_table_the_smaller_on_a_tie():
+    table = pd.DataFrame({"k": [4, 6, 8, 10], "reconstruction_error": [4, 3, 2, 1], "coherence": [-30, -26, -27, -26]})
+    assert cu.chosen_k(table) == 6
+    assert cu.chosen_k(cu.topic_choice(_corpus(), [2, 3], top=3)) == 2  # the two real topics
+
+
+def test_a_fit_topic_choice_made_is_reused_not_refitted():
+    dtm = _corpus()
+    cu.topic_choice(dtm, [2], top=3)
+    assert cu.fit_topics(dtm, 2, top=3) is cu.fit_topics(dtm, 2, top=3)
+    assert cu.fit_topics(dtm, 2, top=3, seed=1) is not cu.fit_topics(dtm, 2, top=3)
+
+
+def test_editor_notes_are_left_out_of_topics(seed_path):
+    # the seed's two editor's notes end in the same furniture: 现予以刊发，供（相互）借鉴交流
+    corpus = cu.Corpus.from_paths([seed_path], jobs=1)
+    notes = corpus.records[corpus.records["kind"] == "editor_note"]
+    assert len(notes) == 2 and all("借鉴" in t for t in notes["text"])
+    dtm = cu.topic_matrix(corpus)
+    assert dtm.n_docs == len(corpus.records) - 2 and set(dtm.docvars["kind"]) == {"article", "excerpt"}
+    whole = corpus.dtm()
+    is_note = (whole.docvars["kind"] == "editor_note").to_numpy()
+    in_notes = np.asarray((whole.counts[is_note] > 0).sum(axis=0)).ravel()
+    elsewhere = np.asarray((whole.counts[~is_note] > 0).sum(axis=0)).ravel()
+    furniture = set(whole.features[(in_notes == 2) & (elsewhere == 0)])  # words only the two notes share
+    assert furniture and furniture <= set(whole.trim(min_docs=2).features)  # they would be kept...
+    assert not furniture & set(dtm.features)  # ...and are not

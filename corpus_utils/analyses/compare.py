@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus.corpus import Corpus, as_corpus
-from ..corpus.dates import dated, unlabelled
+from ..corpus.dates import LABEL_COLUMNS, dated, unlabelled
 from ..segmenting.issue import Issue
 from .frequencies import feature_frequencies
 from .rates import PER_1K, rate, share
@@ -24,7 +24,7 @@ from .recurring import followed_phrases
 
 SUMMARY_COLUMNS = [
     "issue_id",
-    "label",
+    *LABEL_COLUMNS,
     "n_pages",
     "n_records",
     "n_articles",
@@ -33,10 +33,10 @@ SUMMARY_COLUMNS = [
     "leftover_chars",
     "page_offset",
 ]
-TREND_COLUMNS = ["issue_id", "label", "phrase", "count", "n_chars", "per_10k", "n_articles"]
-SHARE_COLUMNS = ["issue_id", "label", "column", "n_chars", "share"]
-PHRASE_COLUMN_COLUMNS = ["issue_id", "label", "phrase", "column", "count", "n_chars", "per_10k"]
-TERM_TREND_COLUMNS = ["issue_id", "label", "term", "column", "count", "column_terms", "per_1k"]
+TREND_COLUMNS = ["issue_id", *LABEL_COLUMNS, "phrase", "count", "n_chars", "per_10k", "n_articles"]
+SHARE_COLUMNS = ["issue_id", *LABEL_COLUMNS, "column", "n_chars", "share"]
+PHRASE_COLUMN_COLUMNS = ["issue_id", *LABEL_COLUMNS, "phrase", "column", "count", "n_chars", "per_10k"]
+TERM_TREND_COLUMNS = ["issue_id", *LABEL_COLUMNS, "term", "column", "count", "column_terms", "per_1k"]
 
 
 def issue_summary(x: Corpus | Sequence[Issue]) -> pd.DataFrame:
@@ -107,8 +107,8 @@ def term_trends(
 def term_trends_by_issue(trends: pd.DataFrame) -> pd.DataFrame:
     """A ``term_trends`` table summed over the columns: ``issue_id, label, term, count,
     issue_terms, per_1k``, in the same issue order."""
-    keys = ["issue_id", "label", "term"]
-    out = trends.groupby(keys, sort=False)[["count", "column_terms"]].sum().reset_index()
+    keys = ["issue_id", *LABEL_COLUMNS, "term"]
+    out = trends.groupby(keys, sort=False, dropna=False)[["count", "column_terms"]].sum().reset_index()
     out = out.rename(columns={"column_terms": "issue_terms"})
     out["per_1k"] = rate(out["count"], out["issue_terms"], PER_1K)
     return out

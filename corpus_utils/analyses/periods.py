@@ -1,5 +1,6 @@
 """Issues over time → the groups a comparison needs: the latest issue and the ones before it,
-the issues before a date and those from it on, and a name for each group on a chart.
+the issues before a date and those from it on (or, with no date, the latest year against the
+years before: ``default_split``), and a name for each group on a chart.
 
 Each function takes a ``Corpus`` and gives issue ids, which ``keyness(dtm, by="issue_id",
 target=…, reference=…)`` compares; given a list of issue files instead, it gives files, as it
@@ -38,6 +39,30 @@ def split_at(x: Corpus | Sequence[str | Path], date: str) -> tuple[list, list]:
     return before, after
 
 
+def default_split(x: Corpus | Sequence[str | Path]) -> tuple[list, list, str]:
+    """Two periods to compare when no date is given: the latest year against the years before
+    it where the dated issues span several years, else the later half of the dated issues
+    against the earlier half; and a sentence saying which, for the chart. Undated issues are in
+    neither; with fewer than two dated issues both are empty and the sentence says why."""
+    dates, named = _dates(x)
+    order = {name: k for k, name in enumerate(_date_order(x))}
+    rows = sorted(
+        ((row.year, name) for name, row in zip(named, dates.itertuples(), strict=True) if not _missing(row.year)),
+        key=lambda r: order[r[1]],
+    )
+    if len(rows) < 2:
+        return [], [], "有日期的期数不足两期，无法分期比较"
+    years = sorted({int(y) for y, _ in rows})
+    if len(years) > 1:
+        latest = years[-1]
+        before = [n for y, n in rows if int(y) < latest]
+        after = [n for y, n in rows if int(y) == latest]
+        return before, after, f"默认分期：最近一年（{latest}年）对此前各年（可用 split_date 指定分界）"
+    half = len(rows) // 2
+    names = [n for _, n in rows]
+    return names[:half], names[half:], "默认分期：日期范围的后一半对前一半（可用 split_date 指定分界）"
+
+
 def period_label(x: Corpus | Sequence[str | Path], issue_ids: Sequence[str] | None = None) -> str:
     """A group of issues named for a chart: ``2020年第10期``, or ``2020年第4期—2020年第9期（6 期）``
     (the issues ``issue_ids`` of a corpus, or the issue files given)."""
@@ -61,6 +86,10 @@ def period_keyness(
     corpus = Corpus.from_paths([*target, *reference], jobs=jobs)
     ids = [Path(p).stem for p in target], [Path(p).stem for p in reference]
     return keyness(corpus.dtm(), by="issue_id", target=ids[0], reference=ids[1], min_count=min_count)
+
+
+def _missing(value) -> bool:
+    return value is None or pd.isna(value)
 
 
 def _dates(x: Corpus | Sequence[str | Path]) -> tuple[pd.DataFrame, list]:

@@ -8,10 +8,15 @@ factorised by ``NMF`` (``init="nndsvda"``, ``random_state=seed``), so a rerun gi
 topics. A record's topic shares are its NMF weights scaled to sum to one; a column's or an
 issue's shares are the means over its records.
 
+Editor's notes are the magazine's furniture, not its subjects: the same few sentences
+(``现予以刊发，供相互借鉴、参考交流``) over every column of every issue, which NMF otherwise
+gives topics of their own (选登·本刊·借鉴). ``topic_matrix`` leaves them out (``TOPIC_KINDS``:
+articles and the leaders' excerpts) before trimming.
+
 To choose ``k``, ``topic_choice`` fits several and reports NMF's reconstruction error (lower:
 closer to the data) and the UMass coherence of each topic's top terms (Mimno et al. 2011:
 ``Σ log((D(wᵢ, wⱼ) + 1) / D(wⱼ))`` over pairs of top terms, ``D`` the number of records holding
-them; nearer zero: terms that occur together).
+them; nearer zero: terms that occur together); ``chosen_k`` takes the most coherent.
 """
 
 from __future__ import annotations
@@ -25,13 +30,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ..corpus.dates import dated
+from ..corpus.dates import LABEL_COLUMNS, dated
 
 if TYPE_CHECKING:
     from ..corpus.corpus import Corpus
     from ..corpus.dtm import DocumentTermMatrix
 
 RECORD_KEYS = ["issue_id", "article_id", "column"]
+TOPIC_KINDS = ("article", "excerpt")  # records that are about something (editor's notes are furniture)
 
 
 @dataclass
@@ -53,9 +59,31 @@ def topic_corpus(paths: Sequence[str | Path], *, min_df: int = 2, jobs: int | No
     return Corpus.from_paths(paths, jobs=jobs).dtm().trim(min_docs=min_df)
 
 
+def topic_matrix(corpus: Corpus, *, min_df: int = 2, kinds: Sequence[str] = TOPIC_KINDS) -> DocumentTermMatrix:
+    """The records × terms matrix topics are fitted on: the records of ``kinds`` (editor's notes
+    left out), the terms of at least ``min_df`` of them."""
+    dtm = corpus.dtm()
+    return dtm.subset(dtm.docvars["kind"].isin(list(kinds)).to_numpy()).trim(min_docs=min_df)
+
+
+_FITTED: dict[tuple, tuple] = {}  # the last fits, by matrix and settings: topic_choice's are reused
+
+
 def fit_topics(dtm: DocumentTermMatrix, k: int, *, seed: int = 0, top: int = 10) -> Topics:
     """NMF with ``k`` topics on the TF-IDF of a records × terms matrix (seeded: a rerun gives the
-    same topics); trim it first (``dtm.trim(min_docs=2)``) to leave out terms of one record."""
+    same topics); trim it first (``dtm.trim(min_docs=2)``) to leave out terms of one record. The
+    same matrix fitted with the same settings (by ``topic_choice``, say) is not fitted again."""
+    key = (id(dtm), k, seed, top)
+    if key in _FITTED and _FITTED[key][0] is dtm:
+        return _FITTED[key][1]
+    topics = _fit(dtm, k, seed=seed, top=top)
+    if len(_FITTED) >= 16:
+        _FITTED.pop(next(iter(_FITTED)))
+    _FITTED[key] = (dtm, topics)
+    return topics
+
+
+def _fit(dtm: DocumentTermMatrix, k: int, *, seed: int, top: int) -> Topics:
     from sklearn.decomposition import NMF
     from sklearn.feature_extraction.text import TfidfTransformer
 
@@ -110,6 +138,12 @@ def topic_choice(dtm: DocumentTermMatrix, ks: Sequence[int], *, seed: int = 0, t
     return pd.DataFrame(rows)
 
 
+def chosen_k(choice: pd.DataFrame) -> int:
+    """The ``k`` of a ``topic_choice`` table whose topics are most coherent (the smaller on a tie)."""
+    best = choice.sort_values(["coherence", "k"], ascending=[False, True], kind="stable")
+    return int(best["k"].iloc[0])
+
+
 def topic_shares(topics: Topics, by: str = "column") -> pd.DataFrame:
     """Mean topic shares of the records of each ``column`` or ``issue_id`` (rows sum to one)."""
     cols = [c for c in topics.shares.columns if c.startswith("topic_")]
@@ -119,18 +153,19 @@ def topic_shares(topics: Topics, by: str = "column") -> pd.DataFrame:
 def topic_trends(topics: Topics, issues: Corpus | pd.DataFrame, labels: dict[int, str] | None = None) -> pd.DataFrame:
     """Mean topic shares per issue in long form, issues in date order with their labels (from a
     corpus, or a table with ``issue_id`` and ``label`` in the order wanted, such as
-    ``issue_summary``): ``issue_id, label, topic, share``."""
+    ``issue_summary``): ``issue_id, label, date, volume, number, topic, share``."""
     order = issues if isinstance(issues, pd.DataFrame) else dated(issues.issues[["issue_id"]], issues.issues)
+    named = [c for c in LABEL_COLUMNS if c in order.columns]
     wide = topic_shares(topics, by="issue_id").set_index("issue_id")
     rows = [
         {
-            "issue_id": i,
-            "label": label,
+            "issue_id": issue["issue_id"],
+            **{c: issue[c] for c in named},
             "topic": (labels or {}).get(t, f"主题 {t}"),
-            "share": float(wide.loc[i, f"topic_{t}"]),
+            "share": float(wide.loc[issue["issue_id"], f"topic_{t}"]),
         }
-        for i, label in zip(order["issue_id"], order["label"], strict=True)
-        if i in wide.index
+        for issue in order.to_dict("records")
+        if issue["issue_id"] in wide.index
         for t in range(topics.k)
     ]
-    return pd.DataFrame(rows, columns=["issue_id", "label", "topic", "share"])
+    return pd.DataFrame(rows, columns=["issue_id", *named, "topic", "share"])

@@ -13,6 +13,7 @@ _HOMES = {
     "plot_keyness_heatmap": "keyness",
     "plot_network": "network",
     "plot_period_keyness": "keyness",
+    "plot_phrase_by_column": "trends",
     "plot_phrase_counts": "phrases",
     "plot_phrase_dispersion": "phrases",
     "plot_tfidf_terms": "terms",

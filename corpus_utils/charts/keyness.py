@@ -10,10 +10,12 @@ from collections.abc import Sequence
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.colors import SymLogNorm
+from matplotlib.cm import ScalarMappable
+from matplotlib.colors import Normalize, SymLogNorm
 from matplotlib.figure import Figure
 
-from .style import ACCENT, PALETTE, empty_chart, in_report_style, issue_title
+from ..analyses.keyness import ONE_ARTICLE
+from .style import ACCENT, PALETTE, empty_chart, heatmap, in_report_style, issue_title
 
 
 @in_report_style
@@ -23,7 +25,7 @@ def plot_keyness_heatmap(
     n: int = 6,
     alpha: float = 0.05,
     columns: Sequence[str] | None = None,
-    issue_id: str = "",
+    issue: str = "",
 ) -> Figure:
     """Column × term heatmap of signed G2 (a ``keyness`` table): for each column its ``n``
     strongest significant keywords (``p_adj < alpha``); red = the column over-uses the term."""
@@ -51,7 +53,8 @@ def plot_keyness_heatmap(
         limit = float(np.nanmax(np.abs(grid.to_numpy()))) or 1.0
         # a few huge G2 would wash out the rest: colour on a log scale beyond |G2| = 10
         norm = SymLogNorm(linthresh=10, vmin=-limit, vmax=limit, base=10)
-        image = ax.imshow(grid.to_numpy(), cmap="RdBu_r", norm=norm, aspect="auto")
+        cmap = plt.get_cmap("RdBu_r")
+        heatmap(ax, grid.to_numpy(dtype=float), cmap=cmap, norm=norm)
         ax.xaxis.tick_top()
         ax.set_xticks(range(len(columns)), columns, rotation=30, ha="left")
         ax.tick_params(axis="x", length=0)
@@ -72,9 +75,12 @@ def plot_keyness_heatmap(
                         fontsize=7,
                         color="white" if strong else "#333333",
                     )
-        bar = fig.colorbar(image, ax=ax, shrink=0.5, pad=0.02)
+        # the colorbar on a plain 0–1 axis, ticked at the G² values: on a symlog axis it draws slowly
+        bar = fig.colorbar(ScalarMappable(Normalize(0, 1), cmap), ax=ax, shrink=0.5, pad=0.02)
+        marks = [v for v in (-1000, -100, -10, 0, 10, 100, 1000) if abs(v) < limit] + [-limit, limit]
+        bar.set_ticks([float(norm(v)) for v in sorted(marks)], labels=[f"{v:.0f}" for v in sorted(marks)])
         bar.set_label("带符号的 G²（红：本栏目偏用；蓝：本栏目少用）")
-    fig.suptitle(issue_title("栏目关键词：各栏目对全刊其余部分的对数似然 G²", issue_id), x=0.02, ha="left")
+    fig.suptitle(issue_title("栏目关键词：各栏目对全刊其余部分的对数似然 G²", issue), x=0.02, ha="left")
     fig.text(
         0.02,
         0.0,
@@ -91,11 +97,16 @@ def plot_keyness_heatmap(
 
 
 @in_report_style
-def plot_period_keyness(table: pd.DataFrame, *, n: int = 12, alpha: float = 0.05, title: str = "") -> Figure:
+def plot_period_keyness(
+    table: pd.DataFrame, *, n: int = 12, alpha: float = 0.05, title: str = "", note: str = ""
+) -> Figure:
     """The terms one body of issues uses more (red, right) and less (blue, left) than another
     (a ``period_keyness`` table): the ``n`` strongest each way with ``p_adj < alpha``; ``新``
-    marks a term the reference never has, ``无`` one the target never has."""
+    marks a term the reference never has, ``无`` one the target never has, ``*`` a keyword one
+    article carries (``top_share`` from ``ONE_ARTICLE`` on)."""
     title = title or "期际关键词：目标各期相对参照各期"
+    if note:
+        title = f"{title}\n{note}"
     if table.empty:
         return empty_chart(title, "只有一期，或两组之间没有共同统计的词：无从比较")
     sig = table[table["p_adj"] < alpha]
@@ -109,11 +120,19 @@ def plot_period_keyness(table: pd.DataFrame, *, n: int = 12, alpha: float = 0.05
     y = np.arange(len(rows))
     ax.barh(y, rows["g2"], color=colors)
     marks = {"new": "（新）", "vanished": "（无）"}
-    ax.set_yticks(y, [f"{t}{marks.get(st, '')}" for t, st in zip(rows["term"], rows["status"], strict=True)])
+    one = rows["top_share"] >= ONE_ARTICLE if "top_share" in rows else pd.Series(False, index=rows.index)
+    labels = [
+        f"{t}{marks.get(st, '')}{' *' if g > 0 and o else ''}"
+        for t, st, g, o in zip(rows["term"], rows["status"], rows["g2"], one, strict=True)
+    ]
+    ax.set_yticks(y, labels)
     ax.axvline(0, color="#555555", linewidth=0.8)
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel("带符号的 G²（正：目标各期偏用；负：少用）")
     ax.set_title(title, loc="left")
     counts = f"目标 {int(rows['tokens_target'].iloc[0]):,} 词，参照 {int(rows['tokens_reference'].iloc[0]):,} 词"
-    ax.text(0.0, -0.12, f"BH 校正后 p < {alpha}；{counts}。", transform=ax.transAxes, fontsize=8, color="#666666")
+    # the note is part of the x label, so it sits below the tick labels whatever their size
+    marks_note = "（新）：参照各期没有；（无）：目标各期没有"
+    if bool((one & (rows["g2"] > 0)).any()):
+        marks_note += f"；*：目标各期的用例一半以上（≥{ONE_ARTICLE:.0%}）出自一篇文章，是那篇的用词，未必是这一时期的"
+    ax.set_xlabel(f"带符号的 G²（正：目标各期偏用；负：少用）\nBH 校正后 p < {alpha}；{counts}。{marks_note}")
     return fig

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .style import PALETTE, empty_chart, in_report_style, panels
+from .style import PALETTE, empty_chart, heatmap, in_report_style, panels
 
 
 @in_report_style
@@ -19,6 +19,8 @@ def plot_topic_terms(terms: pd.DataFrame, *, n: int = 8, title: str = "") -> Fig
         return empty_chart(title, "没有主题（文章太少）")
     topics = sorted(terms["topic"].unique())
     fig, axes = panels(len(topics), ncols=4, height=2.3)
+    rows = -(-len(topics) // 4)
+    fig.set_size_inches(11, 2.3 * rows + 1.2)  # the title and the axis's name need room of their own
     for ax, topic in zip(axes, topics, strict=True):
         rows = terms[terms["topic"] == topic].nsmallest(n, "rank").iloc[::-1]
         ax.barh(rows["term"], rows["weight"], color=PALETTE[topic % len(PALETTE)])
@@ -27,6 +29,7 @@ def plot_topic_terms(terms: pd.DataFrame, *, n: int = 8, title: str = "") -> Fig
         ax.tick_params(axis="y", labelsize=8.5)
         ax.tick_params(axis="x", labelsize=7)
     fig.suptitle(title)
+    fig.supxlabel("词在主题中的权重（NMF 主题—词矩阵的值；越大越能代表该主题）", fontsize=9)
     fig.tight_layout(rect=(0, 0, 1, 0.96))
     return fig
 
@@ -44,7 +47,7 @@ def plot_topic_shares(
     grid = shares.set_index(by)[cols].T.to_numpy()
     names = [labels.get(int(c.split("_")[1]), c) if labels else c for c in cols]
     fig, ax = plt.subplots(figsize=(1.0 * len(shares) + 3.5, 0.42 * len(cols) + 1.8))
-    image = ax.imshow(grid, cmap="Reds", vmin=0, vmax=max(float(grid.max()), 0.01), aspect="auto")
+    image = heatmap(ax, grid, cmap="Reds", vmax=max(float(grid.max()), 0.01))
     ax.set_xticks(range(len(shares)), shares[by].astype(str), rotation=30, ha="right")
     ax.set_yticks(range(len(cols)), names, fontsize=9)
     ax.grid(False)

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from .style import ACCENT, PALETTE, in_report_style, panels, the_first
+from .style import ACCENT, PALETTE, empty_chart, heatmap, in_report_style, panels, the_first
 
 
 @in_report_style
@@ -38,7 +38,7 @@ def plot_issue_trends(
         fig, ax = plt.subplots(figsize=(8, 0.45 * len(rows) + 1.6))
         ax.barh(rows[series].astype(str), rows[value], color=ACCENT)
         for y, v in enumerate(rows[value]):
-            ax.text(v, y, f" {v:.1f}", va="center", fontsize=9)
+            ax.text(v, y, f" {v:.3g}", va="center", fontsize=9)
         ax.margins(x=0.15)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel(unit)
@@ -64,16 +64,119 @@ def plot_issue_trends(
         if many:
             ax.plot(x, values.rolling(window, center=True, min_periods=1).mean(), color=color, linewidth=2.0)
         last = float(values.iloc[-1])
-        ax.annotate(f"{last:.1f}", (x[-1], last), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
+        ax.annotate(f"{last:.3g}", (x[-1], last), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
         ax.set_title(str(phrase), fontsize=11, loc="left")
         ax.set_xlim(-0.5, len(issues) - 0.5)
+        top = float(np.nanmax(values.to_numpy(dtype=float))) if values.notna().any() else 0.0
+        # room above the highest marker, and a plain 0–1 axis (not an invented 0–0.04) for a series of zeros
+        ax.set_ylim(0, top * 1.18 if top > 0 else 1.0)
+        if top == 0:
+            ax.text(0.5, 0.5, "各期均未出现", transform=ax.transAxes, ha="center", va="center", color="#888888")
         ax.xaxis.set_major_locator(MaxNLocator(nbins=7, integer=True))
         ax.xaxis.set_major_formatter(
             FuncFormatter(lambda v, _pos: labels[issues[int(v)]] if 0 <= int(v) < len(issues) else "")
         )
         ax.tick_params(axis="x", labelsize=8, labelrotation=25)
-        ax.set_ylim(bottom=0)
     note = f"，粗线为 {window} 期滚动平均" if len(issues) > 12 else ""
     fig.suptitle(f"{what}的期际变化：{unit}（{len(issues)} 期；各图纵轴刻度不同{note}）{left_out}")
     fig.tight_layout(rect=(0, 0, 1, 0.96))
     return fig
+
+
+@in_report_style
+def plot_phrase_by_column(table: pd.DataFrame, *, what: str = "重点短语") -> Figure:
+    """Every followed phrase in every column of every issue (a ``phrase_trends_by_column``
+    table): one heatmap panel a phrase, columns down, issues across in date order, all on one
+    colour scale (per 10,000 characters) with the count printed where the issues are few. A
+    blank cell is a column that issue does not have, a grey 0 one that has none of the phrase;
+    columns where no phrase ever occurs are left out (and counted in the title). Past
+    ``MAX_ISSUE_CELLS`` issues, the issues of a year (or of a run of issues, undated) make one
+    cell: their counts over their characters."""
+    title = f"{what}在各栏目的期际分布"
+    if table.empty:
+        return empty_chart(title, "没有可比较的栏目或短语")
+    table, grouped = _grouped_issues(table)
+    issues = list(dict.fromkeys(table["issue_id"]))
+    labels = dict(zip(table["issue_id"], table["label"], strict=False))
+    phrases, left_out = the_first(list(dict.fromkeys(table["phrase"])))
+    used = table[table["phrase"].isin(phrases)].groupby("column", sort=False)["count"].sum()
+    columns, more = the_first([c for c in used.index if used[c] > 0], "个栏目")
+    silent = int((used == 0).sum())
+    if not columns:
+        return empty_chart(title, f"各期各栏目都没有出现这些短语（{len(phrases)} 个）")
+    top = float(table.loc[table["column"].isin(columns), "per_10k"].max()) or 1.0
+    ncols = 3 if len(issues) <= 6 else 2
+    rows_of_panels = int(np.ceil(len(phrases) / ncols))
+    panel = 0.24 * len(columns) + 0.4  # inches of one panel's cells
+    gap = 1.3 if len(issues) > 1 else 0.9  # room for a panel's title and the issues' names below it
+    height = rows_of_panels * (panel + gap) + 1.6
+    fig, axes = panels(len(phrases), ncols=ncols, height=height / rows_of_panels)
+    fig.subplots_adjust(top=1 - 0.75 / height, bottom=1.5 / height, hspace=gap / panel, left=0.12, right=0.9)
+    numbers = len(issues) * ncols <= 18
+    for k, (ax, phrase) in enumerate(zip(axes, phrases, strict=True)):
+        rows = table[table["phrase"] == phrase]
+        rate = rows.pivot_table(index="column", columns="issue_id", values="per_10k", aggfunc="sum")
+        count = rows.pivot_table(index="column", columns="issue_id", values="count", aggfunc="sum")
+        rate = rate.reindex(index=columns, columns=issues)
+        count = count.reindex(index=columns, columns=issues)
+        image = heatmap(ax, rate.to_numpy(dtype=float), cmap="Reds", vmax=top)
+        ax.grid(False)
+        ax.set_title(f"「{phrase}」（共 {int(rows['count'].sum())} 次）", fontsize=10, loc="left")
+        ax.set_yticks(range(len(columns)), columns if k % ncols == 0 else [""] * len(columns), fontsize=8)
+        step = max(1, int(np.ceil(len(issues) / (11 / ncols * 1.6))))
+        ticks = list(range(0, len(issues), step))
+        bottom = k + ncols >= len(phrases)  # the issues are named under the lowest panel of each column
+        names = [labels[issues[i]] if bottom else "" for i in ticks]
+        ax.set_xticks(ticks, names, rotation=40, ha="right", fontsize=7.5)
+        if numbers:
+            for (i, j), n in np.ndenumerate(count.to_numpy(dtype=float)):
+                if np.isfinite(n):
+                    dark = rate.iat[i, j] > 0.55 * top
+                    ax.text(j, i, f"{n:.0f}", ha="center", va="center", fontsize=7,
+                            color="white" if dark else ("#333333" if n else "#bbbbbb"))  # fmt: skip
+    bar = fig.colorbar(image, ax=axes, shrink=min(0.6, 4 / height), pad=0.02, fraction=0.03)
+    bar.set_label("每万字出现次数（各图同一色阶）")
+    dropped = f"；{silent} 个栏目各期都未出现这些短语，未画出" if silent else ""
+    span = f"{len(table.attrs.get('issues', issues))} 期{grouped}"
+    fig.suptitle(f"{title}（{span}{dropped}）{left_out}{more}", fontsize=12, y=1 - 0.25 / height)
+    fig.text(
+        0.01,
+        0.1 / height,
+        "格中数字：出现次数（灰色 0：该期有此栏目但未出现）；空白：该期没有这个栏目。",
+        fontsize=8,
+        color="#666666",
+        va="bottom",
+    )
+    return fig
+
+
+MAX_ISSUE_CELLS = 24  # issues across one heatmap; past that, a cell a year
+
+
+def _grouped_issues(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The table as it is (with a ``label``), or past ``MAX_ISSUE_CELLS`` issues its issues
+    summed by year (or by runs of issues where any has no date), and a note saying so."""
+    if "label" not in table.columns:
+        table = table.assign(label=table["issue_id"])
+    issues = list(dict.fromkeys(table["issue_id"]))
+    if len(issues) <= MAX_ISSUE_CELLS:
+        return table, ""
+    years = pd.to_datetime(table["date"], errors="coerce").dt.year if "date" in table.columns else None
+    if years is not None and years.notna().all():
+        key, note = years.astype(int).map(lambda y: f"{y}年"), "，每格一年"
+    else:
+        size = int(np.ceil(len(issues) / MAX_ISSUE_CELLS))
+        first = {i: issues[k - k % size] for k, i in enumerate(issues)}
+        label = dict(zip(table["issue_id"], table["label"], strict=False))
+        key = table["issue_id"].map(lambda i: f"{label[first[i]]}起", na_action="ignore")
+        note = f"，每格 {size} 期"
+    sums = (
+        table.assign(issue_id=key)
+        .groupby(["issue_id", "phrase", "column"], sort=False, dropna=False)[["count", "n_chars"]]
+        .sum(min_count=1)
+        .reset_index()
+    )
+    sums["per_10k"] = sums["count"] / sums["n_chars"].where(sums["n_chars"] > 0) * 10_000
+    sums["label"] = sums["issue_id"]
+    sums.attrs["issues"] = issues
+    return sums, note

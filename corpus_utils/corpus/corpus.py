@@ -234,6 +234,12 @@ class Corpus:
             self.records["text"].iat[row], self.records["pages"].iat[row], self._page_starts[row], offset
         )
 
+    @property
+    def label(self) -> str:
+        """How charts name this corpus's issues: its one issue's label (``2019年第11期``), or
+        the first and last with their number."""
+        return self.period_label(list(self.issues["issue_id"]))
+
     def period_label(self, issue_ids: Sequence[str]) -> str:
         """A group of issues named for a chart: ``2020年第10期``, or ``2020年第4期—2020年第9期（6 期）``."""
         labels = dated(pd.DataFrame({"issue_id": list(dict.fromkeys(issue_ids))}), self.issues)["label"]

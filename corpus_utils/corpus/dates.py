@@ -8,8 +8,14 @@ Each issue's date, volume, number and title come from the first source that has 
 3. the issue's own text: ``2019年第10期`` on its first pages;
 4. the file's place in ``seeds/`` (no date: the label says so).
 
-``label`` is what charts print: ``2019年第10期``, ``2019-10``, or ``001（日期未知）``. The
-``issue_id`` stays the key of every table.
+``label`` is what charts print, as the magazine names its issues: ``2019年第10期`` where the
+number is known, else the date (``2019年10月``, ``2019年10月15日``), else ``001（日期未知）``;
+where every issue has a date but some have no number, all are named by date (one style on an
+axis).
+``date`` is ISO (``2019-10-01``: the first of the month where only the month is known), so a
+table read with pandas plots by date. The ``issue_id`` stays the key of every table; every
+table that names issues by ``label`` also has ``date``, ``volume`` and ``number``
+(``LABEL_COLUMNS``, added by ``dated``).
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from ..paths import find_project_root
 
 ISSUES_COLUMNS = ["issue_id", "date", "volume", "number", "title"]  # seeds/issues.csv
 DATE_COLUMNS = ["issue_id", "date", "year", "month", "volume", "number", "title", "label", "date_source"]
+LABEL_COLUMNS = ["label", "date", "volume", "number"]  # what names an issue in a table, after its issue_id
 _YEAR_NUMBER = re.compile(r"((?:19|20)\d\d)\s*年\s*第\s*(\d{1,2})\s*期")
 # a date stands apart from letters and digits: a hash (5e9201910a…) holds none
 _YEAR_MONTH = re.compile(
@@ -100,6 +107,7 @@ def issue_date(path: str | Path, position: int, *, table: dict[str, dict] | None
         if found:
             row |= found | {"date_source": "file name" if from_name else "text"}
     row["label"] = _label(row, position)
+    row["date"] = _iso(row["date"])
     return row
 
 
@@ -108,7 +116,26 @@ def issue_dates(paths: Sequence[str | Path]) -> pd.DataFrame:
     title, label, date_source`` (``issues.csv``, ``file name``, ``text`` or ``order``)."""
     table = issues_table()
     rows = [issue_date(p, k, table=table) for k, p in enumerate(paths)]
+    # one style on one axis: where every issue has a date but some lack a number, all are named by date
+    if rows and all(r["date"] for r in rows) and not all(r["year"] and r["number"] for r in rows):
+        for r in rows:
+            r["label"] = _date_label(r["date"], r["date_source"] == "issues.csv" and _has_day(r, table))
     return pd.DataFrame(rows, columns=DATE_COLUMNS)
+
+
+def issue_label(path: str | Path) -> str:
+    """How charts name one issue (``2019年第11期``): as ``issue_dates`` names it among the issues
+    of ``seeds/`` where it is one of them, so an issue's pages and the comparison agree."""
+    from ..paths import ProjectRootError, seed_paths
+
+    path = Path(path)
+    try:
+        seeds = [p.resolve() for p in seed_paths()]
+    except ProjectRootError:  # no project folder: the issue alone
+        seeds = []
+    if path.resolve() not in seeds:
+        return issue_date(path, 0)["label"]
+    return issue_dates(seeds)["label"].iloc[seeds.index(path.resolve())]
 
 
 def _from(text: str) -> dict | None:
@@ -157,30 +184,52 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.strip().isdigit() else None
 
 
+def _iso(date: str | None) -> str | None:
+    """``2019-10`` → ``2019-10-01``; ``2019-10-15`` as it is."""
+    if not date:
+        return None
+    parts = [int(x) for x in date.split("-")]
+    return f"{parts[0]:04d}-{parts[1]:02d}-{parts[2] if len(parts) > 2 else 1:02d}"
+
+
 def _label(row: dict, position: int) -> str:
     if row["year"] and row["number"]:
         return f"{row['year']}年第{row['number']}期"
     if row["date"]:
-        return str(row["date"])
+        return _date_label(row["date"], str(row["date"]).count("-") == 2)
     prefix = row["issue_id"].split("_", 1)[0]
     return f"{prefix if prefix.isdigit() else position + 1:>03}（日期未知）"
 
 
+def _date_label(date: str, day: bool) -> str:
+    """``2019-10-15`` → ``2019年10月15日`` (``day``) or ``2019年10月``."""
+    parts = [int(x) for x in str(date).split("-")]
+    return f"{parts[0]}年{parts[1]}月" + (f"{parts[2]}日" if day and len(parts) > 2 else "")
+
+
+def _has_day(row: dict, table: dict[str, dict]) -> bool:
+    """Whether ``issues.csv`` gave the issue's day, not just its month."""
+    return str(table.get(row["issue_id"], {}).get("date", "")).count("-") == 2
+
+
 def unlabelled(columns: list[str]) -> list[str]:
-    """A table's columns before ``dated`` adds the ``label``."""
-    return [c for c in columns if c != "label"]
+    """A table's columns before ``dated`` adds ``LABEL_COLUMNS``."""
+    return [c for c in columns if c not in LABEL_COLUMNS]
 
 
 def dated(table: pd.DataFrame, dates: pd.DataFrame) -> pd.DataFrame:
-    """``table`` with each issue's ``label`` after its ``issue_id``, issues in date order (file
-    order where any issue has no year), rows of one issue kept in their order."""
+    """``table`` with each issue's ``label``, ISO ``date``, ``volume`` and ``number`` after its
+    ``issue_id`` (``LABEL_COLUMNS``), issues in date order (file order where any issue has no
+    year), rows of one issue kept in their order."""
     order = dates.reset_index(drop=True)
     if order["year"].notna().all() and len(order):
         key = order["month"].fillna(order["number"]).fillna(0)
         order = order.assign(_k=key).sort_values(["year", "_k"], kind="stable").drop(columns="_k")
     rank = {issue_id: k for k, issue_id in enumerate(order["issue_id"])}
-    labels = dict(zip(order["issue_id"], order["label"], strict=True))
-    out = table.copy()
-    out.insert(1, "label", out["issue_id"].map(labels))
+    out = table.drop(columns=[c for c in LABEL_COLUMNS if c in table.columns])
+    by_id = order.set_index("issue_id")
+    for k, name in enumerate(LABEL_COLUMNS):
+        values = out["issue_id"].map(by_id[name])
+        out.insert(1 + k, name, values.astype("Int64") if name in ("volume", "number") else values)
     out = out.iloc[out["issue_id"].map(rank).argsort(kind="stable")]
     return out.reset_index(drop=True)

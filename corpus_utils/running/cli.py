@@ -1,5 +1,4 @@
-"""Command line: ``segment FILE [--json | --explain PAGE | --fix-template] [--strict | --strict-doubts]``,
-``extract ISSUE.pdf``, ``report [ISSUE ...]``."""
+"""Command line of corpus_utils: segment, extract, report, tables and learn (``USAGE`` is its help)."""
 
 from __future__ import annotations
 
@@ -10,24 +9,43 @@ import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import ConfigError
 from ..reading.textfile import IssueFormatError
-from ..segmenting.issue import Issue, load_issue
 from ..workers import worker_count
 from .lock import ProjectBusy
+
+if TYPE_CHECKING:  # loaded where used: a report with nothing to do starts without pandas
+    from ..segmenting.issue import Issue
+
+USAGE = """Analyse issues of the magazine from the project folder.
+
+commands:
+  segment FILE [--json | --explain PAGE | --fix-template] [--strict | --strict-doubts]
+  extract ISSUE.pdf [-o FILE]
+  report [ISSUE ...] [--force] [--prune]
+  tables [ISSUE ...]
+  learn [ISSUE ...]
+
+python -m corpus_utils COMMAND --help says more of each."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m corpus_utils", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m corpus_utils", description=USAGE, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     seg = commands.add_parser("segment", help="segment issues into articles and print a table of contents")
     seg.add_argument("files", nargs="+", metavar="FILE", help="issue text file(s)")
     seg.add_argument("--json", action="store_true", help="print the articles as JSON instead")
     seg.add_argument("--page-offset", type=int, default=None, help="printed page minus page index")
     seg.add_argument(
-        "--explain", type=int, metavar="PAGE", help="print each line of printed page PAGE with its class and rule"
+        "--explain",
+        type=int,
+        metavar="PAGE",
+        help="print each line of printed page PAGE with its class and rule (exit 1 if the issue has no such page)",
     )
     seg.add_argument("--strict", action="store_true", help="exit with status 3 when a quality problem is raised")
     seg.add_argument("--strict-doubts", action="store_true", help="exit with status 3 on doubts too")
@@ -37,7 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="write <issue>.fix.toml beside the issue: a commented starting file listing the suspicious spots",
     )
     ext = commands.add_parser("extract", help="write a PDF issue's text in the seed's shape, to inspect or correct")
-    ext.add_argument("pdf", metavar="ISSUE.pdf", help="the issue's PDF (read by its first bytes, whatever its name)")
+    ext.add_argument(
+        "pdf", metavar="ISSUE.pdf", help="the issue's PDF file (known as a PDF by its first bytes, whatever its name)"
+    )
     ext.add_argument(
         "-o",
         "--output",
@@ -49,7 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     rep.add_argument("issues", nargs="*", metavar="ISSUE", help="issue files (default: every issue in seeds/)")
     rep.add_argument("--phrases", help="comma-separated phrases to follow (default: dictionaries/phrases.txt)")
-    rep.add_argument("--jobs", type=int, default=min(2, worker_count()), help="notebooks run at once")
+    rep.add_argument(
+        "--jobs",
+        type=int,
+        default=min(2, worker_count()),
+        help=f"notebooks run at once (default: {min(2, worker_count())}, the cores up to two)",
+    )
     rep.add_argument("--no-html", action="store_true", help="skip the HTML export")
     rep.add_argument("--force", action="store_true", help="rerun notebooks whose inputs have not changed")
     rep.add_argument(
@@ -60,14 +85,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     tab.add_argument("issues", nargs="*", metavar="ISSUE", help="issue files (default: every issue in seeds/)")
     tab.add_argument("--phrases", help="comma-separated phrases to follow (default: dictionaries/phrases.txt)")
-    tab.add_argument("--jobs", type=int, default=worker_count(), help="issues worked on at once")
+    tab.add_argument(
+        "--jobs",
+        type=int,
+        default=worker_count(),
+        help=f"issues worked on at once (default: {worker_count()}, one per core)",
+    )
     learn = commands.add_parser(
         "learn",
         help="learn the archive's vocabulary: dictionaries/learned_terms.tsv (terms to keep whole) and "
         "dictionaries/empty_words.tsv (the genre's empty words), each with its evidence, for review",
     )
     learn.add_argument("issues", nargs="*", metavar="ISSUE", help="issue files (default: every issue in seeds/)")
-    learn.add_argument("--jobs", type=int, default=worker_count(), help="issues worked on at once")
+    learn.add_argument(
+        "--jobs",
+        type=int,
+        default=worker_count(),
+        help=f"issues worked on at once (default: {worker_count()}, one per core)",
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "learn":
@@ -95,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _segment(args: argparse.Namespace) -> int:
     """Segment each file and print its table of contents (or its JSON, a page explained, a fix template)."""
+    from ..segmenting.issue import load_issue
+
     status = 0
     for path in args.files:
         try:
@@ -106,6 +143,10 @@ def _segment(args: argparse.Namespace) -> int:
             status = 1
             continue
         if args.explain is not None:
+            if issue.explain(args.explain).empty:
+                print(f"error: {explain_page(issue, args.explain)}", file=sys.stderr)
+                status = 1
+                continue
             print(explain_page(issue, args.explain))
         elif args.fix_template:
             status = max(status, _write_fix_template(issue))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
+import sys
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +55,7 @@ def run_notebook(
     read, but without a stamp). The executed notebook shows its parameters once, as Python
     literals (``'担当作为'``, not ``"\\u62c5…"``). ``kernels``: the pool whose kernel runs it (a
     pool of its own by default)."""
+    load_runner()
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -92,7 +95,7 @@ def run_notebook(
     if executed.is_file():
         _drop_default_parameters(executed)
         if html:
-            html_export(executed, target.with_suffix(".html"))
+            html_export(executed, target.with_suffix(".html"), issue=task.label)
         os.replace(executed, target)
     if failure is None:
         outputs = [Path(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.is_file() else []
@@ -107,34 +110,35 @@ class KernelPool:
     notebooks take to run. Before each notebook the kernel's namespace is emptied (``%reset``),
     its cell count set back to 1 and its environment given the notebook's settings (where to note
     the files it writes), so a notebook sees none of the one before it and its cells are
-    numbered as if alone; the imported modules stay loaded. A kernel that died is replaced;
-    ``close`` ends every kernel (and a notebook running in one)."""
+    numbered as if alone; the imported modules stay loaded. ``prestart`` starts kernels ahead,
+    while the report still checks the issues; a kernel that died is replaced; ``close`` ends
+    every kernel (and a notebook running in one), those still starting included."""
 
     def __init__(self) -> None:
         self._local = threading.local()
         self._started: list = []
         self._lock = threading.Lock()
+        self._spares: queue.Queue = queue.Queue()
+        self._pending = 0
+        self._closed = False
+
+    def prestart(self, n: int) -> None:
+        """Start ``n`` kernels in the background (with pandas and matplotlib imported), for the
+        first notebooks to take."""
+        for _ in range(n):
+            with self._lock:
+                self._pending += 1
+            threading.Thread(target=self._spare, daemon=True).start()
 
     def fresh(self, env: dict[str, str] | None = None):
         """This thread's kernel, emptied and given ``env``, started if there is none."""
-        from jupyter_client.manager import KernelManager
-
         km = getattr(self._local, "km", None)
         if km is None or not km.is_alive():
-            km = KernelManager(kernel_name="python3")
-            km.start_kernel(extra_arguments=KERNEL_ARGUMENTS)
+            km = self._take_spare() or self._start()
             self._local.km = km
-            with self._lock:
-                self._started.append(km)
         setup = ["%reset -f", "get_ipython().execution_count = 1", "import os as __os"]
         setup += [f"__os.environ[{k!r}] = {v!r}" for k, v in (env or {}).items()]
-        client = km.client()
-        client.start_channels()
-        try:
-            client.wait_for_ready(timeout=60)
-            client.execute_interactive("\n".join([*setup, "del __os"]), silent=True, timeout=60)
-        finally:
-            client.stop_channels()
+        self._run(km, "\n".join([*setup, "del __os"]))
         return km
 
     def interrupt(self) -> None:
@@ -148,27 +152,88 @@ class KernelPool:
     def close(self) -> None:
         """End every kernel this pool started, at once (a notebook running in one stops)."""
         with self._lock:
-            started, self._started = self._started, []
+            started, self._started, self._closed = self._started, [], True
         for km in started:
             with contextlib.suppress(Exception):
                 km.shutdown_kernel(now=True)
 
+    def _start(self):
+        from jupyter_client.manager import KernelManager
+
+        km = KernelManager(kernel_name="python3")
+        km.start_kernel(extra_arguments=KERNEL_ARGUMENTS)
+        with self._lock:
+            closed = self._closed
+            if not closed:
+                self._started.append(km)
+        if closed:  # the run ended while it started: no kernel is left behind
+            km.shutdown_kernel(now=True)
+            raise RuntimeError("the kernel pool is closed")
+        return km
+
+    def _spare(self) -> None:
+        km = None
+        with contextlib.suppress(Exception):
+            km = self._start()
+            self._run(km, "import matplotlib.pyplot, pandas")
+        self._spares.put(km)
+
+    def _take_spare(self):
+        with self._lock:
+            if not self._pending:
+                return None
+            self._pending -= 1
+        km = self._spares.get()
+        return km if km is not None and km.is_alive() else None
+
+    @staticmethod
+    def _run(km, code: str) -> None:
+        client = km.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            client.execute_interactive(code, silent=True, timeout=60)
+        finally:
+            client.stop_channels()
+
+
+# two notebooks run at once on two cores, so each kernel's BLAS gets one thread: OpenBLAS spreading
+# a small matrix product over both cores spins waiting for the other notebook's core
+# (topic_choice on the seed: 3.6 s with two threads, 0.23 s with one); a user's own setting stays
+ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
 
 class KernelRoot:
-    """Give the kernels started inside it the project root, then restore the environment."""
+    """Give the kernels started inside it the project root and one BLAS thread each
+    (``ONE_THREAD``, unless set already), then restore the environment."""
 
     def __init__(self, root: Path) -> None:
-        self.root, self.before = root, None
+        self.root, self.before = root, {}
 
     def __enter__(self) -> None:
-        self.before = os.environ.get(ROOT_ENV)
-        os.environ[ROOT_ENV] = str(self.root)
+        settings = {ROOT_ENV: str(self.root)} | {k: v for k, v in ONE_THREAD.items() if k not in os.environ}
+        self.before = {k: os.environ.get(k) for k in settings}
+        os.environ.update(settings)
 
     def __exit__(self, *exc: object) -> None:
-        if self.before is None:
-            os.environ.pop(ROOT_ENV, None)
-        else:
-            os.environ[ROOT_ENV] = self.before
+        for name, value in self.before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def load_runner() -> None:
+    """Import what runs and exports notebooks (papermill, nbconvert), without the one import
+    that costs most of their time: jsonschema builds a grammar for IRIs (``rfc3987_syntax``,
+    1.3–4 s on this machine) that nbformat never asks for, since it checks no ``iri`` format.
+    That module is marked absent before jsonschema first loads, which jsonschema allows for
+    (it checks IRIs only where the module can be imported). The report calls this in a thread
+    of its own while it checks the project, so the first notebook starts without waiting."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
 
 
 @lru_cache(maxsize=1)

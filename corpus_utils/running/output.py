@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import struct
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -24,25 +23,39 @@ OUTPUT_LOG_ENV = "CORPUS_UTILS_OUTPUT_LOG"  # where save_figure and save_table n
 
 
 class SavedFigure(NamedTuple):
-    """A chart as written: its PNG and SVG. In a notebook it shows as the PNG written, so the
-    chart is not drawn a third time for the screen."""
+    """A chart as written: its PNG and SVG. In a notebook it shows as the PNG written, at screen
+    size (``SCREEN_DPI``) in 256 colours, so the chart is not drawn a third time for the screen
+    and a page of ten charts stays a few hundred kilobytes (the 200-dpi PNG of a page of word
+    clouds alone is 2 MB); the files keep every pixel."""
 
     png: Path
     svg: Path
 
     def _repr_png_(self) -> tuple[bytes, dict]:
-        data = self.png.read_bytes()
-        width, height = struct.unpack(">II", data[16:24])  # the PNG header's IHDR
-        scale = SCREEN_DPI / PNG_DPI
-        return data, {"width": round(width * scale), "height": round(height * scale)}
+        from PIL import Image
+
+        shown = _SHOWN.pop(self.png, None)
+        if shown is None:
+            with Image.open(self.png) as image:
+                shown = _screen_png(image)
+        return shown
+
+
+_SHOWN: dict[Path, tuple[bytes, dict]] = {}  # charts just saved, as the notebook will show them
 
 
 def save_figure(fig: Figure, issue_id: str, name: str) -> SavedFigure:
-    """Write a chart as PNG (200 dpi) and SVG, each drawn once, and close it; every text on
-    it is checked against the font. Each file is written whole or not at all (``replaced``).
-    Returns the paths, which a notebook shows as the PNG."""
+    """Write a chart as PNG (200 dpi) and SVG, and close it; every text on it is checked against
+    the font. Each file is written whole or not at all (``replaced``). Returns the paths, which
+    a notebook shows as the PNG.
+
+    The chart is drawn twice, not four times: once at 200 dpi, whose pixels, cut to the chart's
+    tight box, are the PNG and the picture the notebook shows, and once as SVG cut to the same
+    box. (``bbox_inches="tight"`` lays the chart out again before each file, and the notebook
+    read the PNG back.) A chart that reaches beyond its figure is saved as matplotlib cuts it."""
     import matplotlib.pyplot as plt
     from matplotlib.text import Text
+    from PIL import Image
 
     from ..charts.style import report_style_context
 
@@ -54,13 +67,62 @@ def save_figure(fig: Figure, issue_id: str, name: str) -> SavedFigure:
     saved = SavedFigure(folder / f"{name}.png", folder / f"{name}.svg")
     with warnings.catch_warnings(), report_style_context():
         warnings.filterwarnings("error", message=r"Glyph .* missing from font")
+        pixels, box = _drawn(fig, plt.rcParams["savefig.pad_inches"])
         with replaced(saved.png) as tmp:
-            fig.savefig(tmp, dpi=PNG_DPI, metadata={"Software": None})
+            if pixels is not None:
+                Image.fromarray(pixels).save(tmp, "PNG", dpi=(PNG_DPI, PNG_DPI))
+            else:
+                fig.savefig(tmp, dpi=PNG_DPI, metadata={"Software": None}, bbox_inches=box)
         with replaced(saved.svg) as tmp:
-            fig.savefig(tmp, metadata={"Date": None, "Creator": None})
+            fig.savefig(tmp, metadata={"Date": None, "Creator": None}, bbox_inches=box)
     plt.close(fig)  # the inline backend would draw it again at the end of the cell
+    if pixels is not None:
+        _SHOWN[saved.png] = _screen_png(Image.fromarray(pixels))
     _record(saved.png, saved.svg)
     return saved
+
+
+def _drawn(fig: Figure, pad: float):
+    """The chart drawn once at ``PNG_DPI``: its pixels inside its tight box plus ``pad`` inches
+    (white where the pad passes the figure's edge), and that box in inches. The pixels are None
+    where the chart itself reaches past the figure, which only a drawing cut to the box shows."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    dpi = fig.dpi
+    try:
+        fig.set_dpi(PNG_DPI)
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        tight = fig.get_tightbbox(canvas.get_renderer())
+        rgb = np.asarray(canvas.buffer_rgba())[..., :3]
+    finally:
+        fig.set_dpi(dpi)
+    box = tight.padded(pad)
+    height, width = rgb.shape[:2]
+    inches = np.array([width, height]) / PNG_DPI
+    if tight.x0 < 0 or tight.y0 < 0 or tight.x1 > inches[0] or tight.y1 > inches[1]:
+        return None, box
+    x0, x1 = round(box.x0 * PNG_DPI), round(box.x1 * PNG_DPI)
+    top, bottom = height - round(box.y1 * PNG_DPI), height - round(box.y0 * PNG_DPI)
+    out = np.full((bottom - top, x1 - x0, 3), 255, dtype=np.uint8)
+    sx, sy = max(x0, 0), max(top, 0)
+    ex, ey = min(x1, width), min(bottom, height)
+    out[sy - top : ey - top, sx - x0 : ex - x0] = rgb[sy:ey, sx:ex]
+    return out, box
+
+
+def _screen_png(image) -> tuple[bytes, dict]:
+    """A chart at screen size in 256 colours, as PNG bytes with the size to show it at."""
+    import io
+
+    from PIL import Image
+
+    shown = image.convert("RGB").reduce(max(1, round(PNG_DPI / SCREEN_DPI)))
+    shown = shown.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    shown.save(out, "PNG")
+    return out.getvalue(), {"width": shown.width, "height": shown.height}
 
 
 def save_table(table: pd.DataFrame, issue_id: str, name: str) -> Path:
@@ -88,35 +150,57 @@ def _record(*paths: Path) -> None:
             f.writelines(f"{p.resolve()}\n" for p in paths)
 
 
-def shown(table: pd.DataFrame, n: int | None = None) -> Styler:
+class Note(str):
+    """A sentence shown in a notebook (and its HTML) where a table would be, saying why there is none."""
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return f"<p><em>{html.escape(self)}</em></p>"
+
+
+def shown(table: pd.DataFrame, n: int | None = None, *, empty: str = "（表为空）") -> Styler | Note:
     """A table as a reader should see it in a notebook or report: the first ``n`` rows, no
     index, empty cells for missing values (not ``None``/``NaN``), numbers rounded to what can
-    be read (``53.48``, ``0.574``, ``2.44e-16``), lists joined, and an ``issue_id`` that is the
-    same on every row left out (the notebook's title already names the issue). Text from the
-    data (titles, columns, phrases) is escaped: it shows as written and never runs as HTML."""
-    view = _for_reader(table.head(n) if n is not None else table)
+    be read (``53.48``, ``0.574``, ``2.44e-16``), lists joined, text and headings aligned left,
+    and an ``issue_id`` that is the same on every row left out (the notebook's title already
+    names the issue). Text from the data (titles, columns, phrases) is escaped: it shows as
+    written and never runs as HTML. A table without rows shows the sentence ``empty`` instead."""
+    if table.empty:
+        return Note(empty)
+    view = _for_reader(table.head(n) if n is not None else table).reset_index(drop=True)
     floats = [c for c in view.columns if pd.api.types.is_float_dtype(view[c])]
+    numbers = [
+        c for c in view.columns if pd.api.types.is_numeric_dtype(view[c]) and not pd.api.types.is_bool_dtype(view[c])
+    ]
+    texts = [c for c in view.columns if c not in numbers]
     return (
         view.style.hide(axis="index")
         .format(_readable_number, subset=floats, na_rep="")
         .format(None, subset=[c for c in view.columns if c not in floats], na_rep="", escape="html")
         .format_index(escape="html", axis=1)
+        .set_properties(subset=texts, **{"text-align": "left"})
+        .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
     )
 
 
-def interactive(table: pd.DataFrame, *, caption: str | None = None, rows: int = 15) -> None:
+def interactive(
+    table: pd.DataFrame, *, caption: str | None = None, rows: int = 15, empty: str = "（表为空）"
+) -> Note | None:
     """Show a table as a sortable, searchable table (itables) in the notebook and in its HTML
-    export. itables runs in its offline mode: its JavaScript is written into the notebook, so
-    nothing is fetched when a report is opened. The table is cleaned as ``shown`` cleans it,
-    with floats rounded to four significant digits (still numbers, so they sort as numbers)."""
+    export, numbers shown as ``shown`` rounds them (and sorted as numbers). itables runs in its
+    offline mode: its JavaScript is written into the notebook once, so nothing is fetched when a
+    report is opened. A table without rows gives the sentence ``empty`` instead."""
+    if table.empty:
+        return Note(empty)
     import itables
 
     _itables_offline()
     view = _for_reader(table)
-    for col in view.columns:
-        if pd.api.types.is_float_dtype(view[col]):
-            view[col] = view[col].map(lambda v: float(f"{v:.4g}") if pd.notna(v) else v)
-    itables.show(view, caption=caption, pageLength=rows, showIndex=False, maxBytes=2**21)
+    menu = sorted({10, rows, 25, 50, 100})
+    with pd.option_context("display.float_format", _readable_number):
+        itables.show(view, caption=caption, pageLength=rows, lengthMenu=menu, showIndex=False, maxBytes=2**21)
+    return None
 
 
 def _itables_offline() -> None:
@@ -144,6 +228,8 @@ def _flat(table: pd.DataFrame) -> pd.DataFrame:
     """A copy with list cells (pages, authors) joined by 、, as files and readers want them."""
     flat = table.copy()
     for col in flat.columns:
+        if flat[col].dtype != object:  # numbers and strings hold no list: no need to look at each cell
+            continue
         if flat[col].map(lambda v: isinstance(v, list | tuple)).any():
             flat[col] = flat[col].map(lambda v: "、".join(map(str, v)) if isinstance(v, list | tuple) else v)
     return flat

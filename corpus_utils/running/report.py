@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -40,7 +41,7 @@ from ..paths import (
     write_text_replacing,
 )
 from .documents import documents_exist, issue_documents
-from .kernels import Failure, KernelPool, KernelRoot, run_notebook
+from .kernels import Failure, KernelPool, KernelRoot, load_runner, run_notebook
 from .lock import project_lock
 from .tasks import CROSS_ISSUE, NOTEBOOKS, Task, executed_path, is_up_to_date, report_tasks
 
@@ -89,8 +90,12 @@ def run_report(
     when another run holds the project; ``KeyboardInterrupt`` after Ctrl-C has stopped every
     notebook (none of them then counts as up to date).
     """
-    from tqdm.auto import tqdm
+    import sys
 
+    from tqdm import tqdm
+
+    if "ipykernel" in sys.modules:  # in a notebook: its own progress bar
+        from tqdm.auto import tqdm
     root = project_root()
     out_dir = Path(out_dir) if out_dir is not None else reports_dir()
     notebooks = sorted(notebooks or notebooks_dir().glob(NOTEBOOKS))
@@ -103,21 +108,37 @@ def run_report(
         result = ReportResult()
         named = [resolve_issue(p).resolve() for p in issues] if issues else _seeds()
         everyone = list(dict.fromkeys([*_seeds(), *named]))
-        errors = {p: issue_error(p) for p in everyone}
-        readable = [p for p in everyone if errors[p] is None]
-        result.broken = [errors[p] for p in everyone if errors[p] is not None]
-        if not readable:
-            raise ReportError("no readable issue: " + ("; ".join(result.broken) or f"none in {root / 'seeds'}"))
-        result.vocabulary = _vocabulary_refreshed([p for p in _seeds() if p in readable], jobs)
         phrases = list(phrases) if phrases else followed_phrases()
-        tasks = report_tasks(
-            [p for p in named if p in readable], phrases=phrases, notebooks=notebooks, compare=readable
-        )
-        bar = tqdm(total=len(tasks), desc="notebooks", unit="nb", disable=not progress)
-        try:
-            _run_tasks(tasks, result, out_dir, html=html, jobs=jobs, force=force, bar=bar, on_done=on_done, root=root)
-        finally:
-            bar.close()
+        tasks = report_tasks(named, phrases=phrases, notebooks=notebooks, compare=everyone)
+        kernels = KernelPool()
+        with KernelRoot(root), contextlib.closing(kernels):
+            # every task finished before with these very inputs (the issue files among them): each
+            # issue was read then and reads now, and nothing needs checking, importing or running
+            stale = [t for t in tasks if force or not is_up_to_date(t, out_dir=out_dir, html=html)]
+            if stale or not tasks:
+                # while the issues are checked: papermill loads, and kernels start
+                threading.Thread(target=load_runner, daemon=True).start()
+                kernels.prestart(min(max(1, jobs), len(stale)))
+                errors = {p: issue_error(p) for p in everyone}
+                readable = [p for p in everyone if errors[p] is None]
+                result.broken = [errors[p] for p in everyone if errors[p] is not None]
+                if not readable:
+                    broken = "; ".join(result.broken) or f"none in {root / 'seeds'}"
+                    raise ReportError(f"no readable issue: {broken}")
+                # a changed issue or dictionary makes some task stale: the vocabulary is learned
+                # again before any notebook reads it, and each task is checked again as it starts
+                result.vocabulary = _vocabulary_refreshed([p for p in _seeds() if p in readable], jobs)
+                if result.broken:
+                    tasks = report_tasks(
+                        [p for p in named if p in readable], phrases=phrases, notebooks=notebooks, compare=readable
+                    )
+            bar = tqdm(total=len(tasks), desc="notebooks", unit="nb", disable=not progress)
+            try:
+                _run_tasks(
+                    tasks, result, out_dir, html=html, jobs=jobs, force=force, bar=bar, on_done=on_done, kernels=kernels
+                )
+            finally:
+                bar.close()
     return result
 
 
@@ -158,7 +179,7 @@ def _run_tasks(
     force: bool,
     bar,
     on_done: Callable[[Task, Failure | None], None] | None,
-    root: Path,
+    kernels: KernelPool,
 ) -> None:
     """Run the tasks not up to date, two at a time, longest first; write each issue's documents
     once all its notebooks are done. Ctrl-C cancels what has not started and ends the kernels of
@@ -189,14 +210,14 @@ def _run_tasks(
             ran.add(issue_id)
         if remaining[issue_id] == 0 and (issue_id in ran or not documents_exist(issue_id, out_dir, html)):
             executed = [executed_path(t, out_dir) for t in per_issue if t.issue_id == issue_id]
-            closed.append(closing.submit(issue_documents, issue_id, executed, out_dir, html))
+            label = next((t.label for t in per_issue if t.issue_id == issue_id), "")
+            closed.append(closing.submit(issue_documents, issue_id, executed, out_dir, html, label))
 
     # the comparison reads the issues themselves, not the other notebooks' outputs: every
     # notebook goes into one queue, the longest (by the last run) first, so both cores stay busy
     took = _durations(out_dir)
-    kernels = KernelPool()
     todo = []
-    with KernelRoot(root), closing, contextlib.closing(kernels):
+    with closing:
         for task in [*per_issue, *across]:
             if not force and is_up_to_date(task, out_dir=out_dir, html=html):
                 result.skipped.append(executed_path(task, out_dir))
@@ -205,9 +226,12 @@ def _run_tasks(
                     issue_done(task.issue_id, rerun=False)
             else:
                 todo.append(task)
-        # unknown durations (a first run): the notebooks that read every issue first, since they
-        # grow with the archive and depend on no other notebook
-        unknown = max(took.values(), default=0.0) + 1.0
+        # unknown durations (a first run): the notebooks that read every issue first where the
+        # issues outnumber the workers, since they grow with the archive and depend on no other
+        # notebook; with as many issues as workers or fewer, last, so that an issue's workbook
+        # and reader's report are written while they run instead of after everything
+        many = len(remaining) > max(1, jobs)
+        unknown = (max(took.values(), default=0.0) + 1.0) if many else -1.0
         todo.sort(key=lambda t: -took.get(t.notebook.stem, unknown if t.issue_id == CROSS_ISSUE else 0.0))
         pool = ThreadPoolExecutor(max_workers=max(1, jobs))
         try:

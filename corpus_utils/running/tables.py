@@ -29,10 +29,11 @@ from ..analyses.compare import (
 from ..analyses.concepts import concept_trends, concepts_file, read_concepts
 from ..analyses.recurring import followed_phrases
 from ..corpus.corpus import Corpus
+from ..corpus.dates import LABEL_COLUMNS
 from ..paths import find_project_root
 from ..segmenting.issue import Issue
 
-CONCEPT_TREND_COLUMNS = ["issue_id", "label", "concept", "count", "n_chars", "per_10k"]
+CONCEPT_TREND_COLUMNS = ["issue_id", *LABEL_COLUMNS, "concept", "count", "n_chars", "per_10k"]
 
 
 @dataclass

@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..cache import file_key, text_key
+from ..config import ConfigError
+from ..corpus.dates import issue_dates
 from ..paths import PACKAGE_DIR, find_project_root, notebooks_dir, resolve_issue, seed_paths, shown_path
 from ..segmenting.fixes import fix_path
 from ..text.tokens import dictionary_files, stopword_files
@@ -28,6 +30,7 @@ class Task:
     notebook: Path
     issue_id: str
     parameters: dict
+    label: str = ""  # how pages name the issue (2019年第11期), or the issues compared
 
 
 def report_tasks(
@@ -47,25 +50,45 @@ def report_tasks(
     extra = {"phrases": list(phrases)} if phrases else {}
     declared = {nb: notebook_parameters(nb) for nb in notebooks}
 
-    def task(nb: Path, issue_id: str, params: dict) -> Task:
-        return Task(nb, issue_id, params | {k: v for k, v in extra.items() if k in declared[nb]})
+    def task(nb: Path, issue_id: str, params: dict, label: str) -> Task:
+        return Task(nb, issue_id, params | {k: v for k, v in extra.items() if k in declared[nb]}, label)
 
     across = [nb for nb in notebooks if "issue_paths" in declared[nb]]
+    dates = issue_dates(list(dict.fromkeys([*issues, *compare])))
+    labels = dict(zip(dates["issue_id"], dates["label"], strict=True))
     tasks = [
-        task(nb, Path(issue).stem, {"issue_path": shown_path(issue)})
+        task(nb, Path(issue).stem, {"issue_path": shown_path(issue)}, labels.get(Path(issue).stem, ""))
         for issue in issues
         for nb in notebooks
         if nb not in across
     ]
-    tasks += [task(nb, CROSS_ISSUE, {"issue_paths": [shown_path(p) for p in compare]}) for nb in across]
+    together = f"{len(compare)} 期比较"
+    tasks += [task(nb, CROSS_ISSUE, {"issue_paths": [shown_path(p) for p in compare]}, together) for nb in across]
     return tasks
 
 
 def notebook_parameters(notebook: Path) -> set[str]:
-    """The names a notebook's ``parameters`` cell declares (a notebook gets only those)."""
-    import papermill
+    """The names a notebook's ``parameters`` cell declares (a notebook gets only those): the
+    names assigned at its top level, read from the notebook's JSON with ``ast``. Papermill's
+    ``inspect_notebook`` gives the same names, but importing papermill (nbformat, jsonschema)
+    takes seconds, and a rerun with nothing to do must not wait for it."""
+    import ast
 
-    return set(papermill.inspect_notebook(str(notebook)))
+    nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+            lines = [ln for ln in source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
+            try:
+                body = ast.parse("\n".join(lines)).body
+            except SyntaxError as err:
+                raise ConfigError(notebook, f"line {err.lineno}: {err.msg}", "parameters cell") from None
+            names = set()
+            for node in body:
+                targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+                names |= {t.id for t in targets if isinstance(t, ast.Name)}
+            return names
+    return set()
 
 
 def executed_path(task: Task, out_dir: Path) -> Path:
