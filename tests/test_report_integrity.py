@@ -171,6 +171,7 @@ def test_editing_any_configuration_file_reruns_what_reads_it(project):
     )
     first = _run(project, "report", "--no-html")
     assert first.returncode == 0 and first.stdout.startswith("vocabulary learned again from 1 issue(s)")
+    assert "learning the vocabulary again from 1 issue(s)" in first.stderr  # said before the wait, not after
     again = _run(project, "report", "--no-html")
     assert "vocabulary" not in again.stdout and _counts(again) == (0, 2)  # nothing changed, nothing learned
     edits = {

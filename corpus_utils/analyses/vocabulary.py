@@ -38,7 +38,7 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -218,13 +218,20 @@ def vocabulary_key(issue_paths: Sequence[Path]) -> str:
 
 
 def refresh_vocabulary(
-    issue_paths: Sequence[Path], folder: Path, *, jobs: int | None = None
+    issue_paths: Sequence[Path],
+    folder: Path,
+    *,
+    jobs: int | None = None,
+    announce: Callable[[str], None] | None = None,
 ) -> dict[str, pd.DataFrame] | None:
     """Learn the vocabulary tables again where the archive or a dictionary has changed since they
-    were written (their recorded ``vocabulary_key``); None when both are up to date."""
+    were written (their recorded ``vocabulary_key``); None when both are up to date.
+    ``announce`` is told, before the learning starts, what is about to happen (it takes a while)."""
     key = vocabulary_key(issue_paths)
     if all(table_inputs_key(folder / n) == key for n in ("learned_terms.tsv", "empty_words.tsv")):
         return None
+    if announce is not None:
+        announce(f"learning the vocabulary again from {len(issue_paths)} issue(s): the archive or a dictionary changed")
     corpus = Corpus.from_paths(issue_paths, jobs=jobs)
     return vocabulary_files(corpus, folder, jobs=jobs, key=key)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+import sys
 import threading
 import time
 from collections import Counter
@@ -90,8 +91,6 @@ def run_report(
     when another run holds the project; ``KeyboardInterrupt`` after Ctrl-C has stopped every
     notebook (none of them then counts as up to date).
     """
-    import sys
-
     from tqdm import tqdm
 
     if "ipykernel" in sys.modules:  # in a notebook: its own progress bar
@@ -127,7 +126,9 @@ def run_report(
                     raise ReportError(f"no readable issue: {broken}")
                 # a changed issue or dictionary makes some task stale: the vocabulary is learned
                 # again before any notebook reads it, and each task is checked again as it starts
-                result.vocabulary = _vocabulary_refreshed([p for p in _seeds() if p in readable], jobs)
+                result.vocabulary = _vocabulary_refreshed(
+                    [p for p in _seeds() if p in readable], jobs, announce=_say if progress else None
+                )
                 if result.broken:
                     tasks = report_tasks(
                         [p for p in named if p in readable], phrases=phrases, notebooks=notebooks, compare=readable
@@ -300,14 +301,21 @@ def _timed_run(task: Task, out_dir: Path, html: bool, kernels: KernelPool) -> tu
     return failure, path, time.perf_counter() - t0
 
 
-def _vocabulary_refreshed(archive: list[Path], jobs: int) -> str | None:
+def _say(line: str) -> None:
+    """One line for the person watching, where the progress bar will be."""
+    print(line, file=sys.stderr, flush=True)
+
+
+def _vocabulary_refreshed(
+    archive: list[Path], jobs: int, *, announce: Callable[[str], None] | None = None
+) -> str | None:
     """Learn the vocabulary tables again when the archive or a dictionary changed (before any
     notebook, which reads them); one line saying what they hold, or None if up to date."""
     from ..analyses.vocabulary import refresh_vocabulary
 
     if not archive:
         return None
-    tables = refresh_vocabulary(archive, project_root() / "dictionaries", jobs=jobs)
+    tables = refresh_vocabulary(archive, project_root() / "dictionaries", jobs=jobs, announce=announce)
     if tables is None:
         return None
     learned, empty = tables["learned_terms"], tables["empty_words"]
