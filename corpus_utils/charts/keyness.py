@@ -131,8 +131,12 @@ def plot_period_keyness(
     ax.set_title(title, loc="left")
     counts = f"目标 {int(rows['tokens_target'].iloc[0]):,} 词，参照 {int(rows['tokens_reference'].iloc[0]):,} 词"
     # the note is part of the x label, so it sits below the tick labels whatever their size
-    marks_note = "（新）：参照各期没有；（无）：目标各期没有"
+    lines = [
+        "带符号的 G²（正：目标各期偏用；负：少用）",
+        f"BH 校正后 p < {alpha}；{counts}",
+        "（新）：参照各期没有；（无）：目标各期没有",
+    ]
     if bool((one & (rows["g2"] > 0)).any()):
-        marks_note += f"；*：目标各期的用例一半以上（≥{ONE_ARTICLE:.0%}）出自一篇文章，是那篇的用词，未必是这一时期的"
-    ax.set_xlabel(f"带符号的 G²（正：目标各期偏用；负：少用）\nBH 校正后 p < {alpha}；{counts}。{marks_note}")
+        lines.append(f"*：目标各期的用例一半以上（≥{ONE_ARTICLE:.0%}）出自一篇文章，是那篇的用词，未必是这一时期的")
+    ax.set_xlabel("\n".join(lines))
     return fig
