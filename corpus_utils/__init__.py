@@ -6,8 +6,10 @@ issue's text), ``segmenting`` (text → pages → lines → records: ``load_issu
 (characters, sentences, tokens, phrases), ``corpus`` (records of one or many issues with their
 document variables, and the one document-term matrix, grouped by any of them), ``analyses``
 (frequencies, TF-IDF, keyness, phrases, collocations, concepts, networks, topics, comparisons
-over time), ``charts`` (tables → figures) and ``running`` (outputs, the report, the command
-line). ``paths``, ``cache`` and ``workers`` serve every stage.
+over time, and what researchers of the genre look for: numbered formulas, citations, documents,
+units and places, reprints, framing, and the findings in words), ``charts`` (tables →
+figures) and ``running`` (outputs, the report, the command line). ``paths``, ``cache`` and
+``workers`` serve every stage.
 
     import corpus_utils as cu
     corpus = cu.Corpus.from_folder()          # every issue in seeds/, one worker per issue
@@ -16,6 +18,7 @@ line). ``paths``, ``cache`` and ``workers`` serve every stage.
     cu.term_frequencies(dtm.group(["issue_id", "column"]), by=None)
 """
 
+from .analyses.citations import citation_counts, citations, citing_columns, read_citation_rules
 from .analyses.collocations import collocates
 from .analyses.compare import (
     column_shares,
@@ -27,10 +30,27 @@ from .analyses.compare import (
     term_trends_by_issue,
 )
 from .analyses.concepts import concept_counts, concept_matrix, concept_trends, concepts_by_column, read_concepts
+from .analyses.findings import (
+    say_citing_columns,
+    say_coverage,
+    say_documents,
+    say_formula_trend,
+    say_formulas,
+    say_framing,
+    say_places,
+    say_reprints,
+    say_units,
+)
+from .analyses.formulas import formula_candidates, formula_counts, formula_inventory, formula_trends
+from .analyses.framing import framing_counts, framing_kwic, framing_trends, framing_words, read_frames
 from .analyses.frequencies import column_overview, feature_frequencies, term_frequencies
+from .analyses.gazetteer import Gazetteer, cpca_gazetteer
 from .analyses.keyness import keyness
+from .analyses.members import formula_members
+from .analyses.named_documents import document_counts, named_documents
 from .analyses.network import cooccurrence_network, network_edges
 from .analyses.periods import latest_against_previous, period_keyness, period_label, split_at
+from .analyses.places import contributing_units, county_coverage, home_of, place_mentions, unit_level
 from .analyses.recurring import (
     followed_phrases,
     kwic,
@@ -39,6 +59,7 @@ from .analyses.recurring import (
     phrase_positions,
     quoted_phrase_counts,
 )
+from .analyses.reprints import reprint_pairs, reprint_summary, reprinted_records
 from .analyses.tfidf import top_tfidf_terms
 from .analyses.topics import fit_topics, topic_choice, topic_corpus, topic_labels, topic_shares, topic_trends
 from .corpus.aliases import article_table, column_order, document_terms, issue_tokenizer
@@ -58,12 +79,16 @@ __all__ = [
     "CharBalance",
     "Corpus",
     "DocumentTermMatrix",
+    "Gazetteer",
     "Issue",
     "IssueFormatError",
     "Tokenizer",
     "add_phrases",
     "archive_tables",
     "article_table",
+    "citation_counts",
+    "citations",
+    "citing_columns",
     "collocates",
     "column_order",
     "column_overview",
@@ -72,13 +97,27 @@ __all__ = [
     "concept_matrix",
     "concept_trends",
     "concepts_by_column",
+    "contributing_units",
     "cooccurrence_network",
+    "county_coverage",
+    "cpca_gazetteer",
     "discover_phrases",
+    "document_counts",
     "document_terms",
     "feature_frequencies",
     "fit_topics",
     "followed_phrases",
+    "formula_candidates",
+    "formula_counts",
+    "formula_inventory",
+    "formula_members",
+    "formula_trends",
+    "framing_counts",
+    "framing_kwic",
+    "framing_trends",
+    "framing_words",
     "get_tokenizer",
+    "home_of",
     "interactive",
     "issue_dates",
     "issue_summary",
@@ -88,6 +127,7 @@ __all__ = [
     "kwic",
     "latest_against_previous",
     "load_issue",
+    "named_documents",
     "network_edges",
     "period_keyness",
     "period_label",
@@ -97,12 +137,27 @@ __all__ = [
     "phrase_positions",
     "phrase_trends",
     "phrase_trends_by_column",
+    "place_mentions",
     "quoted_phrase_counts",
     "quoted_phrases",
+    "read_citation_rules",
     "read_concepts",
+    "read_frames",
+    "reprint_pairs",
+    "reprint_summary",
+    "reprinted_records",
     "resolve_issue",
     "save_figure",
     "save_table",
+    "say_citing_columns",
+    "say_coverage",
+    "say_documents",
+    "say_formula_trend",
+    "say_formulas",
+    "say_framing",
+    "say_places",
+    "say_reprints",
+    "say_units",
     "seed_paths",
     "shown",
     "split_at",
@@ -118,5 +173,6 @@ __all__ = [
     "topic_labels",
     "topic_shares",
     "topic_trends",
+    "unit_level",
     "write_terms",
 ]
