@@ -18,7 +18,7 @@ figures) and ``running`` (outputs, the report, the command line). ``paths``, ``c
     cu.term_frequencies(dtm.group(["issue_id", "column"]), by=None)
 """
 
-from .analyses.citations import citation_counts, citations, citing_columns, read_citation_rules
+from .analyses.citations import citation_counts, citation_trends, citations, citing_columns, read_citation_rules
 from .analyses.collocations import collocates
 from .analyses.compare import (
     column_shares,
@@ -87,6 +87,7 @@ __all__ = [
     "archive_tables",
     "article_table",
     "citation_counts",
+    "citation_trends",
     "citations",
     "citing_columns",
     "collocates",

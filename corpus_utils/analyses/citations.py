@@ -31,6 +31,7 @@ import pandas as pd
 
 from ..config import ConfigError, ListOf, Schema, Str, Table, checked, toml_of
 from ..corpus.corpus import Corpus, as_corpus
+from ..corpus.dates import dated
 from ..corpus.dtm import DocumentTermMatrix, matrix_from_counts
 from ..paths import project_file
 from ..segmenting.issue import Issue
@@ -208,6 +209,17 @@ def citation_counts(
     grouped = citation_matrix(x, rules, kinds=kinds, table=table).group(by)
     frame = feature_frequencies(grouped).rename(columns={"feature": "speaker"})
     return frame[[*grouped.keys, "speaker", "count", "n_chars", "per_10k", "doc_freq"]]
+
+
+def citation_trends(
+    x: Issue | Corpus, rules: CitationRules | None = None, *, kinds=("leader", "official"), table=None
+) -> pd.DataFrame:
+    """Each speaker of ``kinds`` cited in each issue, zeros included, issues in date order:
+    ``issue_id, label, speaker, count, n_chars, per_10k``."""
+    corpus = as_corpus(x)
+    grouped = citation_matrix(corpus, rules, kinds=kinds, table=table).group("issue_id")
+    frame = feature_frequencies(grouped, zeros=True, by_feature=True).rename(columns={"feature": "speaker"})
+    return dated(frame[["issue_id", "speaker", "count", "n_chars", "per_10k"]], corpus.issues)
 
 
 def citing_columns(x: Issue | Corpus, rules: CitationRules | None = None, *, table=None) -> pd.DataFrame:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import pandas as pd
 
 EXCERPTS = "（讲话摘编）"  # the leaders' own words: not a column that "cites"
+MIN_CITATIONS = 3  # a column's citation rate stands out only on this many citations (where one has them)
+MIN_CHARS = 1_000  # a column's framing rate stands out only on this many characters (where one has them)
 
 
 def say_formulas(counts: pd.DataFrame) -> str:
@@ -55,11 +57,15 @@ def say_formula_trend(trends: pd.DataFrame, *, previous: int = 6) -> str:
 
 def say_citing_columns(columns: pd.DataFrame, table: pd.DataFrame) -> str:
     """From ``citing_columns`` and the ``citations`` table: the column that cites leaders most per
-    10,000 characters (the leaders' excerpts aside), whom it cites, and how many columns cite."""
+    10,000 characters (the leaders' excerpts aside; among columns with ``MIN_CITATIONS`` citations
+    where any has them, as a rate of one citation in a short column says little), whom it cites,
+    and how many columns cite."""
     cited = columns[(columns["column"] != EXCERPTS) & (columns["leaders"] + columns["officials"] > 0)]
     if cited.empty:
         return "No column outside the leaders' excerpts cites a leader."
-    top = cited.loc[cited["per_10k"].idxmax()]
+    enough = cited[cited["leaders"] + cited["officials"] >= MIN_CITATIONS]
+    ranked = enough if len(enough) else cited
+    top = ranked.loc[ranked["per_10k"].idxmax()]
     rows = table[(table["column"] == top["column"]) & table["kind"].isin(["leader", "official"])]
     speakers = rows["speaker"].value_counts()
     whom = (
@@ -118,7 +124,8 @@ def say_places(mentions: pd.DataFrame, home: tuple = ()) -> str:
 
 def say_framing(counts: pd.DataFrame, *, problem: str = "问题", directive: str = "指令") -> str:
     """From a ``framing_counts`` table by column: the column that names problems most and the one
-    that directs most, per 1,000 characters, against the issue as a whole."""
+    that directs most, per 1,000 characters (among columns of ``MIN_CHARS`` characters where any
+    has them), against the issue as a whole."""
     if counts.empty or counts["n_chars"].sum() == 0:
         return "No text to read for framing."
     parts = []
@@ -127,7 +134,9 @@ def say_framing(counts: pd.DataFrame, *, problem: str = "问题", directive: str
         if rows.empty or rows["count"].sum() == 0:
             parts.append(f"no column {what}")
             continue
-        top = rows.loc[rows["per_1k"].idxmax()]
+        long = rows[rows["n_chars"] >= MIN_CHARS]
+        pool = long if len(long) else rows
+        top = pool.loc[pool["per_1k"].idxmax()]
         overall = rows["count"].sum() / rows["n_chars"].sum() * 1000
         parts.append(
             f"{top['column']} {what} most ({_rate(top['per_1k'])} per 1,000 characters, {_rate(overall)} overall)"
