@@ -78,7 +78,7 @@ def test_a_county_level_city_needs_the_gazetteer():
 
 def test_short_names():
     assert [short_name(p) for p in SMALL.places][:3] == ["吉林", "吉林", ""]
-    assert SMALL.lookup("吉林")[0].level == "province"  # the province's and the prefecture's: the province
+    assert [p.level for p in SMALL.lookup("吉林")] == ["province", "city"]  # the province's and the prefecture's
     assert short_name(Place("延边朝鲜族自治州", "222400", "city", "吉林省")) == "延边"
     assert short_name(Place("内蒙古自治区", "150000", "province", "内蒙古自治区")) == "内蒙古"
 
@@ -105,10 +105,11 @@ def test_places_in_running_text_by_hand():
     both = SMALL.find("朝阳区的做法", home=("吉林省", "北京市"))  # two homes, nothing decides
     assert [(m.place, len(m.candidates)) for m in both] == [(None, 2)]
     assert found("数字吉林建设，吉林市的做法，延边的经验", **home) == [
-        ("吉林", "吉林省", "吉林省"),
+        ("吉林", "吉林市", "吉林省"),  # 吉林: the home prefecture, which shares the province's name
         ("吉林市", "吉林市", "吉林省"),
         ("延边", "延边朝鲜族自治州", "吉林省"),
     ]
+    assert found("吉林的经验", home=("吉林省",), home_city="长春市") == [("吉林", "吉林省", "吉林省")]
 
 
 def test_units_mentions_and_counties_across_issues_by_hand():

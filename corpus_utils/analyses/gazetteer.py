@@ -11,8 +11,9 @@ table can be given as ``Gazetteer(places)``.
 ``Gazetteer.find(text, home=…)`` reads place names as this genre writes them, leftmost and
 longest first. A name is written in full (磐石市, 船营区, 延边朝鲜族自治州) or, for a province or a
 prefecture, short (吉林, 长春, 延边); a short name that is a province's and a prefecture's (吉林) is
-the province. Counties are only read in full: their short names are words too often (磐石, 丰满,
-朝阳). Context decides what a name stands for:
+the home prefecture where that is the prefecture (吉林高新区, 吉林化工学院 in a 吉林市 magazine;
+its 数字吉林, the province's programme, is then misread), else the province. Counties are only
+read in full: their short names are words too often (磐石, 丰满, 朝阳). Context decides what a name stands for:
 
 - a province is always read;
 - a prefecture in full is always read; short, only in the ``home`` provinces, or after its
@@ -82,9 +83,6 @@ class Gazetteer:
             short = short_name(p)
             if short and short != p.name:
                 self.short.setdefault(short, []).append(p)
-        for name, places in self.short.items():  # 吉林: the province, not the prefecture
-            if any(p.level == "province" for p in places):
-                self.short[name] = [p for p in places if p.level == "province"]
         self._automaton = None
 
     def lookup(self, name: str) -> list[Place]:
@@ -97,6 +95,8 @@ class Gazetteer:
         mentions = []
         for start, end, written in self._matches(text):
             kept = [p for p in self.lookup(written) if self._readable(p, text, start, end, written, home)]
+            if len(kept) > 1 and any(p.level == "province" for p in kept):  # 吉林: province or prefecture
+                kept = [p for p in kept if p.name == home_city] or [p for p in kept if p.level == "province"]
             if kept:
                 mentions.append(Mention(start, end, written, _decided(kept, text, start, home, home_city), tuple(kept)))
         return mentions
