@@ -93,15 +93,17 @@ def found(text: str, **home) -> list[tuple]:
 def test_places_in_running_text_by_hand():
     home = {"home": ("吉林省",), "home_city": "吉林市"}
     assert found("磐石市委坚持。", **home) == [("磐石市", "磐石市", "吉林省")]
-    # a county outside home: read after its province or before 委; not in a word (适应城市 holds 应城市)
+    # a county outside home: read after its province, before 委, or where its name is unlike a
+    # word; not inside a word (适应城市 holds 应城市)
     assert found("赴浙江省安吉县学习。", **home) == [("浙江省", "浙江省", "浙江省"), ("安吉县", "安吉县", "浙江省")]
     assert found("安吉县委书记介绍。", **home) == [("安吉县", "安吉县", "浙江省")]
-    assert found("安吉县的经验。", **home) == []
+    assert found("安吉县的经验。", **home) == [("安吉县", "安吉县", "浙江省")]
     assert found("主动适应城市发展。", **home) == []
+    assert found("湖北应城市委", **home) == [("湖北", "湖北省", "湖北省"), ("应城市", "应城市", "湖北省")]
     # a shared name: the one named just before, else the home one
     assert found("北京市朝阳区", **home) == [("北京市", "北京市", "北京市"), ("朝阳区", "朝阳区", "北京市")]
     assert found("朝阳区的做法", **home) == [("朝阳区", "朝阳区", "吉林省")]
-    assert found("朝阳区的做法") == []  # no home: a county name alone is not read
+    assert found("朝阳区的做法") == [("朝阳区", None, None)]  # no home: two 朝阳区, nothing decides
     both = SMALL.find("朝阳区的做法", home=("吉林省", "北京市"))  # two homes, nothing decides
     assert [(m.place, len(m.candidates)) for m in both] == [(None, 2)]
     assert found("数字吉林建设，吉林市的做法，延边的经验", **home) == [

@@ -18,9 +18,10 @@ read in full: their short names are words too often (磐石, 丰满, 朝阳). Co
 - a province is always read;
 - a prefecture in full is always read; short, only in the ``home`` provinces, or after its
   province's name (浙江温州);
-- a county is read in the ``home`` provinces, or after its province's or prefecture's name
-  (浙江省安吉县), or before 委, 政府, 人大, 政协 or 组织部 (安吉县委); elsewhere a county name in
-  running text is mostly part of a word (适应城市 holds 应城市, 上海城市 海城市);
+- a county is read in the ``home`` provinces, after its province's or prefecture's name
+  (浙江省安吉县), before 委, 政府, 人大, 政协 or 组织部 (安吉县委), or where its name is unlike a
+  word: three characters or more, not ending in 城市, 城区, 新区 and the like, and not running
+  into 场 or 民 (安吉县, 兰考县; not 应城市 in 适应城市, 海城市 in 上海城市, 城区, 新城区);
 - a name several divisions share (朝阳区 of 北京 and of 长春) is the one whose province or
   prefecture is named just before it, else the one in the home prefecture, else in the home
   provinces, else the one whose prefecture the text named earlier; else it stays unresolved
@@ -38,6 +39,7 @@ from pathlib import Path
 
 LEVELS = ("province", "city", "county")
 GOVERNED = re.compile(r"(?:县委|市委|区委|旗委|州委|委|人民政府|政府|人大|政协|组织部|纪委|党委)")
+WORD_ENDINGS = ("城市", "城区", "市区", "新区", "郊区", "矿区", "林区", "山区", "景区", "园区", "社区")
 ANCESTOR_GAP = 8  # characters between a county and the name of its province or prefecture before it
 _ETHNIC_SUFFIX = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}族)*自治(?:区|州|县|旗)$")
 _PROVINCE_SUFFIX = re.compile(r"(?:省|市|特别行政区|回族自治区|壮族自治区|维吾尔自治区|自治区)$")
@@ -107,7 +109,9 @@ class Gazetteer:
         near = _named_before(p, text, start)
         if p.level == "city":
             return written == p.name or p.province in home or near
-        return written == p.name and (p.province in home or near or bool(GOVERNED.match(text, end)))
+        if written != p.name:
+            return False
+        return p.province in home or near or bool(GOVERNED.match(text, end)) or _distinct(p.name, text, end)
 
     def _matches(self, text: str) -> list[tuple[int, int, str]]:
         """Every full or short name, leftmost first, the longest where two overlap."""
@@ -177,6 +181,12 @@ def _cpca_table() -> Path:
     if spec is None or not spec.origin:
         raise ModuleNotFoundError("the gazetteer needs cpca's table of divisions: python -m pip install cpca==0.5.5")
     return Path(spec.origin).parent / "resources" / "adcodes.csv"
+
+
+def _distinct(name: str, text: str, end: int) -> bool:
+    """Whether a county's full name is unlike a word: three characters or more, not ending in a
+    word of its own (城市, 城区, 新区…) and not running into one (…市场)."""
+    return len(name) >= 3 and not name.endswith(WORD_ENDINGS) and text[end : end + 1] not in ("场", "民")
 
 
 def _short(name: str, level: str) -> str:

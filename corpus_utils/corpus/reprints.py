@@ -14,10 +14,12 @@ comes from, the article a small one.
 Finding the pairs is exact on the candidates: every run is hashed (64 bits) and each record is
 indexed by its winnowed runs (in every window of ``WINDOW`` consecutive runs, the one of least
 hash: Schleimer, Wilkerson and Aiken's winnowing, 2003), so two records that share a passage of
-``2 × WINDOW + SHINGLE − 1`` characters (20) share at least two indexed runs and are compared
-run by run. A run indexed in more than ``MAX_POSTINGS`` records is the genre's stock phrasing,
-not a reprint, and indexes nothing. Pairs are kept when ``min_share`` of one record is in the
-other and they share ``min_chars`` characters.
+``2 × WINDOW + SHINGLE − 1`` characters (20) share at least two indexed runs; they are compared
+run by run when they also share half as large a share of the fingerprints of the one with
+fewer as ``min_share`` asks of its text (fingerprints sample a text evenly). A run indexed in
+more than ``MAX_POSTINGS`` records is the genre's stock phrasing, not a reprint, and indexes
+nothing. Pairs are kept when ``min_share`` of one record is in the other and they share
+``min_chars`` characters.
 """
 
 from __future__ import annotations
@@ -66,9 +68,14 @@ def shingle_hashes(codes: np.ndarray, k: int = SHINGLE) -> np.ndarray:
     return h ^ (h >> np.uint64(31))
 
 
-def covered(hashes: np.ndarray, other: np.ndarray, k: int = SHINGLE) -> int:
-    """How many characters of a text lie in a run of ``k`` that ``other`` (its run hashes) has too."""
-    shared = np.flatnonzero(np.isin(hashes, other))
+def covered(hashes: np.ndarray, other: np.ndarray, k: int = SHINGLE, *, other_sorted: bool = False) -> int:
+    """How many characters of a text lie in a run of ``k`` that ``other`` (its run hashes;
+    ``other_sorted``: already sorted and unique) has too."""
+    other = other if other_sorted else np.unique(other)
+    if not len(other) or not len(hashes):
+        return 0
+    where = np.minimum(np.searchsorted(other, hashes), len(other) - 1)
+    shared = np.flatnonzero(other[where] == hashes)
     if not len(shared):
         return 0
     edges = np.zeros(len(hashes) + k, dtype=np.int64)
@@ -93,10 +100,14 @@ def shared_text(
     codes = [solid_codes(t) for t in texts]
     hashes = [shingle_hashes(c, k) for c in codes]
     rank = np.arange(len(texts)) if order is None else np.asarray(order)
-    rows = []
-    for i, j in candidate_pairs(hashes):
+    rows, unique = [], {}
+    for i, j in candidate_pairs(hashes, min_share=min_share):
         a, b = (i, j) if (rank[i], i) < (rank[j], j) else (j, i)
-        held_a, held_b = covered(hashes[a], hashes[b], k), covered(hashes[b], hashes[a], k)
+        for n in (a, b):
+            if n not in unique:
+                unique[n] = np.unique(hashes[n])
+        held_a = covered(hashes[a], unique[b], k, other_sorted=True)
+        held_b = covered(hashes[b], unique[a], k, other_sorted=True)
         share_a, share_b = held_a / len(codes[a]), held_b / len(codes[b])
         if max(share_a, share_b) >= min_share and min(held_a, held_b) >= min_chars:
             rows.append((a, b, held_b, len(codes[a]), len(codes[b]), share_a, share_b))
@@ -104,8 +115,10 @@ def shared_text(
     return pairs.sort_values(["a", "b"], ignore_index=True) if len(pairs) else pairs.astype({"a": int, "b": int})
 
 
-def candidate_pairs(hashes: Sequence[np.ndarray]) -> list[tuple[int, int]]:
-    """Pairs of texts (positions, smaller first) that share ``MIN_INDEXED`` winnowed runs."""
+def candidate_pairs(hashes: Sequence[np.ndarray], *, min_share: float = 0.0) -> list[tuple[int, int]]:
+    """Pairs of texts (positions, smaller first) that share ``MIN_INDEXED`` winnowed runs, and
+    at least ``min_share / 2`` of the fingerprints of the one with fewer (fingerprints sample a
+    text evenly: a pair that shares half of a text shares about half of its fingerprints)."""
     keys = [winnowed(h) for h in hashes]
     if not keys:
         return []
@@ -115,17 +128,19 @@ def candidate_pairs(hashes: Sequence[np.ndarray]) -> list[tuple[int, int]]:
     keys_all, owners_all = keys_all[order], owners_all[order]
     starts = np.flatnonzero(np.r_[True, keys_all[1:] != keys_all[:-1]]) if len(keys_all) else np.zeros(0, int)
     sizes = np.diff(np.r_[starts, len(keys_all)])
-    indexing = (sizes > 1) & (sizes <= MAX_POSTINGS)
     n = len(hashes)
     codes = []
-    for start, size in zip(starts[indexing], sizes[indexing], strict=True):
-        members = owners_all[start : start + size]
+    for size in np.unique(sizes[(sizes > 1) & (sizes <= MAX_POSTINGS)]):
+        first = starts[sizes == size]  # every run of this many records at once
         i, j = np.triu_indices(size, 1)
-        codes.append(members[i] * n + members[j])
+        codes.append((owners_all[first[:, None] + i] * n + owners_all[first[:, None] + j]).ravel())
     if not codes:
         return []
     pair_codes, counts = np.unique(np.concatenate(codes), return_counts=True)
-    return [(int(c // n), int(c % n)) for c in pair_codes[counts >= MIN_INDEXED]]
+    fingerprints = np.array([len(k) for k in keys], dtype=np.int64)
+    fewer = np.minimum(fingerprints[pair_codes // n], fingerprints[pair_codes % n])
+    kept = pair_codes[(counts >= MIN_INDEXED) & (counts >= min_share / 2 * fewer)]
+    return [(int(c // n), int(c % n)) for c in kept]
 
 
 def winnowed(hashes: np.ndarray, window: int = WINDOW) -> np.ndarray:
@@ -140,10 +155,11 @@ def record_pairs(
     records: pd.DataFrame, issues: pd.DataFrame, *, min_share: float = MIN_SHARE, min_chars: int = MIN_SHARED_CHARS
 ) -> pd.DataFrame:
     """``shared_text`` of a corpus's records (positions in ``records``), earlier and later by
-    ``reading_order``."""
-    return shared_text(
-        records["text"].tolist(), reading_order(records, issues), min_share=min_share, min_chars=min_chars
-    )
+    ``reading_order``; the last few results are kept, so the tables of one corpus find its
+    pairs once."""
+    texts = tuple(records["text"])
+    order = tuple(reading_order(records, issues).tolist())
+    return _pairs_of(texts, order, min_share, min_chars).copy()
 
 
 def reading_order(records: pd.DataFrame, issues: pd.DataFrame) -> np.ndarray:
@@ -165,6 +181,11 @@ def reprinted_mask(pairs: pd.DataFrame, n_records: int, *, min_share: float = MI
 
 
 # internal functions ----------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _pairs_of(texts: tuple[str, ...], order: tuple[int, ...], min_share: float, min_chars: int) -> pd.DataFrame:
+    return shared_text(list(texts), np.asarray(order, dtype=np.int64), min_share=min_share, min_chars=min_chars)
 
 
 @lru_cache(maxsize=1)
