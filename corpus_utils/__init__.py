@@ -32,13 +32,16 @@ from .analyses.compare import (
 from .analyses.concepts import concept_counts, concept_matrix, concept_trends, concepts_by_column, read_concepts
 from .analyses.findings import (
     say_citing_columns,
+    say_column_sizes,
     say_coverage,
     say_documents,
     say_formula_trend,
     say_formulas,
     say_framing,
+    say_most_used,
     say_places,
     say_reprints,
+    say_rise,
     say_units,
 )
 from .analyses.formulas import formula_candidates, formula_counts, formula_inventory, formula_trends
@@ -151,13 +154,16 @@ __all__ = [
     "save_figure",
     "save_table",
     "say_citing_columns",
+    "say_column_sizes",
     "say_coverage",
     "say_documents",
     "say_formula_trend",
     "say_formulas",
     "say_framing",
+    "say_most_used",
     "say_places",
     "say_reprints",
+    "say_rise",
     "say_units",
     "seed_paths",
     "shown",

@@ -99,6 +99,10 @@ def test_county_coverage_holds_from_two_issues_to_240(n_issues):
     assert 2 <= len(named) <= 12 and all("年第" in n for n in named)
     numbers = [t for t in ax.texts if t.get_text()]
     assert (len(numbers) > 0) == (n_issues <= 24)  # counts printed in the cells of a few issues only
+    # the dots are named beside the scale (a legend drifted above tall charts); counts are whole
+    scale = fig.axes[1]
+    assert ax.get_legend() is None and "圆点" in scale.get_ylabel()
+    assert all(float(v).is_integer() for v in scale.get_yticks())
     plt.close(fig)
 
 

@@ -94,3 +94,76 @@ def test_units_places_framing_reprints_and_nothing_to_say():
     assert cu.say_units(units.iloc[:0]) == "No record names the unit it comes from."
     mentions = pd.DataFrame(columns=["place", "county", "province"])
     assert cu.say_places(mentions) == "The bodies name no place the gazetteer knows."
+
+
+def test_the_phrase_term_and_topic_that_rose():
+    # 担当作为: 4.0 against the mean of 1.0 and 2.0 (1.5): +2.5; 党建联盟: 3.0 against 3.0: 0
+    phrases = pd.DataFrame(
+        [
+            ("a", "2020年第1期", "担当作为", 1, 1.0),
+            ("a", "2020年第1期", "党建联盟", 3, 3.0),
+            ("b", "2020年第2期", "担当作为", 2, 2.0),
+            ("b", "2020年第2期", "党建联盟", 3, 3.0),
+            ("c", "2020年第3期", "担当作为", 4, 4.0),
+            ("c", "2020年第3期", "党建联盟", 3, 3.0),
+        ],
+        columns=["issue_id", "label", "phrase", "count", "per_10k"],
+    )
+    assert cu.say_rise(phrases) == (
+        "担当作为 rose most in 2020年第3期: 4.0 per 10,000 characters against 1.5 on average in the 2 issues before it."
+    )
+    # terms per 1,000 terms: the same numbers, the other unit
+    terms = phrases.rename(columns={"phrase": "term", "per_10k": "per_1k"})
+    assert "4.0 per 1,000 terms against 1.5" in cu.say_rise(terms, series="term", value="per_1k", noun="term")
+    # topic shares (no counts): 0.5 against the mean of 0.2 and 0.3 (0.25)
+    topics = pd.DataFrame(
+        {"issue_id": list("abc"), "label": ["1", "2", "3"], "topic": ["主题1"] * 3, "share": [0.2, 0.3, 0.5]}
+    )
+    assert cu.say_rise(topics, series="topic", value="share", noun="topic") == (
+        "主题1 rose most in 3: 50% of a record's weight against 25% on average in the 2 issues before it."
+    )
+    # nothing rose: 党建联盟 alone stays at 3.0
+    flat = phrases[phrases["phrase"] == "党建联盟"]
+    assert cu.say_rise(flat) == "No phrase is used more in 2020年第3期 than in the 2 issues before it."
+    assert cu.say_rise(phrases[phrases["issue_id"] == "a"]) == (
+        "Only one issue so far; its most used phrase is 党建联盟 (3.0 per 10,000 characters)."
+    )
+    assert cu.say_rise(phrases.assign(count=0)) == "No phrase occurs in these issues."
+
+
+def test_most_used():
+    counts = pd.DataFrame(
+        {
+            "term": ["自我革命", "自我革命", "自我革命", "党建"],
+            "column": ["卷首语", "组工论坛", "城市党建", "组工论坛"],
+            "count": [4, 6, 0, 9],
+            "n_chars": [500, 10_000, 8_000, 10_000],
+            "per_10k": [80.0, 6.0, 0.0, 9.0],
+        }
+    )
+    # 自我革命 10 times, 党建 9; 卷首语's 80 per 10,000 rests on 500 characters, so the densest
+    # column of at least 1,000 characters is 组工论坛 (6.0); two of the three columns use it
+    assert cu.say_most_used(counts, item="term") == (
+        "自我革命 is the most used term (10 times); 组工论坛 uses it most densely (6.0 per 10,000 characters, "
+        "6 of the 10); 2 of 3 columns use it."
+    )
+    one_column = counts[counts["column"] == "组工论坛"]
+    assert cu.say_most_used(one_column, item="term") == "党建 is the most used term (9 times)."
+    assert cu.say_most_used(counts.iloc[:0], item="concept") == "No concept occurs in this text."
+
+
+def test_column_sizes():
+    overview = pd.DataFrame(
+        {
+            "column": ["卷首语", "城市党建", "组工论坛"],
+            "n_records": [1, 6, 4],
+            "n_articles": [1, 5, 4],
+            "n_chars": [660, 12_504, 9_888],
+        }
+    )
+    # 12,504 of 23,052 is 54.2%
+    assert cu.say_column_sizes(overview) == (
+        "城市党建 writes most: 12,504 of the issue's 23,052 characters (54%) in 6 records; "
+        "3 columns and 11 records in all."
+    )
+    assert cu.say_column_sizes(overview.iloc[:0]) == "The issue has no records."

@@ -34,24 +34,78 @@ def say_formulas(counts: pd.DataFrame) -> str:
 def say_formula_trend(trends: pd.DataFrame, *, previous: int = 6) -> str:
     """From a ``formula_trends`` table: the formula whose rate rose most in the latest issue over
     the mean of the ``previous`` issues before it (with one issue: the most used one)."""
-    if trends.empty or trends["count"].sum() == 0:
-        return "No numbered formula occurs in these issues."
+    return say_rise(trends, series="formula", noun="numbered formula", previous=previous)
+
+
+def say_rise(
+    trends: pd.DataFrame,
+    *,
+    series: str = "phrase",
+    value: str = "per_10k",
+    noun: str = "phrase",
+    previous: int = 6,
+) -> str:
+    """From any table of one value per ``series`` per issue (``phrase_trends``, ``concept_trends``,
+    ``term_trends_by_issue`` with ``value="per_1k"``, ``topic_trends`` with ``value="share"``,
+    ``formula_trends``): the ``series`` whose ``value`` rose most in the latest issue over the
+    mean of the ``previous`` issues before it (with one issue: the highest)."""
+    amount = "count" if "count" in trends.columns else value
+    if trends.empty or trends[amount].sum() == 0:
+        return f"No {noun} occurs in these issues."
     issues = list(dict.fromkeys(trends["issue_id"]))
     label = dict(zip(trends["issue_id"], trends["label"], strict=False))
     if len(issues) == 1:
-        top = trends.loc[trends["count"].idxmax()]
-        rate = _rate(top["per_10k"])
-        return f"Only one issue so far; its most used formula is {top['formula']} ({rate} per 10,000 characters)."
+        top = trends.loc[trends[value].idxmax()]
+        return f"Only one issue so far; its most used {noun} is {top[series]} ({_amount(top[value], value)})."
     latest, before = issues[-1], issues[-1 - previous : -1]
-    now = trends[trends["issue_id"] == latest].set_index("formula")["per_10k"]
-    then = trends[trends["issue_id"].isin(before)].groupby("formula")["per_10k"].mean().reindex(now.index, fill_value=0)
+    now = trends[trends["issue_id"] == latest].set_index(series)[value]
+    then = trends[trends["issue_id"].isin(before)].groupby(series)[value].mean().reindex(now.index, fill_value=0)
     rise = (now - then).sort_values(ascending=False, kind="stable")
     top = rise.index[0]
     if rise.iloc[0] <= 0:
-        return f"No formula is used more in {label[latest]} than in {_before(len(before))}."
+        return f"No {noun} is used more in {label[latest]} than in {_before(len(before))}."
     return (
-        f"{top} rose most in {label[latest]}: {_rate(now[top])} per 10,000 characters against "
-        f"{_rate(then[top])} on average in {_before(len(before))}."
+        f"{top} rose most in {label[latest]}: {_amount(now[top], value)} against "
+        f"{_amount(then[top], value, unit=False)} on average in {_before(len(before))}."
+    )
+
+
+def say_most_used(counts: pd.DataFrame, *, item: str = "phrase", noun: str | None = None) -> str:
+    """From a table of counts per ``item`` (and per ``column``, if it has one): the item used most
+    in the issue and the column that uses it most densely per 10,000 characters (among columns
+    of ``MIN_CHARS`` characters where any has them). Fits ``term_frequencies(by="column")``
+    (``item="term"``), ``phrase_counts_by_column``, ``concepts_by_column`` (``item="concept"``)
+    and ``formula_counts(by="column")`` (``item="formula"``)."""
+    noun = noun or item
+    if counts.empty or counts["count"].sum() == 0:
+        return f"No {noun} occurs in this text."
+    totals = counts.groupby(item, sort=False)["count"].sum().sort_values(ascending=False, kind="stable")
+    top, n = totals.index[0], int(totals.iloc[0])
+    sentence = f"{top} is the most used {noun} ({n} time{'s' if n != 1 else ''})"
+    if "column" not in counts.columns or counts["column"].nunique() < 2:
+        return sentence + "."
+    rows = counts[(counts[item] == top) & (counts["count"] > 0)]
+    long = rows[rows["n_chars"] >= MIN_CHARS]
+    pool = long if len(long) else rows
+    densest = pool.loc[pool["per_10k"].idxmax()]
+    return (
+        f"{sentence}; {densest['column']} uses it most densely ({_rate(densest['per_10k'])} per 10,000 characters, "
+        f"{int(densest['count'])} of the {n}); {len(rows)} of {counts['column'].nunique()} columns use it."
+    )
+
+
+def say_column_sizes(overview: pd.DataFrame) -> str:
+    """From a ``column_overview`` table: the column that writes most, its share of the issue's
+    characters, and how many columns and records there are."""
+    if overview.empty or overview["n_chars"].sum() == 0:
+        return "The issue has no records."
+    top = overview.loc[overview["n_chars"].idxmax()]
+    total = int(overview["n_chars"].sum())
+    n = int(top["n_records"])
+    return (
+        f"{top['column']} writes most: {int(top['n_chars']):,} of the issue's {total:,} characters "
+        f"({_percent(top['n_chars'] / total)}) in {n} record{'s' if n != 1 else ''}; "
+        f"{len(overview)} columns and {int(overview['n_records'].sum())} records in all."
     )
 
 
@@ -184,6 +238,14 @@ def _before(n: int) -> str:
 
 def _rate(value: float) -> str:
     return f"{float(value):.1f}"
+
+
+def _amount(value: float, kind: str, *, unit: bool = True) -> str:
+    """A value of a trend table in words: a share as a percent, a rate with its unit."""
+    if kind == "share":
+        return _percent(value) + (" of a record's weight" if unit else "")
+    per = {"per_10k": " per 10,000 characters", "per_1k": " per 1,000 terms"}.get(kind, "")
+    return _rate(value) + (per if unit else "")
 
 
 def _percent(value: float) -> str:

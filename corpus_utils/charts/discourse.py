@@ -159,13 +159,14 @@ def plot_county_coverage(coverage: pd.DataFrame, *, value: str = "mentions") -> 
                     fontsize=8,
                     color="white" if n > 0.55 * top else "#333333",
                 )
-    if value == "mentions":
-        ys, xs = np.nonzero(wrote.to_numpy())
-        ax.scatter(xs + 0.32, ys - 0.25, s=10, color=PALETTE[1], marker="o", label="该期有本地供稿")
-        if len(xs):
-            ax.legend(loc="upper right", bbox_to_anchor=(1.0, 1.12), fontsize=8, frameon=False)
+    ys, xs = np.nonzero(wrote.to_numpy()) if value == "mentions" else ((), ())
+    if len(xs):
+        ax.scatter(xs + 0.32, ys - 0.25, s=10, color=PALETTE[1], marker="o")
     bar = fig.colorbar(image, ax=ax, shrink=0.7, pad=0.02)
-    bar.set_label(what)
+    bar.locator = MaxNLocator(integer=True)
+    bar.update_ticks()
+    # said beside the scale, not in a legend that drifts above tall charts
+    bar.set_label(what + ("；圆点：该期有本县供稿" if len(xs) else ""))
     ax.set_title(f"{title}（{len(issues)} 期）{left_out}", loc="left")
     return fig
 
@@ -184,6 +185,7 @@ def _one_issue_coverage(values: pd.Series, wrote: pd.Series, coverage: pd.DataFr
         n = int(wrote[county])
         ax.text(rows[county], yi, f" {int(rows[county])}" + (f"（供稿 {n} 篇）" if n else ""), va="center", fontsize=9)
     ax.margins(x=0.25)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(what)
     ax.set_title(title, loc="left")
