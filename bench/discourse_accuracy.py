@@ -1,7 +1,7 @@
 """The discourse analyses against what generated issues hold: reprint pairs (and, for
 comparison, datasketch's MinHash LSH and LSH Ensemble on the same 13-character shingles),
 formula counts, citations, documents, units and places (and, for comparison, cpca's own
-matcher on the same bodies).
+matcher on the same bodies and on the seed's).
 
 python bench/discourse_accuracy.py [--runs 5] [--issues 12] [--seed 0]
 
@@ -199,6 +199,22 @@ def main() -> None:
             f"home recall {home[0]}/{sum(home)}, elsewhere recall {away[0]}/{sum(away)}"
         )
     print("seconds, all runs: " + ", ".join(f"{k} {v:.1f}" for k, v in timings.items()))
+    seed_counties()
+
+
+def seed_counties() -> None:
+    """On the seed (real text, where present): the county-level names each reader finds in the
+    bodies, and those only one of them reads."""
+    path = ROOT / "seeds" / "000_5e927a446d779796.txt"
+    if not path.exists():
+        return
+    corpus = cu.Corpus.from_issue(cu.load_issue(path))
+    mentions = cu.place_mentions(corpus, home=cu.home_of(corpus))
+    ours = Counter(mentions.loc[mentions["county"] != "", "county"])
+    theirs = sum((cpca_counties(t) for t in corpus.records["text"]), Counter())
+    print(f"seed, county-level names in the bodies: places {sum(ours.values())}, cpca {sum(theirs.values())}")
+    print(f"  only cpca: {dict((theirs - ours).most_common())}")
+    print(f"  only places: {dict((ours - theirs).most_common())}")
 
 
 def _row(corpus, r) -> int:
