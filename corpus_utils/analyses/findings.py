@@ -81,7 +81,7 @@ def say_most_used(counts: pd.DataFrame, *, item: str = "phrase", noun: str | Non
         return f"No {noun} occurs in this text."
     totals = counts.groupby(item, sort=False)["count"].sum().sort_values(ascending=False, kind="stable")
     top, n = totals.index[0], int(totals.iloc[0])
-    sentence = f"{top} is the most used {noun} ({n} time{'s' if n != 1 else ''})"
+    sentence = f"{top} is the most used {noun} ({_count(n, 'time')})"
     if "column" not in counts.columns or counts["column"].nunique() < 2:
         return sentence + "."
     rows = counts[(counts[item] == top) & (counts["count"] > 0)]
@@ -104,7 +104,7 @@ def say_column_sizes(overview: pd.DataFrame) -> str:
     n = int(top["n_records"])
     return (
         f"{top['column']} writes most: {int(top['n_chars']):,} of the issue's {total:,} characters "
-        f"({_percent(top['n_chars'] / total)}) in {n} record{'s' if n != 1 else ''}; "
+        f"({_percent(top['n_chars'] / total)}) in {_count(n, 'record')}; "
         f"{len(overview)} columns and {int(overview['n_records'].sum())} records in all."
     )
 
@@ -128,7 +128,7 @@ def say_citing_columns(columns: pd.DataFrame, table: pd.DataFrame) -> str:
     n = int(top["leaders"] + top["officials"])
     return (
         f"{top['column']} cites leaders most: {_rate(top['per_10k'])} citations per 10,000 characters "
-        f"({n} citation{'s' if n != 1 else ''}, {whom}); {len(cited)} of "
+        f"({_count(n, 'citation')}, {whom}); {len(cited)} of "
         f"{int((columns['column'] != EXCERPTS).sum())} columns cite a leader at all."
     )
 
@@ -157,7 +157,7 @@ def say_units(units: pd.DataFrame) -> str:
         return first + "."
     most = counties[counties == counties.iloc[0]].index.tolist()
     names = "、".join(most[:3]) + ("…" if len(most) > 3 else "")
-    return f"{first}; {names} wrote most ({int(counties.iloc[0])} record{'s' if counties.iloc[0] != 1 else ''} each)."
+    return f"{first}; {names} wrote most ({_count(counties.iloc[0], 'record')} each)."
 
 
 def say_places(mentions: pd.DataFrame, home: tuple = ()) -> str:
@@ -203,14 +203,14 @@ def say_reprints(summary: pd.DataFrame, pairs: pd.DataFrame) -> str:
     how many issues, and the issue with the largest reprinted share."""
     if pairs.empty or summary["n_reprints"].sum() == 0:
         quotes = 0 if pairs.empty else int((pairs["kind"] == "quotes").sum())
-        extra = f" ({quotes} record{'s' if quotes != 1 else ''} quote most of an earlier one)" if quotes else ""
+        extra = f" ({_count(quotes, 'record')} quote most of an earlier one)" if quotes else ""
         return f"No record reprints an earlier one{extra}."
     top = summary.loc[summary["share"].idxmax()]
     n, issues = int(summary["n_reprints"].sum()), int((summary["n_reprints"] > 0).sum())
     return (
-        f"{n} record{'s' if n != 1 else ''} in {issues} issue{'s' if issues != 1 else ''} reprint earlier ones; "
+        f"{_count(n, 'record')} in {_count(issues, 'issue')} reprint earlier ones; "
         f"{top['label']} reprints most: {_percent(top['share'])} of its text "
-        f"({int(top['n_reprints'])} record{'s' if top['n_reprints'] != 1 else ''})."
+        f"({_count(top['n_reprints'], 'record')})."
     )
 
 
@@ -221,7 +221,7 @@ def say_coverage(coverage: pd.DataFrame) -> str:
     totals = coverage.groupby("county", sort=False)[["records_written", "mentions"]].sum()
     n = coverage["issue_id"].nunique()
     writer, named = totals["records_written"].idxmax(), totals["mentions"].idxmax()
-    parts = [f"Across {n} issue{'s' if n != 1 else ''}, {len(totals)} counties are written from or named"]
+    parts = [f"Across {_count(n, 'issue')}, {len(totals)} counties are written from or named"]
     if totals.at[writer, "records_written"] > 0:
         parts.append(f"{writer} wrote most ({int(totals.at[writer, 'records_written'])} records)")
     if totals.at[named, "mentions"] > 0:
@@ -246,6 +246,11 @@ def _amount(value: float, kind: str, *, unit: bool = True) -> str:
         return _percent(value) + (" of a record's weight" if unit else "")
     per = {"per_10k": " per 10,000 characters", "per_1k": " per 1,000 terms"}.get(kind, "")
     return _rate(value) + (per if unit else "")
+
+
+def _count(n: float, word: str) -> str:
+    """``3 records``, ``1 record``."""
+    return f"{int(n)} {word}{'s' if int(n) != 1 else ''}"
 
 
 def _percent(value: float) -> str:
