@@ -50,7 +50,31 @@ EXPECTED = {
         "../compare/tables/topic_terms.csv",
         "../compare/tables/concept_trends.csv",
     ],
+    "08_discourse": [
+        "08_formulas_by_column.png",
+        "08_citations_by_column.png",
+        "08_units.png",
+        "08_county_coverage.png",
+        "08_framing_by_column.png",
+        "tables/formula_counts.csv",
+        "tables/citations.csv",
+        "tables/named_documents.csv",
+        "tables/units.csv",
+        "tables/place_mentions.csv",
+        "tables/framing_kwic.csv",
+    ],
+    "09_discourse_across_issues": [
+        "../compare/09_reprint_shares.png",
+        "../compare/09_formula_trends.png",
+        "../compare/09_citation_trends.png",
+        "../compare/09_framing_trends.png",
+        "../compare/09_county_coverage.png",
+        "../compare/tables/reprint_pairs.csv",
+        "../compare/tables/formula_trends.csv",
+        "../compare/tables/county_coverage.csv",
+    ],
 }
+ACROSS = ("05_compare_issues", "07_concepts_topics", "09_discourse_across_issues")  # take issue_paths
 
 
 def test_the_numbered_notebooks_are_there():
@@ -94,7 +118,7 @@ def test_notebook_wrote_its_charts_tables_and_report(report, name):
     root, _ = report
     for rel in EXPECTED[name]:
         assert (root / "figures" / SEED_ID / rel).resolve().is_file(), rel
-    folder = "compare" if name in ("05_compare_issues", "07_concepts_topics") else SEED_ID
+    folder = "compare" if name in ACROSS else SEED_ID
     executed = root / "reports" / folder / f"{name}.ipynb"
     nb = json.loads(executed.read_text(encoding="utf-8"))
     assert any(c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
@@ -138,7 +162,7 @@ def test_every_notebook_runs_on_an_issue_without_records(tmp_path, monkeypatch):
     issue.write_text(
         " 这是一页没有文章的文字，只有几句话。\n\n第二行文字也在这里。\n\n 第二页也只有零散的文字。\n", "utf-8"
     )
-    notebooks = [p for p in NOTEBOOKS if p.stem not in ("05_compare_issues", "07_concepts_topics")]
+    notebooks = [p for p in NOTEBOOKS if p.stem not in ACROSS]
     result = run_report([issue], notebooks=notebooks, out_dir=tmp_path / "reports", progress=False, html=False)
     assert [str(f) for f in result.failures] == []
     assert len(result.done) == len(notebooks)

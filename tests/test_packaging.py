@@ -14,8 +14,11 @@ DISTRIBUTIONS = {
     "pylopdf_fonts_zh_cn": "pylopdf-fonts-zh-cn",
     "PIL": "pillow",
     "IPython": "ipython",
+    "ahocorasick": "pyahocorasick",
 }
-RUNTIME_ONLY = {"ipykernel", "xlsxwriter"}  # used by the kernels and pandas' Excel writer, never imported
+# used by the kernels and pandas' Excel writer, never imported; cpca's table of divisions is read
+# as a data file (analyses/gazetteer.py), since importing cpca needs pkg_resources
+RUNTIME_ONLY = {"ipykernel", "xlsxwriter", "cpca"}
 
 
 def _imported_top_level_modules() -> set[str]:

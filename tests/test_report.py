@@ -33,19 +33,16 @@ def test_tasks_cover_every_issue_then_compare_once(tmp_path, seed_path):
     other = tmp_path / "001_other.txt"
     tasks = report_tasks([seed_path, other], phrases=["党建联盟"])
     per_issue = [t for t in tasks if t.issue_id != "compare"]
-    per_issue_notebooks = len(list((seed_path.parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))) - 2
+    cross_issue = ["05_compare_issues", "07_concepts_topics", "09_discourse_across_issues"]
+    per_issue_notebooks = len(list((seed_path.parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))) - 3
     assert len(per_issue) == 2 * per_issue_notebooks and {t.issue_id for t in per_issue} == {
         seed_path.stem,
         "001_other",
     }
     across = [t for t in tasks if t.issue_id == "compare"]
-    assert (
-        [t.notebook.stem for t in across]
-        == ["05_compare_issues", "07_concepts_topics"]
-        == [t.notebook.stem for t in tasks[-2:]]
-    )
+    assert [t.notebook.stem for t in across] == cross_issue == [t.notebook.stem for t in tasks[-3:]]
     # relative to the project root where inside it, absolute elsewhere
-    assert tasks[-2].parameters["issue_paths"] == tasks[-1].parameters["issue_paths"]
+    assert all(t.parameters["issue_paths"] == tasks[-1].parameters["issue_paths"] for t in across)
     assert tasks[-1].parameters["issue_paths"] == [f"seeds/{seed_path.name}", str(other.resolve())]
     # the phrases go to the notebooks that declare them, and only there
     wants = {t.notebook.stem for t in tasks if "phrases" in t.parameters}

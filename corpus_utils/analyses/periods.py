@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
@@ -80,10 +81,13 @@ def period_keyness(
     *,
     min_count: int = 5,
     jobs: int | None = None,
+    reprints: Literal["keep", "once"] = "keep",
 ) -> pd.DataFrame:
     """The issue files of ``target`` together against those of ``reference``: ``keyness`` of the
-    two groups of a corpus of both (``TARGET_COLUMNS``)."""
+    two groups of a corpus of both (``TARGET_COLUMNS``); ``reprints="once"`` leaves out the
+    records that reprint an earlier one (``Corpus.without_reprints``)."""
     corpus = Corpus.from_paths([*target, *reference], jobs=jobs)
+    corpus = corpus.without_reprints() if reprints == "once" else corpus
     ids = [Path(p).stem for p in target], [Path(p).stem for p in reference]
     return keyness(corpus.dtm(), by="issue_id", target=ids[0], reference=ids[1], min_count=min_count)
 

@@ -8,7 +8,10 @@ check) stays light.
 from importlib import import_module
 
 _HOMES = {
+    "plot_citing_columns": "discourse",
     "plot_column_sizes": "terms",
+    "plot_county_coverage": "discourse",
+    "plot_framing": "discourse",
     "plot_issue_trends": "trends",
     "plot_keyness_heatmap": "keyness",
     "plot_network": "network",
@@ -20,6 +23,7 @@ _HOMES = {
     "plot_top_terms": "terms",
     "plot_topic_shares": "topics",
     "plot_topic_terms": "topics",
+    "plot_units": "discourse",
     "plot_wordclouds": "terms",
     "report_style": "style",
     "report_style_context": "style",

@@ -34,6 +34,7 @@ from ..text.tokens import Tokenizer, get_tokenizer, is_term, stopword_list
 from ..workers import mapped
 from .dates import DATE_COLUMNS, dated, issue_dates
 from .dtm import DocumentTermMatrix, matrix_from_counts, stacked
+from .reprints import MIN_SHARE, record_pairs, reprinted_mask
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -168,6 +169,12 @@ class Corpus:
         sub._dtms = {k: m.subset(keep) for k, m in self._dtms.items()}
         sub._sentences = {k: [s[i] for i in rows] for k, s in self._sentences.items()}
         return sub
+
+    def without_reprints(self, *, min_share: float = MIN_SHARE) -> Corpus:
+        """Each reprinted text counted once: the records of which ``min_share`` or more is an
+        earlier record's text (``reprints``: issues by date) are left out, with their matrix rows."""
+        pairs = record_pairs(self.records, self.issues, min_share=min_share)
+        return self.subset(~reprinted_mask(pairs, len(self.records), min_share=min_share))
 
     def recounted(self) -> Corpus:
         """The same records without their tokens and matrices: tokenized again on first use, with
