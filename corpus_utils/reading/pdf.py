@@ -95,6 +95,7 @@ def pdf_issue_text(path: str | Path) -> PdfText:
     for k, page in enumerate(pages):
         rows = bodies[k]
         lines, page_starts = page_lines(rows, body, known)
+        lines += page.turned  # a margin's turned line: no line of the columns, kept at the page's end
         if heads.get(k):
             lines.insert(0, heads[k])
             page_starts = [s + 1 for s in page_starts]

@@ -11,19 +11,13 @@ body rows, with the running lines already taken out, and knows nothing of PDFium
 
 from __future__ import annotations
 
-import itertools
-import statistics
-from collections import Counter
 from dataclasses import dataclass
 
 from ..text.genre import EXCERPT_HEAD
+from .pdf_blocks import MIN_SUPPORT, blocks, gutters, reading_order, segments
 from .pdf_glyphs import Glyph, measured_text, row_size, row_text
 
 TITLE_RATIO = 1.2  # a line this much larger than the body text is a title
-MIN_GUTTER = 0.28  # em: the narrowest strip of white between columns (a hanging mark leaves 0.3 em of a 0.8-em gutter)
-MIN_GUTTER_ROWS = 3  # rows that must leave a strip open on both sides for it to be a gutter
-BLOCK_GAP = 2.0  # body sizes of white between two rows that set them in separate blocks
-PROBE = 0.2  # em each side of a gutter's middle: a glyph there crosses it
 
 
 @dataclass(frozen=True)
@@ -110,122 +104,15 @@ def _text_run(glyphs: list[Glyph]) -> TextRun:
 
 
 def _reading_order(rows: list[list[Glyph]], body: float, known: list[tuple[float, float]] = ()) -> list[TextRun]:
-    """Band by band, column by column: see ``column_gutters`` and ``_bands``. ``known`` are gutters
-    found on other pages: one that a row here leaves open with text on both sides serves
-    where the page has too few such rows to show it."""
+    """Block by block in reading order, each block's segments top to bottom (see ``pdf_blocks``).
+    ``known`` are gutters found on other pages: where one runs, a single row of text against
+    each side shows it."""
     if not rows:
         return []
-    gutters = column_gutters(rows, body)
-    if not gutters:  # too few two-column rows to show a gutter: one seen elsewhere that a row here leaves open
-        cleared = [g for g in known if any(_gap_spans(row, g) for row in rows)]
-        if cleared:
-            gutters = [Counter(cleared).most_common(1)[0][0]]
-    out: list[TextRun] = []
-    bands = [band for block in _blocks(rows, body) for band in _bands(block, gutters)]
-    for band_rows, band_gutters in bands:
-        edges = sorted(band_gutters)
-        columns: list[list[TextRun]] = [[] for _ in range(len(edges) + 1)]
-        for row in band_rows:
-            pieces: list[list[Glyph]] = [[] for _ in columns]
-            for g in row:
-                mid = (g.x0 + g.x1) / 2
-                pieces[sum(mid > (a + b) / 2 for a, b in edges)].append(g)
-            for col, piece in zip(columns, pieces, strict=True):
-                if piece:
-                    col.append(_text_run(piece))
-        for col in columns:
-            out.extend(col)
-    return out
-
-
-def _blocks(rows: list[list[Glyph]], body: float) -> list[list[list[Glyph]]]:
-    """Rows split where the white between two of them is wider than two lines: a header or a
-    title set apart above the text is a block of its own, read before the text below."""
-    blocks: list[list[list[Glyph]]] = []
-    for row in rows:
-        top = min(g.top for g in row)
-        if blocks and top - max(g.bottom for g in blocks[-1][-1]) <= BLOCK_GAP * body:
-            blocks[-1].append(row)
-        else:
-            blocks.append([row])
-    return blocks
-
-
-def _gap_spans(row: list[Glyph], gutter: tuple[float, float]) -> bool:
-    """Whether a row has text on both sides of a gutter and none inside it."""
-    a, b = gutter
-    return (
-        any(g.x1 <= a + 1 for g in row)
-        and any(g.x0 >= b - 1 for g in row)
-        and not any(g.x0 < b - 1 and g.x1 > a + 1 for g in row)
-    )
-
-
-def _gaps(row: list[Glyph], body: float) -> list[tuple[float, float]]:
-    """White strips inside a row, between glyphs, at least ``MIN_GUTTER`` em wide."""
-    return [(a.x1, b.x0) for a, b in itertools.pairwise(row) if b.x0 - a.x1 >= MIN_GUTTER * min(a.size, b.size)]
+    cut = segments(rows, gutters(rows, body, known))
+    return [_text_run(seg) for block in reading_order(blocks(cut)) for seg in block.segments]
 
 
 def column_gutters(rows: list[list[Glyph]], body: float) -> list[tuple[float, float]]:
-    """Strips of white that several rows leave open with text on both sides: the gutters.
-
-    The inner gaps of rows set in the body size (a letter-spaced title's gaps say nothing),
-    narrowest first, gather where they overlap the strip a gathering already has; a gathering
-    of at least ``MIN_GUTTER_ROWS`` rows (and a tenth of the rows with gaps) is a gutter, the
-    strip all of them leave open."""
-    body_rows = [row for row in rows if abs(statistics.median(g.size for g in row) - body) <= 0.15 * body]
-    row_gaps = [_gaps(row, body) for row in body_rows]
-    gaps = sorted((g for found in row_gaps for g in found), key=lambda g: g[1] - g[0])
-    narrowest = MIN_GUTTER * body * 0.5
-    strips: list[list[float]] = []  # [left, right, rows]
-    for a, b in gaps:
-        for strip in strips:
-            left, right = max(strip[0], a), min(strip[1], b)
-            if right - left >= narrowest:
-                strip[0], strip[1], strip[2] = left, right, strip[2] + 1
-                break
-        else:
-            strips.append([a, b, 1])
-    with_gaps = sum(1 for found in row_gaps if found)
-    needed = max(MIN_GUTTER_ROWS, 0.1 * with_gaps)
-    return sorted((left, right) for left, right, n in strips if n >= needed)
-
-
-def _bands(
-    rows: list[list[Glyph]], gutters: list[tuple[float, float]]
-) -> list[tuple[list[list[Glyph]], list[tuple[float, float]]]]:
-    """Consecutive rows that use the same gutters.
-
-    A row uses a gutter when it leaves it open; a row that crosses it (a full-width line)
-    does not. A row with text on one side only follows its neighbours: right after full-width
-    rows and before any two-sided row it ends the full-width block (a paragraph's last line)."""
-
-    def relation(row: list[Glyph], gutter: tuple[float, float]) -> str:
-        a, b = gutter
-        size = statistics.median(g.size for g in row)
-        mid, reach = (a + b) / 2, min((b - a) / 2, PROBE * size)  # justified gaps cannot hide a probe this wide
-        if any(g.x0 < mid + reach and g.x1 > mid - reach for g in row):
-            return "cross"
-        left = any(g.x1 <= mid for g in row)
-        right = any(g.x0 >= mid for g in row)
-        return "both" if left and right else "one"
-
-    uses: list[set[int]] = [set() for _ in rows]
-    for k, gutter in enumerate(gutters):
-        rel = [relation(row, gutter) for row in rows]
-        for i, r in enumerate(rel):
-            if r == "both":
-                uses[i].add(k)
-            elif r == "one":
-                before = next((rel[j] for j in range(i - 1, -1, -1) if rel[j] != "one"), None)
-                after = next((rel[j] for j in range(i + 1, len(rel)) if rel[j] != "one"), None)
-                if before == "both" or (after == "both" and before != "cross"):
-                    uses[i].add(k)
-    bands: list[tuple[list[list[Glyph]], list[tuple[float, float]]]] = []
-    for row, used in zip(rows, uses, strict=True):
-        gs = [gutters[k] for k in sorted(used)]
-        if bands and bands[-1][1] == gs:
-            bands[-1][0].append(row)
-        else:
-            bands.append(([row], gs))
-    return bands
+    """The page's gutters as x ranges (for other pages whose columns are too short to show them)."""
+    return [(g.lo, g.hi) for g in gutters(rows, body) if g.last - g.first + 1 >= 2 * MIN_SUPPORT]

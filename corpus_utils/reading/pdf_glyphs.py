@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import math
 import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..text.chars import HANZI, display_width
@@ -29,6 +30,8 @@ LATIN_GAP = 0.12  # em: a number or Latin word set this far from Chinese has a s
 SHORT_ROW = 12  # glyphs: a row this short may be letter-spaced (部 长 笔 谈, 邵 壮, a title)
 SCATTERED_SPACES = 0.05  # share of Hanzi pairs with a space between them, past which spaces are OCR noise
 ROW_PLAY = 0.4  # em: glyphs whose middles lie this close vertically share a row
+SKEW_SAMPLES = 20  # neighbouring glyph pairs needed to measure a page's skew
+MIN_SKEW = 0.002  # slope below which a page is taken as level (0.1°)
 
 _EXPECTED = re.compile(
     rf"[{HANZI}\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2000-\u206f"
@@ -58,6 +61,7 @@ class GlyphPage:
     n_glyphs: int
     n_garbled: int
     n_repaired: int = 0
+    turned: list[str] = field(default_factory=list)  # lines set turned across the page, in stream order
 
 
 def glyph_pages(path: Path) -> Iterator[GlyphPage]:
@@ -70,6 +74,7 @@ def glyph_pages(path: Path) -> Iterator[GlyphPage]:
     except Exception as err:  # PdfiumError, or OSError for an unreadable file
         raise IssueFormatError(path, f"not a readable PDF ({err})") from None
     rect = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
     lookalikes = lookalike_table()
     try:
         for index in range(len(pdf)):
@@ -78,6 +83,7 @@ def glyph_pages(path: Path) -> Iterator[GlyphPage]:
             textpage = page.get_textpage()
             tp = textpage.raw
             glyphs: list[Glyph] = []
+            turned: list[Glyph] = []
             n_garbled = n_repaired = 0
             spaced = False
             for i in range(raw.FPDFText_CountChars(tp)):
@@ -89,20 +95,58 @@ def glyph_pages(path: Path) -> Iterator[GlyphPage]:
                     spaced = True  # kept as a mark on the next glyph: OCR puts one at every line end
                     continue
                 raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(rect))
-                size = raw.FPDFText_GetFontSize(tp, i)
+                raw.FPDFText_GetMatrix(tp, i, ctypes.byref(matrix))
+                # the font size times the text matrix's scale (many producers set 1 pt and scale)
+                size = raw.FPDFText_GetFontSize(tp, i) * (math.hypot(matrix.c, matrix.d) or 1.0)
                 if not _EXPECTED.match(char):
                     n_garbled += 1
                     continue
                 fixed = lookalikes.get(char)
                 if fixed is not None:  # ⼈ (U+2F08) labelling 人: the text layer's look-alike
                     char, n_repaired = fixed, n_repaired + 1
-                glyphs.append(Glyph(char, rect.left, rect.right, height - rect.top, height - rect.bottom, size, spaced))
+                glyph = Glyph(char, rect.left, rect.right, height - rect.top, height - rect.bottom, size, spaced)
+                # text set across the line (a margin's vertical line) is no row of the page's text
+                (turned if abs(matrix.b) > abs(matrix.a) else glyphs).append(glyph)
                 spaced = False
             textpage.close()
             page.close()
-            yield GlyphPage(width, height, _rows(glyphs), len(glyphs) + n_garbled, n_garbled, n_repaired)
+            yield GlyphPage(
+                width, height, _rows(deskew(glyphs)), len(glyphs) + len(turned) + n_garbled, n_garbled, n_repaired,
+                turned=_turned_text(turned),
+            )
     finally:
         pdf.close()
+
+
+def deskew(glyphs: list[Glyph]) -> list[Glyph]:
+    """The glyphs with a scan's skew taken out: the slope most neighbouring glyphs of the text
+    layer's lines share (an OCR layer follows the scan's tilt), levelled about the page's middle."""
+    slopes = sorted(
+        (b.top + b.bottom - a.top - a.bottom) / 2 / (b.x0 - a.x0)
+        for a, b in itertools.pairwise(glyphs)
+        if 0.3 * a.size < b.x0 - a.x0 < 2 * a.size and abs(b.size - a.size) < 0.1 * a.size
+    )
+    if len(slopes) < SKEW_SAMPLES:
+        return glyphs
+    slope = slopes[len(slopes) // 2]
+    if abs(slope) < MIN_SKEW:
+        return glyphs
+    mid = statistics.median(g.x0 for g in glyphs)
+    return [replace(g, top=g.top - slope * (g.x0 - mid), bottom=g.bottom - slope * (g.x0 - mid)) for g in glyphs]
+
+
+def _turned_text(glyphs: list[Glyph]) -> list[str]:
+    """Turned glyphs as lines, in the text layer's order, broken where the text layer jumps."""
+    lines: list[str] = []
+    prev = None
+    for g in glyphs:
+        near = prev is not None and abs(g.x0 - prev.x0) < prev.size and abs(g.top - prev.top) < 3 * prev.size
+        if near and lines:
+            lines[-1] += (" " if g.spaced else "") + g.text
+        else:
+            lines.append(g.text)
+        prev = g
+    return lines
 
 
 def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
@@ -125,7 +169,8 @@ def row_text(glyphs: list[Glyph]) -> str:
     for prev, g in itertools.pairwise(glyphs):
         gap = g.x0 - prev.x1
         latin = prev.text.isascii() != g.text.isascii()  # a number or a Latin word beside Chinese
-        space = g.spaced or gap > SPACE_GAP * g.size or (latin and gap > LATIN_GAP * g.size)
+        words = prev.text.isascii() and g.text.isascii()  # Latin text: a word space is a quarter em
+        space = g.spaced or gap > (LATIN_GAP if latin or words else SPACE_GAP) * g.size
         text += (" " if space else "") + g.text
     return text
 

@@ -1,0 +1,272 @@
+"""A PDF page's text blocks from its geometry: gutters as tall strips of white, blocks of
+segments, and the blocks' reading order.
+
+Real pages rarely line their columns up: each column has its own leading, a scan is skewed, a
+sidebar is set smaller. So columns are not looked for in rows that share a baseline. A gutter
+is a strip of white that runs down the page between the glyph boxes, however the rows on its two
+sides fall (a whitespace cover, as in Breuel's layout analysis): a gap in one row is grown up
+and down for as long as the rows leave it white, and it is a gutter when text stands against
+both of its sides in several rows, each side at least a narrow column wide (a table's number
+column or a list's symbols are no column). Each row is cut at the gutters that run through it
+into segments; a segment joins the block right above it (close, overlapping, the same size),
+else starts a block. Blocks are read in Breuel's order: a block before another below it that it
+overlaps, and before one to its right unless a block between them spans both (a heading across
+the columns). Figure labels and captions, set apart by a gutter or by their size, are blocks of
+their own and never come between two lines of a column.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from .pdf_glyphs import Glyph
+
+MIN_GUTTER = 0.28  # em: the narrowest strip of white between columns (a hanging mark leaves 0.3 em of a 0.8-em gutter)
+NARROWEST = 0.14  # em: a strip grown through many rows keeps at least this much white
+SIDE_REACH = 3.0  # em: text ending (or starting) this close to a strip stands against it
+MIN_SUPPORT = 3  # rows of text against each side of a gutter
+NARROW_SUPPORT = 6  # rows against each side of a gutter narrower than WIDE_GUTTER (word spaces line up for a few rows)
+WIDE_GUTTER = 1.2  # em
+MIN_COLUMN = 4.0  # em: the narrowest column (a table's number column or a list's symbols are narrower)
+REACH_GAP = 1.5  # of a strip's width: a gap this wide beside it ends the text standing against it
+JOIN_GAP = 1.2  # sizes of white above a segment within which it joins the block right above it
+OVERLAP = 0.1  # of the narrower block: blocks overlapping less than this stand side by side
+
+
+@dataclass(frozen=True)
+class Gutter:
+    """A strip of white between columns: x from ``lo`` to ``hi``, through rows ``first``..``last``."""
+
+    lo: float
+    hi: float
+    first: int
+    last: int
+
+
+@dataclass
+class Block:
+    """Segments (a row's glyphs between gutters) stacked into one block of text."""
+
+    segments: list[list[Glyph]] = field(default_factory=list)
+    x0: float = float("inf")
+    x1: float = float("-inf")
+    top: float = float("inf")
+    bottom: float = float("-inf")
+
+    def add(self, seg: list[Glyph]) -> None:
+        self.segments.append(seg)
+        self.x0, self.x1 = min(self.x0, seg[0].x0), max(self.x1, max(g.x1 for g in seg))
+        self.top, self.bottom = min(self.top, _top(seg)), max(self.bottom, _bottom(seg))
+
+
+def _top(seg: list[Glyph]) -> float:
+    return min(g.top for g in seg)
+
+
+def _bottom(seg: list[Glyph]) -> float:
+    return max(g.bottom for g in seg)
+
+
+def _size(seg: list[Glyph]) -> float:
+    sizes = sorted(g.size for g in seg)
+    return sizes[len(sizes) // 2]
+
+
+def _ink(row: list[Glyph], size: float) -> list[tuple[float, float]]:
+    """The row's ink as x intervals, glyphs closer than ``MIN_GUTTER`` em merged."""
+    out: list[list[float]] = []
+    for g in row:
+        if out and g.x0 - out[-1][1] < MIN_GUTTER * min(size, g.size):
+            out[-1][1] = max(out[-1][1], g.x1)
+        else:
+            out.append([g.x0, g.x1])
+    return [(a, b) for a, b in out]
+
+
+class _Page:
+    """The rows' ink intervals, for growing strips of white through them."""
+
+    def __init__(self, rows: list[list[Glyph]], body: float) -> None:
+        self.rows = rows
+        self.body = body
+        self.sizes = [_size(row) for row in rows]
+        self.ink = [_ink(row, body) for row in rows]
+        self.starts = [[a for a, _ in ink] for ink in self.ink]
+        self.tops = [_top(row) for row in rows]
+        self.bottoms = [_bottom(row) for row in rows]
+
+    def white(self, r: int, lo: float, hi: float) -> tuple[float, float] | None:
+        """The widest white part of [lo, hi] in row r (None: none left)."""
+        ink, starts = self.ink[r], self.starts[r]
+        i = max(0, bisect.bisect_left(starts, lo) - 1)
+        best, at = None, lo
+        while i < len(ink) and ink[i][0] < hi:
+            a, b = ink[i]
+            if b > at:
+                if a > at and (best is None or a - at > best[1] - best[0]):
+                    best = (at, min(a, hi))
+                at = max(at, b)
+            i += 1
+        if at < hi and (best is None or hi - at > best[1] - best[0]):
+            best = (at, hi)
+        return best
+
+    def reach(self, r: int, lo: float, hi: float, width: float) -> tuple[float, float]:
+        """How far the row's text runs from the strip on its left and on its right (0: none
+        within ``SIDE_REACH`` em), up to a gap half as wide again as the white the row leaves
+        around the strip (another gutter)."""
+        ink, em = self.ink[r], self.sizes[r]
+        left = right = 0.0
+        i = bisect.bisect_right(self.starts[r], lo) - 1
+        k = bisect.bisect_left(self.starts[r], hi - 0.01)
+        # the white this row leaves around the strip: a gap half as wide again is another gutter
+        here = (ink[k][0] if k < len(ink) else hi) - (ink[i][1] if i >= 0 else lo)
+        wide = max(REACH_GAP * max(here, width), MIN_GUTTER * em)
+        if i >= 0 and ink[i][1] <= lo + 0.01 and lo - ink[i][1] <= SIDE_REACH * em:
+            j = i
+            while j > 0 and ink[j][0] - ink[j - 1][1] < wide:
+                j -= 1
+            left = ink[i][1] - ink[j][0]
+        if k < len(ink) and ink[k][0] - hi <= SIDE_REACH * em:
+            j = k
+            while j + 1 < len(ink) and ink[j + 1][0] - ink[j][1] < wide:
+                j += 1
+            right = ink[j][1] - ink[k][0]
+        return left / em, right / em
+
+
+def gutters(rows: list[list[Glyph]], body: float, known: list[tuple[float, float]] = ()) -> list[Gutter]:
+    """The page's gutters: strips of white grown from the gaps of its rows (see the module
+    docstring). ``known`` are gutters found on other pages: a strip where one of them runs
+    needs a single row of text against each side."""
+    page = _Page(rows, body)
+    found: list[Gutter] = []
+    for r, ink in enumerate(page.ink):
+        for (_, a), (b, _) in zip(ink, ink[1:], strict=False):
+            if any(g.first <= r <= g.last and a <= g.lo and g.hi <= b for g in found):
+                continue
+            strip = _grow(page, r, a, b)
+            if strip is not None and _is_gutter(page, strip, known):
+                found.append(strip)
+    return found
+
+
+def _grow(page: _Page, r: int, lo: float, hi: float) -> Gutter | None:
+    """The strip of white through row r's gap [lo, hi], grown up and down row by row."""
+    narrowest = NARROWEST * page.body
+    first = last = r
+    for step in (-1, 1):
+        j = r + step
+        while 0 <= j < len(page.rows):
+            near = page.tops[j] - page.bottoms[j - 1] if step > 0 else page.tops[j + 1] - page.bottoms[j]
+            if near > 3 * page.body:  # a wide white band: the region ends
+                break
+            white = page.white(j, lo, hi)
+            if white is None or white[1] - white[0] < narrowest:
+                break
+            lo, hi = white
+            first, last = min(first, j), max(last, j)
+            j += step
+    return Gutter(lo, hi, first, last)
+
+
+def _is_gutter(page: _Page, strip: Gutter, known: list[tuple[float, float]]) -> bool:
+    width = strip.hi - strip.lo
+    lefts, rights = [], []
+    for r in range(strip.first, strip.last + 1):
+        left, right = page.reach(r, strip.lo, strip.hi, width)
+        if left:
+            lefts.append(left)
+        if right:
+            rights.append(right)
+    need = MIN_SUPPORT if width >= WIDE_GUTTER * page.body else NARROW_SUPPORT
+    if any(a - 1 <= strip.lo + 1 and strip.hi - 1 <= b + 1 for a, b in known):
+        need = 1
+    if min(len(lefts), len(rights)) < need:
+        return False
+    return _median(lefts) >= MIN_COLUMN and _median(rights) >= MIN_COLUMN
+
+
+def _median(xs: list[float]) -> float:
+    xs = sorted(xs)
+    return xs[len(xs) // 2]
+
+
+def segments(rows: list[list[Glyph]], found: list[Gutter]) -> list[list[list[Glyph]]]:
+    """Each row's glyphs cut at the gutters that run through it, left to right."""
+    out = []
+    for r, row in enumerate(rows):
+        cuts = sorted((g.lo + g.hi) / 2 for g in found if g.first <= r <= g.last)
+        pieces: list[list[Glyph]] = [[] for _ in range(len(cuts) + 1)]
+        for g in row:
+            pieces[bisect.bisect_right(cuts, (g.x0 + g.x1) / 2)].append(g)
+        out.append([p for p in pieces if p])
+    return out
+
+
+def blocks(rows: list[list[list[Glyph]]]) -> list[Block]:
+    """Segments stacked into blocks: a segment joins the one block whose last segment stands
+    right above it, overlapping it, set in about its size; else it starts a block."""
+    done: list[Block] = []
+    open_: list[Block] = []
+    for row in rows:
+        for seg in row:
+            top, size = _top(seg), _size(seg)
+            x0, x1 = seg[0].x0, max(g.x1 for g in seg)
+            fits = []
+            for block in open_:
+                last = block.segments[-1]
+                lx0, lx1 = last[0].x0, max(g.x1 for g in last)
+                over = min(x1, lx1) - max(x0, lx0)
+                close = top - _bottom(last) <= JOIN_GAP * size
+                alike = abs(_size(last) - size) <= 0.2 * max(size, _size(last))
+                if over > 0.3 * min(x1 - x0, lx1 - lx0) and close and alike:
+                    fits.append(block)
+            if len(fits) == 1:
+                fits[0].add(seg)
+            else:
+                block = Block()
+                block.add(seg)
+                open_.append(block)
+        still = []
+        for block in open_:
+            bottom = _bottom(block.segments[-1])
+            nxt = min((_top(s) for s in row), default=bottom)
+            (still if nxt - bottom <= 4 * _size(block.segments[-1]) else done).append(block)
+        open_ = still
+    return done + open_
+
+
+def reading_order(found: list[Block]) -> list[Block]:
+    """Breuel's order of blocks: a before b when they overlap across and a stands above, or when
+    a stands left of b and no block between them (below the one, above the other) spans both."""
+    n = len(found)
+
+    def overlap(a: Block, b: Block) -> bool:
+        over = min(a.x1, b.x1) - max(a.x0, b.x0)
+        return over > OVERLAP * min(a.x1 - a.x0, b.x1 - b.x0)
+
+    before: list[set[int]] = [set() for _ in range(n)]  # before[j]: blocks that must come before j
+    for i, a in enumerate(found):
+        for j, b in enumerate(found):
+            if i == j:
+                continue
+            if overlap(a, b):
+                if (a.top, a.x0) < (b.top, b.x0):
+                    before[j].add(i)
+            elif a.x1 <= b.x0 + OVERLAP * min(a.x1 - a.x0, b.x1 - b.x0):
+                low, high = min(a.bottom, b.bottom) - 1, max(a.top, b.top) + 1  # c between: below one, above the other
+                if not any(
+                    k not in (i, j) and c.top >= low and c.bottom <= high and overlap(c, a) and overlap(c, b)
+                    for k, c in enumerate(found)
+                ):
+                    before[j].add(i)
+    order: list[int] = []
+    left = set(range(n))
+    while left:
+        free = [j for j in left if not before[j] & left] or list(left)  # a cycle: the topmost goes first
+        j = min(free, key=lambda k: (found[k].top, found[k].x0))
+        order.append(j)
+        left.discard(j)
+    return [found[j] for j in order]
