@@ -18,6 +18,7 @@ their own and never come between two lines of a column.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 
 from .pdf_glyphs import Glyph
@@ -31,6 +32,7 @@ WIDE_GUTTER = 1.2  # em
 MIN_COLUMN = 4.0  # em: the narrowest column (a table's number column or a list's symbols are narrower)
 REACH_GAP = 1.5  # of a strip's width: a gap this wide beside it ends the text standing against it
 JOIN_GAP = 1.2  # sizes of white above a segment within which it joins the block right above it
+RIVER = 1.4  # a gutter's white is this many times the median word space of the rows it runs through
 OVERLAP = 0.1  # of the narrower block: blocks overlapping less than this stand side by side
 
 
@@ -112,6 +114,17 @@ class _Page:
             best = (at, hi)
         return best
 
+    def wider(self, r: int, lo: float, hi: float) -> float | None:
+        """How many times wider than the row's median gap between words its white around the
+        strip is (None: the row has text on one side only; inf: no other gap)."""
+        ink = self.ink[r]
+        i = bisect.bisect_right(self.starts[r], lo) - 1
+        if i < 0 or i + 1 >= len(ink):
+            return None
+        here = ink[i + 1][0] - ink[i][1]
+        others = sorted(b[0] - a[1] for k, (a, b) in enumerate(itertools.pairwise(ink)) if k != i)
+        return here / others[len(others) // 2] if others else float("inf")
+
     def reach(self, r: int, lo: float, hi: float, width: float) -> tuple[float, float]:
         """How far the row's text runs from the strip on its left and on its right (0: none
         within ``SIDE_REACH`` em), up to a gap half as wide again as the white the row leaves
@@ -159,9 +172,6 @@ def _grow(page: _Page, r: int, lo: float, hi: float) -> Gutter | None:
     for step in (-1, 1):
         j = r + step
         while 0 <= j < len(page.rows):
-            near = page.tops[j] - page.bottoms[j - 1] if step > 0 else page.tops[j + 1] - page.bottoms[j]
-            if near > 3 * page.body:  # a wide white band: the region ends
-                break
             white = page.white(j, lo, hi)
             if white is None or white[1] - white[0] < narrowest:
                 break
@@ -185,7 +195,12 @@ def _is_gutter(page: _Page, strip: Gutter, known: list[tuple[float, float]]) -> 
         need = 1
     if min(len(lefts), len(rights)) < need:
         return False
-    return _median(lefts) >= MIN_COLUMN and _median(rights) >= MIN_COLUMN
+    if _median(lefts) < MIN_COLUMN or _median(rights) < MIN_COLUMN:
+        return False
+    # word spaces that happen to line up (a river) are no wider than the row's other spaces
+    ratios = [page.wider(r, strip.lo, strip.hi) for r in range(strip.first, strip.last + 1)]
+    ratios = [x for x in ratios if x is not None]
+    return not ratios or _median(ratios) >= RIVER
 
 
 def _median(xs: list[float]) -> float:
@@ -247,26 +262,31 @@ def reading_order(found: list[Block]) -> list[Block]:
         over = min(a.x1, b.x1) - max(a.x0, b.x0)
         return over > OVERLAP * min(a.x1 - a.x0, b.x1 - b.x0)
 
-    before: list[set[int]] = [set() for _ in range(n)]  # before[j]: blocks that must come before j
+    above: list[set[int]] = [set() for _ in range(n)]  # above[j]: blocks over j, which come first
+    left_of: list[set[int]] = [set() for _ in range(n)]  # left_of[j]: blocks left of j, which come first
     for i, a in enumerate(found):
         for j, b in enumerate(found):
             if i == j:
                 continue
             if overlap(a, b):
                 if (a.top, a.x0) < (b.top, b.x0):
-                    before[j].add(i)
+                    above[j].add(i)
             elif a.x1 <= b.x0 + OVERLAP * min(a.x1 - a.x0, b.x1 - b.x0):
                 low, high = min(a.bottom, b.bottom) - 1, max(a.top, b.top) + 1  # c between: below one, above the other
                 if not any(
                     k not in (i, j) and c.top >= low and c.bottom <= high and overlap(c, a) and overlap(c, b)
                     for k, c in enumerate(found)
                 ):
-                    before[j].add(i)
+                    left_of[j].add(i)
     order: list[int] = []
     left = set(range(n))
     while left:
-        free = [j for j in left if not before[j] & left] or list(left)  # a cycle: the topmost goes first
-        j = min(free, key=lambda k: (found[k].top, found[k].x0))
+        free = [j for j in left if not (above[j] | left_of[j]) & left]
+        if not free:  # a cycle (fragments of a formula): what is over a block still comes first
+            free = [j for j in left if not above[j] & left] or list(left)
+            j = min(free, key=lambda k: (len(left_of[k] & left), found[k].top, found[k].x0))
+        else:
+            j = min(free, key=lambda k: (found[k].top, found[k].x0))
         order.append(j)
         left.discard(j)
     return [found[j] for j in order]
