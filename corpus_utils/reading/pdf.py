@@ -60,6 +60,7 @@ class PdfText:
     garbled: dict[int, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     repaired: int = 0  # look-alike glyphs (radicals for ideographs) read as the ideographs
+    dropped: dict[int, int] = field(default_factory=dict)  # page index → characters of non-text runs dropped
 
 
 def pdf_issue_text(path: str | Path) -> PdfText:
@@ -89,12 +90,15 @@ def pdf_issue_text(path: str | Path) -> PdfText:
     chunks: list[str] = []
     printed: dict[int, int] = {}
     starts: list[tuple[int, int]] = []
+    dropped: dict[int, int] = {}
     bodies = [[row for r, row in enumerate(page.rows) if (k, r) not in running] for k, page in enumerate(pages)]
     # gutters seen on other pages serve a page with too few two-column rows to show its own
     known = [g for rows in bodies for g in column_gutters(rows, body)]
     for k, page in enumerate(pages):
         rows = bodies[k]
-        lines, page_starts = page_lines(rows, body, known)
+        lines, page_starts, page_dropped = page_lines(rows, body, known)
+        if page_dropped:
+            dropped[k] = page_dropped
         lines += page.turned  # a margin's turned line: no line of the columns, kept at the page's end
         if heads.get(k):
             lines.insert(0, heads[k])
@@ -107,7 +111,15 @@ def pdf_issue_text(path: str | Path) -> PdfText:
         starts += [(len(chunks), s) for s in page_starts]
         chunks.append(" " + "\n\n".join(lines))
     repaired = sum(p.n_repaired for p in pages)
-    return PdfText("\n\n".join(chunks) + "\n", printed, len(pages), starts, garbled, warnings, repaired)
+    if dropped:
+        pages_named = ", ".join(str(k + 1) for k in sorted(dropped)[:12]) + (" …" if len(dropped) > 12 else "")
+        warnings.append(
+            f"{path}: {sum(dropped.values())} characters of runs that hold no text (rules, borders, specks read "
+            f"by OCR) dropped, on PDF pages {pages_named}"
+        )
+    return PdfText(
+        "\n\n".join(chunks) + "\n", printed, len(pages), starts, garbled, warnings, repaired, dropped
+    )
 
 
 def printed_page_offset(printed: dict[int, int]) -> tuple[int, int] | None:

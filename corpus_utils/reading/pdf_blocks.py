@@ -191,7 +191,7 @@ def _is_gutter(page: _Page, strip: Gutter, known: list[tuple[float, float]]) -> 
         if right:
             rights.append(right)
     need = MIN_SUPPORT if width >= WIDE_GUTTER * page.body else NARROW_SUPPORT
-    if any(a - 1 <= strip.lo + 1 and strip.hi - 1 <= b + 1 for a, b in known):
+    if any(min(b, strip.hi) - max(a, strip.lo) >= NARROWEST * page.body for a, b in known):
         need = 1
     if min(len(lefts), len(rights)) < need:
         return False

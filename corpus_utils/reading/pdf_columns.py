@@ -11,6 +11,7 @@ body rows, with the running lines already taken out, and knows nothing of PDFium
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..text.genre import EXCERPT_HEAD
@@ -18,6 +19,7 @@ from .pdf_blocks import MIN_SUPPORT, blocks, gutters, reading_order, segments
 from .pdf_glyphs import Glyph, measured_text, row_size, row_text
 
 TITLE_RATIO = 1.2  # a line this much larger than the body text is a title
+_TEXT_CHAR = re.compile(r"[^\W_一卜十丨]")  # a letter, a digit or an ideograph that is no stroke
 
 
 @dataclass(frozen=True)
@@ -35,17 +37,19 @@ class TextRun:
 
 def page_lines(
     rows: list[list[Glyph]], body: float, known: list[tuple[float, float]] = ()
-) -> tuple[list[str], list[int]]:
-    """The page's lines in reading order, title blocks moved to the end, and the line indices
-    where an article's text begins."""
+) -> tuple[list[str], list[int], int]:
+    """The page's lines in reading order, title blocks moved to the end, the line indices where
+    an article's text begins, and how many characters of non-text runs were dropped."""
     if not rows:
-        return [], []
+        return [], [], 0
     titles = _title_rows(rows, body)
     blocks = _title_blocks(rows, titles, body)  # adds each byline row to ``titles``
     # title rows stay in while the page is put in order: a title across the columns ends the band
     # of columns above it; then they leave the flow for the end of the page
     title_glyphs = {id(g) for i in titles for g in rows[i]}
-    ordered = [ln for ln in _reading_order(rows, body, known) if not ln.glyph_ids & title_glyphs]
+    runs = [ln for ln in _reading_order(rows, body, known) if not ln.glyph_ids & title_glyphs]
+    ordered = [ln for ln in runs if not is_noise(ln.text)]
+    dropped = sum(len(ln.text.replace(" ", "")) for ln in runs if is_noise(ln.text))
     # a title block belongs to the article whose text follows it in reading order
     text_lines = [ln.text for ln in ordered]
     starts = []
@@ -59,7 +63,14 @@ def page_lines(
         if after:
             starts.append(after[0])
     tail = [ln.text for block in blocks for ln in block]
-    return text_lines + tail, sorted(set(starts))
+    return text_lines + tail, sorted(set(starts)), dropped
+
+
+def is_noise(text: str) -> bool:
+    """Whether a run holds no text: only punctuation, dashes and strokes, as an OCR layer reads a
+    rule, a border or a speck (``- ——卜 -——+一-—·卜``, ``『／ ，、，‘``). A run with one letter,
+    digit or ideograph other than a stroke-like one (一 卜 十 丨) is text."""
+    return not _TEXT_CHAR.search(text)
 
 
 def _title_rows(rows: list[list[Glyph]], body: float) -> set[int]:
