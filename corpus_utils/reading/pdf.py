@@ -35,9 +35,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .pdf_columns import column_gutters, page_lines
+from .pdf_columns import column_gutters, is_noise, page_lines
 from .pdf_furniture import column_heads, page_number, running_rows
-from .pdf_glyphs import body_size, drop_scattered_spaces, glyph_pages
+from .pdf_glyphs import body_size, drop_scattered_spaces, glyph_pages, row_text
 from .textfile import IssueFormatError
 
 GARBLED_WARN = 0.02  # share of a page's glyphs: warn above
@@ -84,13 +84,18 @@ def pdf_issue_text(path: str | Path) -> PdfText:
             f"{path}: {bad / total:.1%} of the glyphs are unreadable (no Unicode or a broken font map), "
             f"on PDF pages {', '.join(str(i + 1) for i in worst[:12])}{' …' if len(worst) > 12 else ''}"
         )
+    dropped: dict[int, int] = {}
+    for k, page in enumerate(pages):  # a rule read as text is no running line, nor a row of the body
+        noise = [row for row in page.rows if is_noise(row_text(row))]
+        if noise:
+            page.rows = [row for row in page.rows if not is_noise(row_text(row))]
+            dropped[k] = sum(len(row) for row in noise)
     body = body_size(pages)
     running = running_rows(pages, body)
     heads = column_heads(pages, running)
     chunks: list[str] = []
     printed: dict[int, int] = {}
     starts: list[tuple[int, int]] = []
-    dropped: dict[int, int] = {}
     bodies = [[row for r, row in enumerate(page.rows) if (k, r) not in running] for k, page in enumerate(pages)]
     # gutters seen on other pages serve a page with too few two-column rows to show its own
     known = [g for rows in bodies for g in column_gutters(rows, body)]
@@ -98,7 +103,7 @@ def pdf_issue_text(path: str | Path) -> PdfText:
         rows = bodies[k]
         lines, page_starts, page_dropped = page_lines(rows, body, known)
         if page_dropped:
-            dropped[k] = page_dropped
+            dropped[k] = dropped.get(k, 0) + page_dropped
         lines += page.turned  # a margin's turned line: no line of the columns, kept at the page's end
         if heads.get(k):
             lines.insert(0, heads[k])
