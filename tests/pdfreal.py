@@ -10,6 +10,7 @@ only, NFKC: ligatures, hyphens, superscripts and spacing do not decide). The ord
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import tomllib
@@ -75,7 +76,7 @@ def golden_pages() -> tuple[Page, ...]:
 
 def junctions(lines: list[str]) -> list[tuple[str, str]]:
     """Each pair of consecutive lines as (end of the first, start of the second), squeezed."""
-    return [(squeeze(a)[-EDGE:], squeeze(b)[:EDGE]) for a, b in zip(lines, lines[1:], strict=False)]
+    return [(squeeze(a)[-EDGE:], squeeze(b)[:EDGE]) for a, b in itertools.pairwise(lines)]
 
 
 def kept(block: Block, text: str) -> tuple[int, int]:

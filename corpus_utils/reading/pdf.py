@@ -122,9 +122,7 @@ def pdf_issue_text(path: str | Path) -> PdfText:
             f"{path}: {sum(dropped.values())} characters of runs that hold no text (rules, borders, specks read "
             f"by OCR) dropped, on PDF pages {pages_named}"
         )
-    return PdfText(
-        "\n\n".join(chunks) + "\n", printed, len(pages), starts, garbled, warnings, repaired, dropped
-    )
+    return PdfText("\n\n".join(chunks) + "\n", printed, len(pages), starts, garbled, warnings, repaired, dropped)
 
 
 def printed_page_offset(printed: dict[int, int]) -> tuple[int, int] | None:

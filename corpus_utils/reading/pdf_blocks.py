@@ -156,7 +156,7 @@ def gutters(rows: list[list[Glyph]], body: float, known: list[tuple[float, float
     page = _Page(rows, body)
     found: list[Gutter] = []
     for r, ink in enumerate(page.ink):
-        for (_, a), (b, _) in zip(ink, ink[1:], strict=False):
+        for (_, a), (b, _) in itertools.pairwise(ink):
             if any(g.first <= r <= g.last and a <= g.lo and g.hi <= b for g in found):
                 continue
             strip = _grow(page, r, a, b)

@@ -111,7 +111,12 @@ def glyph_pages(path: Path) -> Iterator[GlyphPage]:
             textpage.close()
             page.close()
             yield GlyphPage(
-                width, height, _rows(deskew(glyphs)), len(glyphs) + len(turned) + n_garbled, n_garbled, n_repaired,
+                width,
+                height,
+                _rows(deskew(glyphs)),
+                len(glyphs) + len(turned) + n_garbled,
+                n_garbled,
+                n_repaired,
                 turned=_turned_text(turned),
             )
     finally:
