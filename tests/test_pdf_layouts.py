@@ -32,7 +32,16 @@ SEED = 90  # 27 pages: 卷首语, excerpts, editor's notes, articles starting mi
 JUNCTION_FLOOR = 0.85
 RADICAL = re.compile("[\u2e80-\u2fdf]")
 
-COMMON = {"head_jitter": 5.0, "one_page": False, "max_pages": None, "stream_order": "reading"}
+COMMON = {
+    "head_jitter": 5.0,
+    "one_page": False,
+    "max_pages": None,
+    "stream_order": "reading",
+    "column_leading": 0.0,
+    "skew": 0.0,
+    "noise": False,
+    "charts": False,
+}
 LAYOUTS = {
     "browser": dict(
         leading=1.6,
@@ -87,6 +96,38 @@ LAYOUTS = {
         feet=True,
         skip_opening_numbers=False,
         radicals=0.15,
+    ),
+    "ocr_skewed_noisy": dict(
+        leading=1.6,
+        style="ocr",
+        stream_order="rows",
+        gutter=1.0,
+        hanging=True,
+        number_form="plain",
+        number_at="bottom",
+        number_align="centre",
+        heads=True,
+        feet=True,
+        skip_opening_numbers=False,
+        radicals=0.0,
+        skew=1.0,
+        noise=True,
+    ),
+    "word_chart_leading": dict(
+        leading=1.4,
+        style="word",
+        sidebar_left=True,
+        gutter=1.0,
+        hanging=True,
+        number_form="plain",
+        number_at="bottom",
+        number_align="outer",
+        heads=True,
+        feet=False,
+        skip_opening_numbers=False,
+        radicals=0.0,
+        charts=True,
+        column_leading=0.15,
     ),
     "mixed": dict(
         leading=1.45,
@@ -150,7 +191,15 @@ def test_running_heads_and_feet_stay_out_of_the_text(built, layout):
     )
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "layout",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="a 1° skew: some page numbers are missed"))
+        if name == "ocr_skewed_noisy"
+        else name
+        for name in LAYOUTS
+    ],
+)
 def test_printed_page_numbers_are_found(built, layout):
     _, truth, out = built(layout)
     want = {i: n for i, n in enumerate(truth.page_numbers) if n is not None}
