@@ -2,7 +2,8 @@
 (``tests/golden/pdf_real_pages.toml``), for judging a reader on pages nobody here made.
 
 A block's true lines are the text lines pdfplumber finds inside the block's hand-drawn boxes (a
-line split that is not the reader's own); a junction is kept when the last word characters of
+line split that is not the reader's own), a line of nothing but sub- or superscripts put back
+into the line it hangs from (pdfplumber sets ``max`` of ``H_max`` on a line of its own); a junction is kept when the last word characters of
 one line are directly followed by the first of the next in the reader's text (word characters
 only, NFKC: ligatures, hyphens, superscripts and spacing do not decide). The order of a page's
 ``column`` blocks is kept when each one's first words stand after the previous one's last words.
@@ -68,10 +69,48 @@ def golden_pages() -> tuple[Page, ...]:
                 plumb = pdf.pages[page.page - 1]
                 for block in blocks:
                     for box in block.boxes:
-                        text = plumb.within_bbox(box).extract_text() or ""
-                        block.lines += [ln for ln in text.splitlines() if squeeze(ln)]
+                        lines = _with_scripts(plumb.within_bbox(box).extract_text_lines(return_chars=True))
+                        block.lines += [ln for ln in lines if squeeze(ln)]
         pages.append(page)
     return tuple(pages)
+
+
+def _with_scripts(lines: list[dict]) -> list[str]:
+    """pdfplumber's lines as text, a line of nothing but sub- or superscripts (``max`` under
+    ``H``, pdfplumber sets it apart) put back into the line it hangs from: set at most 0.8 of
+    that line's size, mostly within its height, each character beside one of its characters."""
+    chars = [list(ln["chars"]) for ln in lines]
+    out: list[list[dict]] = []
+    for k, row in enumerate(chars):
+        near = [out[-1]] if out else []
+        near += [chars[k + 1]] if k + 1 < len(chars) else []
+        base = next((b for b in near if _hangs_from(row, b)), None)
+        if base is None:
+            out.append(row)
+        else:
+            base += row
+            base.sort(key=lambda c: c["x0"])
+    return [_text(row) for row in out]
+
+
+def _text(row: list[dict]) -> str:
+    """The characters left to right, a space where they stand a fifth of their size apart."""
+    text = row[0]["text"]
+    for a, b in itertools.pairwise(row):
+        text += (" " if b["x0"] - a["x1"] > 0.2 * b["size"] else "") + b["text"]
+    return text
+
+
+def _hangs_from(row: list[dict], base: list[dict]) -> bool:
+    size, base_size = _median([c["size"] for c in row]), _median([c["size"] for c in base])
+    top, bottom = min(c["top"] for c in row), max(c["bottom"] for c in row)
+    inside = min(bottom, max(c["bottom"] for c in base)) - max(top, min(c["top"] for c in base))
+    beside = all(any(b["x0"] - base_size <= c["x0"] and c["x1"] <= b["x1"] + base_size for b in base) for c in row)
+    return size <= 0.8 * base_size and inside >= 0.5 * (bottom - top) and beside
+
+
+def _median(xs: list[float]) -> float:
+    return sorted(xs)[len(xs) // 2]
 
 
 def junctions(lines: list[str]) -> list[tuple[str, str]]:

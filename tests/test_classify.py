@@ -123,6 +123,25 @@ def test_a_continuation_block_opening_a_page_does_not_swallow_the_new_article(tm
     assert flags.loc[flags["flag"] == "guessed_boundary", "article_id"].tolist() == [1]
 
 
+def test_a_continuation_block_runs_on_to_where_the_page_says_the_new_article_begins(tmp_path):
+    """Where the page says where its article begins (a PDF's title block, a [[start]] entry), the
+    （上接…） block is not ended at a guess: its second paragraph stays with it, none is left over."""
+    text = (
+        " 部 长 笔 谈\n\n近年来，我市坚持把抓党建促乡村振兴作\n\n为重要任务，聚焦组织振兴，推动各项工\n\n"
+        "作落地见效，切实提升基层治理水平，（下转 2页）\n\n以高质量党建引领乡村振兴\n\n王海涛\n\n"
+        " （上接 1页）进一步激发干部担当作为的内\n\n生动力。\n\n"
+        "要注重在重大任务一线考察识别干部，引导\n\n党员干部守初心、担使命。\n\n"
+        "今年以来，江南区把物业服务纳入城市\n\n基层党建工作格局，推动社区党组织、业主\n\n委员会、物业企业三方联动。\n\n"
+        "红色物业让居民更舒心\n\n江南区委组织部\n"
+    )
+    (tmp_path / "issue.fix.toml").write_text('[[start]]\npage = 2\ntext = "今年以来"\n', encoding="utf-8")
+    issue = _load(tmp_path, text)
+    arts = issue.articles
+    assert arts["text"].iloc[0].endswith("内生动力。\n要注重在重大任务一线考察识别干部，引导党员干部守初心、担使命。")
+    assert arts["text"].iloc[1].startswith("今年以来，江南区")
+    assert issue.leftovers.empty and issue.balance().holds
+
+
 def test_two_title_blocks_at_one_page_s_foot_open_two_articles(tmp_path):
     """Two articles begin on one page: the extractor writes both title blocks at its end, the
     upper one first; the note of the first article tells where the second begins."""

@@ -27,12 +27,15 @@ MIN_GUTTER = 0.28  # em: the narrowest strip of white between columns (a hanging
 NARROWEST = 0.14  # em: a strip grown through many rows keeps at least this much white
 SIDE_REACH = 3.0  # em: text ending (or starting) this close to a strip stands against it
 MIN_SUPPORT = 3  # rows of text against each side of a gutter
-NARROW_SUPPORT = 6  # rows against each side of a gutter narrower than WIDE_GUTTER (word spaces line up for a few rows)
+NARROW_SUPPORT = (
+    6  # rows beside a gutter narrower than WIDE_GUTTER where rows have word spaces (they line up a few rows)
+)
 WIDE_GUTTER = 1.2  # em
 MIN_COLUMN = 4.0  # em: the narrowest column (a table's number column or a list's symbols are narrower)
 REACH_GAP = 1.5  # of a strip's width: a gap this wide beside it ends the text standing against it
 JOIN_GAP = 1.2  # sizes of white above a segment within which it joins the block right above it
 RIVER = 1.4  # a gutter's white is this many times the median word space of the rows it runs through
+INDENT = 2.5  # sizes: a line starting this close to a block's left edge is one of its lines (a 2-em indent)
 OVERLAP = 0.1  # of the narrower block: blocks overlapping less than this stand side by side
 
 
@@ -56,10 +59,19 @@ class Block:
     top: float = float("inf")
     bottom: float = float("-inf")
 
+    last: tuple[float, float, float, float, float] = (
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+    )  # the last segment's x0 x1 top bottom size
+
     def add(self, seg: list[Glyph]) -> None:
         self.segments.append(seg)
-        self.x0, self.x1 = min(self.x0, seg[0].x0), max(self.x1, max(g.x1 for g in seg))
-        self.top, self.bottom = min(self.top, _top(seg)), max(self.bottom, _bottom(seg))
+        self.last = (seg[0].x0, max(g.x1 for g in seg), _top(seg), _bottom(seg), _size(seg))
+        self.x0, self.x1 = min(self.x0, self.last[0]), max(self.x1, self.last[1])
+        self.top, self.bottom = min(self.top, self.last[2]), max(self.bottom, self.last[3])
 
 
 def _top(seg: list[Glyph]) -> float:
@@ -116,14 +128,28 @@ class _Page:
 
     def wider(self, r: int, lo: float, hi: float) -> float | None:
         """How many times wider than the row's median gap between words its white around the
-        strip is (None: the row has text on one side only; inf: no other gap)."""
+        strip is (None: the row has text on one side only; inf: fewer than two other gaps, no
+        word spaces: a hanging mark's or a number's gap is no measure)."""
         ink = self.ink[r]
         i = bisect.bisect_right(self.starts[r], lo) - 1
         if i < 0 or i + 1 >= len(ink):
             return None
         here = ink[i + 1][0] - ink[i][1]
         others = sorted(b[0] - a[1] for k, (a, b) in enumerate(itertools.pairwise(ink)) if k != i)
-        return here / others[len(others) // 2] if others else float("inf")
+        return here / others[len(others) // 2] if len(others) >= 2 else float("inf")
+
+    def within_paragraph(self, first: int, last: int) -> bool:
+        """Whether rows ``first``..``last`` stand between two rows of their size set right above
+        and right below them (no more than half a line of white between)."""
+        if first == 0 or last + 1 >= len(self.rows):
+            return False
+        size = self.sizes[first]
+
+        def close(a: int, b: int) -> bool:
+            alike = abs(self.sizes[a] - self.sizes[b]) <= 0.2 * size
+            return alike and self.tops[b] - self.bottoms[a] <= 0.5 * size
+
+        return close(first - 1, first) and close(last, last + 1)
 
     def reach(self, r: int, lo: float, hi: float, width: float) -> tuple[float, float]:
         """How far the row's text runs from the strip on its left and on its right (0: none
@@ -190,17 +216,22 @@ def _is_gutter(page: _Page, strip: Gutter, known: list[tuple[float, float]]) -> 
             lefts.append(left)
         if right:
             rights.append(right)
-    need = MIN_SUPPORT if width >= WIDE_GUTTER * page.body else NARROW_SUPPORT
-    if any(min(b, strip.hi) - max(a, strip.lo) >= NARROWEST * page.body for a, b in known):
-        need = 1
-    if min(len(lefts), len(rights)) < need:
-        return False
-    if _median(lefts) < MIN_COLUMN or _median(rights) < MIN_COLUMN:
-        return False
     # word spaces that happen to line up (a river) are no wider than the row's other spaces
     ratios = [page.wider(r, strip.lo, strip.hi) for r in range(strip.first, strip.last + 1)]
     ratios = [x for x in ratios if x is not None]
-    return not ratios or _median(ratios) >= RIVER
+    if ratios and _median(ratios) < RIVER:
+        return False
+    # a narrow strip needs more rows, unless its rows are set solid (no word spaces to line up)
+    solid = bool(ratios) and _median(ratios) == float("inf")
+    need = MIN_SUPPORT if width >= WIDE_GUTTER * page.body or solid else NARROW_SUPPORT
+    support = min(len(lefts), len(rights))
+    if support < need:
+        # a gutter of other pages shows in a row or two, unless they stand within a paragraph
+        # set across it (a heading's word space that falls on the gutter)
+        seen = any(min(b, strip.hi) - max(a, strip.lo) >= NARROWEST * page.body for a, b in known)
+        if not seen or not support or page.within_paragraph(strip.first, strip.last):
+            return False
+    return _median(lefts) >= MIN_COLUMN and _median(rights) >= MIN_COLUMN
 
 
 def _median(xs: list[float]) -> float:
@@ -222,7 +253,8 @@ def segments(rows: list[list[Glyph]], found: list[Gutter]) -> list[list[list[Gly
 
 def blocks(rows: list[list[list[Glyph]]]) -> list[Block]:
     """Segments stacked into blocks: a segment joins the one block whose last segment stands
-    right above it, overlapping it, set in about its size; else it starts a block."""
+    right above it, overlapping it or starting at the block's left edge (give or take an
+    indent), set in about its size; else it starts a block."""
     done: list[Block] = []
     open_: list[Block] = []
     for row in rows:
@@ -231,12 +263,13 @@ def blocks(rows: list[list[list[Glyph]]]) -> list[Block]:
             x0, x1 = seg[0].x0, max(g.x1 for g in seg)
             fits = []
             for block in open_:
-                last = block.segments[-1]
-                lx0, lx1 = last[0].x0, max(g.x1 for g in last)
-                over = min(x1, lx1) - max(x0, lx0)
-                close = top - _bottom(last) <= JOIN_GAP * size
-                alike = abs(_size(last) - size) <= 0.2 * max(size, _size(last))
-                if over > 0.3 * min(x1 - x0, lx1 - lx0) and close and alike:
+                lx0, lx1, _, lbottom, lsize = block.last
+                over = min(x1, lx1) - max(x0, lx0) > 0.3 * min(x1 - x0, lx1 - lx0)
+                # a paragraph's short last line (``能``) under or over an indented line: one left edge
+                aligned = abs(x0 - block.x0) <= INDENT * size or abs(x0 - lx0) <= INDENT * size
+                close = top - lbottom <= JOIN_GAP * size
+                alike = abs(lsize - size) <= 0.2 * max(size, lsize)
+                if (over or aligned) and close and alike:
                     fits.append(block)
             if len(fits) == 1:
                 fits[0].add(seg)
@@ -245,12 +278,31 @@ def blocks(rows: list[list[list[Glyph]]]) -> list[Block]:
                 block.add(seg)
                 open_.append(block)
         still = []
+        nxt = min((_top(s) for s in row), default=None)
         for block in open_:
-            bottom = _bottom(block.segments[-1])
-            nxt = min((_top(s) for s in row), default=bottom)
-            (still if nxt - bottom <= 4 * _size(block.segments[-1]) else done).append(block)
+            _, _, _, bottom, size = block.last
+            (still if nxt is None or nxt - bottom <= 4 * size else done).append(block)
         open_ = still
     return done + open_
+
+
+def merge_units(found: list[Block], units: list[set[int]]) -> list[Block]:
+    """The blocks with those made wholly of one unit's glyphs (ids) merged into one: a title and
+    the byline under it at the other edge of the page are one block across the columns."""
+    merged: dict[int, Block] = {}
+    out: list[Block] = []
+    for block in found:
+        ids = {id(g) for seg in block.segments for g in seg}
+        unit = next((u for u, members in enumerate(units) if ids <= members), None)
+        if unit is None:
+            out.append(block)
+        elif unit in merged:
+            for seg in block.segments:
+                merged[unit].add(seg)
+        else:
+            merged[unit] = block
+            out.append(block)
+    return out
 
 
 def reading_order(found: list[Block]) -> list[Block]:

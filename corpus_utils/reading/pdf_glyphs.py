@@ -30,6 +30,7 @@ LATIN_GAP = 0.12  # em: a number or Latin word set this far from Chinese has a s
 SHORT_ROW = 12  # glyphs: a row this short may be letter-spaced (部 长 笔 谈, 邵 壮, a title)
 SCATTERED_SPACES = 0.05  # share of Hanzi pairs with a space between them, past which spaces are OCR noise
 ROW_PLAY = 0.4  # em: glyphs whose middles lie this close vertically share a row
+SCRIPT_SIZE = 0.8  # of a row's size: a row this small within its height holds its sub- and superscripts
 SKEW_SAMPLES = 20  # neighbouring glyph pairs needed to measure a page's skew
 MIN_SKEW = 0.002  # slope below which a page is taken as level (0.1°)
 
@@ -165,17 +166,57 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
         else:
             rows.append([g])
             mids.append(mid)
-    return [sorted(row, key=lambda g: g.x0) for row in rows]
+    return _attach_scripts([sorted(row, key=lambda g: g.x0) for row in rows])
+
+
+def _attach_scripts(rows: list[list[Glyph]]) -> list[list[Glyph]]:
+    """Rows of sub- and superscripts (``H`` with ``max`` under it, a footnote's ``①`` or ``2``)
+    put back into the row they hang from: a row set at most ``SCRIPT_SIZE`` of a neighbour's
+    size, lying mostly within that row's height, each glyph beside one of its glyphs."""
+    out: list[list[Glyph]] = []
+    for k, row in enumerate(rows):
+        base = next(
+            (
+                b
+                for b in (out[-1] if out else None, rows[k + 1] if k + 1 < len(rows) else None)
+                if b and _hangs_from(row, b)
+            ),
+            None,
+        )
+        if base is None:
+            out.append(row)
+        else:
+            base.extend(row)
+            base.sort(key=lambda g: g.x0)
+    return out
+
+
+def _hangs_from(row: list[Glyph], base: list[Glyph]) -> bool:
+    size, base_size = statistics.median(g.size for g in row), statistics.median(g.size for g in base)
+    if size > SCRIPT_SIZE * base_size:
+        return False
+    top, bottom = min(g.top for g in row), max(g.bottom for g in row)
+    inside = min(bottom, max(g.bottom for g in base)) - max(top, min(g.top for g in base))
+    if inside < 0.5 * (bottom - top):
+        return False
+    return all(any(b.x0 - base_size <= g.x0 and g.x1 <= b.x1 + base_size for b in base) for g in row)
 
 
 def row_text(glyphs: list[Glyph]) -> str:
-    """The row's text: a space where the text layer has one, and where glyphs stand apart."""
+    """The row's text: a space where the text layer has one, and where glyphs stand apart (two
+    Latin letters or digits by more than the row's letter spacing: a justified line stretches
+    every gap, the digits of ``6234`` too)."""
+    gaps = sorted(max(0.0, b.x0 - a.x1) for a, b in itertools.pairwise(glyphs))
+    tracking = gaps[len(gaps) // 2] if len(gaps) >= 3 else 0.0
     text = glyphs[0].text
     for prev, g in itertools.pairwise(glyphs):
         gap = g.x0 - prev.x1
         latin = prev.text.isascii() != g.text.isascii()  # a number or a Latin word beside Chinese
         words = prev.text.isascii() and g.text.isascii()  # Latin text: a word space is a quarter em
-        space = g.spaced or gap > (LATIN_GAP if latin or words else SPACE_GAP) * g.size
+        if words:
+            space = g.spaced or gap - tracking > LATIN_GAP * g.size
+        else:
+            space = g.spaced or gap > (LATIN_GAP if latin else SPACE_GAP) * g.size
         text += (" " if space else "") + g.text
     return text
 
@@ -197,41 +238,37 @@ def measured_text(glyphs: list[Glyph]) -> str:
     return text
 
 
-def drop_scattered_spaces(pages: list[GlyphPage]) -> None:
-    """An OCR text layer scatters space glyphs between Hanzi; where more than
-    ``SCATTERED_SPACES`` of the Hanzi pairs in long rows have one, those are noise, not the
-    letter spacing of a title: drop them (short rows keep theirs)."""
+def scattered_spaces(rows: list[list[Glyph]]) -> tuple[int, int]:
+    """(Hanzi pairs in long rows, how many of them have a space glyph between them): an OCR text
+    layer scatters space glyphs between Hanzi; where more than ``SCATTERED_SPACES`` of the pairs
+    have one, they are noise, not the letter spacing of a title (see ``without_scattered_spaces``)."""
     pairs = spaced = 0
-    for page in pages:
-        for row in page.rows:
-            if len(row) > SHORT_ROW:
-                for a, b in itertools.pairwise(row):
-                    if _HANZI_CHAR.match(a.text) and _HANZI_CHAR.match(b.text):
-                        pairs += 1
-                        spaced += b.spaced
-    if not pairs or spaced <= SCATTERED_SPACES * pairs:
-        return
-    for page in pages:
-        page.rows = [
-            row
-            if len(row) <= SHORT_ROW
-            else [row[0]]
-            + [
-                replace(b, spaced=False) if _HANZI_CHAR.match(a.text) and _HANZI_CHAR.match(b.text) else b
-                for a, b in itertools.pairwise(row)
-            ]
-            for row in page.rows
+    for row in rows:
+        if len(row) > SHORT_ROW:
+            for a, b in itertools.pairwise(row):
+                if _HANZI_CHAR.match(a.text) and _HANZI_CHAR.match(b.text):
+                    pairs += 1
+                    spaced += b.spaced
+    return pairs, spaced
+
+
+def without_scattered_spaces(rows: list[list[Glyph]]) -> list[list[Glyph]]:
+    """The rows with the space glyphs between Hanzi of long rows dropped (short rows keep theirs)."""
+    return [
+        row
+        if len(row) <= SHORT_ROW
+        else [row[0]]
+        + [
+            replace(b, spaced=False) if _HANZI_CHAR.match(a.text) and _HANZI_CHAR.match(b.text) else b
+            for a, b in itertools.pairwise(row)
         ]
+        for row in rows
+    ]
 
 
-def body_size(pages: list[GlyphPage]) -> float:
-    """The size most of the issue's glyphs are set in (10 without any glyphs)."""
-    weights: Counter[float] = Counter()
-    for page in pages:
-        for row in page.rows:
-            for g in row:
-                weights[round(g.size, 1)] += 1
-    return weights.most_common(1)[0][0] if weights else 10.0
+def size_weights(rows: list[list[Glyph]]) -> Counter[float]:
+    """How many glyphs are set in each size (to 0.1 pt): the most common is the body size."""
+    return Counter(round(g.size, 1) for row in rows for g in row)
 
 
 def row_size(glyphs: list[Glyph]) -> float:

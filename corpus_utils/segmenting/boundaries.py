@@ -79,7 +79,8 @@ def block_end_reason(state: IssueState, r: PageReading, i: int, text: str) -> st
     A block usually ends at an author note or a header. Without them it ends where the
     interrupted article's sentence goes on (see ``_resumes_interrupted``), or, on a page where a
     new article begins, at the block's first paragraph end: the new article's text follows it.
-    The latter is a guess, and the block's record says so.
+    The latter is a guess, and the block's record says so; where the page says where its
+    articles begin (a .fix.toml, a PDF's title block), the block runs on to that line.
     """
     if _resumes_interrupted(state, r, text):
         return "the interrupted article's sentence goes on after the （上接…） block"
@@ -88,7 +89,7 @@ def block_end_reason(state: IssueState, r: PageReading, i: int, text: str) -> st
     closers = [k for k in range(i, foot) if r.classes[k].kind in ("note", "cut", "header")]
     if closers and (not r.new_here or any(r.classes[k].kind == "body" for k in range(closers[0] + 1, foot))):
         return None  # a note, cut or header further down ends the block (and leaves the new article text)
-    if r.new_here and not r.opened and blk is not None and blk.body:
+    if r.new_here and not r.opened and not r.explicit and blk is not None and blk.body:
         last = blk.body[-1]
         if ends_paragraph(last.text, text, last.width, prev_width=last.shown) and ENDS_SENTENCE.search(last.text):
             blk.guessed_end = True
