@@ -20,16 +20,19 @@ RIGHT = LEFT + (WIDTH + GUTTER) * BODY  # the right column's edge
 PITCH = 1.5 * BODY
 
 
-def _glyphs(text: str, x0: float, top: float, size: float = BODY, step: float = 0.0) -> list[Glyph]:
+def _glyphs(
+    text: str, x0: float, top: float, size: float = BODY, step: float = 0.0, height: float = 1.2
+) -> list[Glyph]:
     """A line set from x0: Hanzi and full-width marks 1 em, Latin letters and digits 0.55 em, a
-    space 0.5 em, ``step`` em more after each glyph (a justified or letter-spaced line)."""
+    space 0.5 em, ``step`` em more after each glyph (a justified or letter-spaced line); boxes
+    ``height`` em tall (PDFium's loose boxes of a browser's print: 1.45)."""
     out, x = [], x0
     for ch in text:
         if ch == " ":
             x += 0.5 * size
             continue
         width = (0.55 if ch.isascii() else 1.0) * size
-        out.append(Glyph(ch, x, x + width, top, top + 1.2 * size, size))
+        out.append(Glyph(ch, x, x + width, top, top + height * size, size))
         x += width + step * size
     return out
 
@@ -185,3 +188,68 @@ def test_a_gutter_of_other_pages_does_not_cut_a_heading_set_within_a_paragraph()
     below = _glyphs(RIGHT_COLUMN[2] + RIGHT_COLUMN[3], LEFT, 100.0 + 2 * PITCH)
     assert len(page_lines([head], BODY, gutter).lines) == 2  # alone, the gutter serves it
     assert page_lines([above, head, below], BODY, gutter).lines == [row_text(r) for r in (above, head, below)]
+    assert page_lines([head, below], BODY, gutter).lines == [row_text(r) for r in (head, below)]  # at a page's top
+    wrapped = _glyphs("关", LEFT, 100.0 + 2 * PITCH, size=11.0)  # the heading's last word on a line of its own
+    rows = [head, wrapped, _glyphs(RIGHT_COLUMN[2] + RIGHT_COLUMN[3], LEFT, 100.0 + 3 * PITCH)]
+    assert page_lines(rows, BODY, gutter).lines == [row_text(r) for r in rows]
+
+
+def test_a_gutter_of_other_pages_serves_a_band_whose_right_column_holds_a_last_word():
+    """An author's note run over into the right column for its last two characters: the columns
+    are as wide as on the pages that showed the gutter."""
+    band = _page(["建立台账、明确责任、限期整改。", "（作者系通化县委组织部副主任科"], ["员）"])
+    gutter = (LEFT + WIDTH * BODY, RIGHT, LEFT, RIGHT + WIDTH * BODY)
+    assert page_lines(band, BODY, [gutter]).lines == [
+        "建立台账、明确责任、限期整改。",
+        "（作者系通化县委组织部副主任科",
+        "员）",
+    ]
+
+
+def test_an_excerpt_s_source_line_set_right_stays_between_its_excerpt_and_the_next():
+    """A leader's excerpt ends with its source line set right, the next excerpt's heading starts
+    left one line below: the heading does not join the block above across the source line."""
+    full = RIGHT_COLUMN[0] + RIGHT_COLUMN[1]
+    lines = [
+        (full, LEFT, BODY),
+        ("落实、一起检查。", LEFT, BODY),
+        ("——2020年3月4日在中共中央政治局第十五次集体学习时强调", LEFT + 11 * BODY, BODY),
+        ("赵乐际：刀刃向内找问题", LEFT, 11.0),
+        (RIGHT_COLUMN[2] + RIGHT_COLUMN[3], LEFT, BODY),
+    ]
+    # as a browser prints them: 1.35 em apart, boxes 1.45 em tall
+    rows = [
+        _glyphs(text, x0, 100 + i * 1.35 * BODY, size=size, height=1.45) for i, (text, x0, size) in enumerate(lines)
+    ]
+    assert ["".join(line.split()) for line in page_lines(rows, BODY).lines] == [text for text, _, _ in lines]
+
+
+def test_a_column_s_name_set_right_above_everything_is_read_first():
+    """An OCR page without running heads: the column's name stands alone at the top right."""
+    name = _glyphs("基层 风采", LEFT + 2 * WIDTH * BODY - 4 * 9.0, 40.0, size=9.0)
+    body = _page(RIGHT_COLUMN[:4], RIGHT_COLUMN[4:], top=90.0)
+    assert page_lines([name, *body], BODY).lines == ["基层 风采", *RIGHT_COLUMN]
+
+
+def test_a_paragraph_s_last_marks_on_a_line_of_their_own_are_text_a_rule_is_not():
+    left = ["级干部198人次，其中来自基层一线的占55", "%。", "——————————————", *RIGHT_COLUMN[:3]]
+    read = page_lines(_page(left, RIGHT_COLUMN[:6]), BODY)
+    assert ["".join(line.split()) for line in read.lines] == [*left[:2], *left[3:], *RIGHT_COLUMN[:6]]
+    assert read.dropped == len(left[2])
+
+
+def test_a_letter_spaced_byline_over_the_gutter_grows_no_second_gutter_beside_it():
+    """``田 娟 崔建`` centred over the columns: the white between 田 and 娟, led down into the
+    gutter's left edge, is a sliver beside the gutter, not a gutter of its own."""
+    title = _glyphs("从严从实抓好软弱涣散村党组织整顿", 177.6, 84.6, size=16.0)
+    byline = [
+        Glyph(c, x, x + 11.0, 112.0, 128.0, 11.0) for c, x in zip("田娟崔建", (272.6, 294.6, 316.6, 327.6), strict=True)
+    ]
+    left_x, right_x = 293.1 - WIDTH * BODY, 318.2
+    rows = [
+        _glyphs(a, left_x, 140.0 + i * 14.3) + _glyphs(b, right_x, 140.0 + i * 14.3)
+        for i, (a, b) in enumerate(zip(RIGHT_COLUMN[:4], RIGHT_COLUMN[4:], strict=True))
+    ]
+    read = page_lines([title, byline, *rows], BODY)
+    assert read.lines[-2:] == ["从严从实抓好软弱涣散村党组织整顿", "田 娟 崔建"]
+    assert ["".join(line.split()) for line in read.lines[:-2]] == RIGHT_COLUMN

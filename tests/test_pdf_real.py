@@ -52,19 +52,19 @@ def test_each_column_keeps_its_line_junctions(page, block):
     assert n == 0 or k / n >= FLOOR, f"{k}/{n} junctions kept"
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
+def _pages(known: dict[tuple[str, int], str]) -> list:
+    """Each page as a test parameter, those in ``known`` marked as known failures."""
+    return [
         pytest.param(
             p,
             id=f"{p.file[:-4]}-p{p.page}",
-            marks=pytest.mark.xfail(strict=True, reason=ORDER_KNOWN[(p.file, p.page)])
-            if (p.file, p.page) in ORDER_KNOWN
-            else (),
+            marks=pytest.mark.xfail(strict=True, reason=known[(p.file, p.page)]) if (p.file, p.page) in known else (),
         )
         for p in PAGES
-    ],
-)
+    ]
+
+
+@pytest.mark.parametrize("page", _pages(ORDER_KNOWN))
 def test_column_blocks_come_in_reading_order(page):
     assert order_kept(page, _text(page.file)) == []
 
@@ -72,19 +72,7 @@ def test_column_blocks_come_in_reading_order(page):
 ASIDES_KNOWN = {("en_magazine_images.pdf", 2): "a caption that crosses a gutter is cut in two at it"}
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        pytest.param(
-            p,
-            id=f"{p.file[:-4]}-p{p.page}",
-            marks=pytest.mark.xfail(strict=True, reason=ASIDES_KNOWN[(p.file, p.page)])
-            if (p.file, p.page) in ASIDES_KNOWN
-            else (),
-        )
-        for p in PAGES
-    ],
-)
+@pytest.mark.parametrize("page", _pages(ASIDES_KNOWN))
 def test_titles_captions_and_labels_reach_the_text(page):
     body = squeeze(_text(page.file))
     missing = [a for a in page.asides if squeeze(a) not in body]

@@ -39,7 +39,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .pdf_columns import column_gutters, is_noise, page_lines
+from .pdf_columns import column_gutters, is_noise, is_tail, page_lines
 from .pdf_furniture import (
     PageEdges,
     column_heads,
@@ -53,7 +53,6 @@ from .pdf_glyphs import (
     SCATTERED_SPACES,
     GlyphPage,
     glyph_pages,
-    row_text,
     scattered_spaces,
     size_weights,
     without_scattered_spaces,
@@ -129,10 +128,12 @@ class _Survey:
 
 
 def _drop_noise(page: GlyphPage) -> int:
-    """Drop the page's rows that hold no text (a rule read by OCR); how many glyphs they had."""
+    """Drop the page's rows that hold no text (a rule read by OCR; a paragraph's last marks are
+    judged with their block, see ``page_lines``); how many glyphs they had."""
     kept, dropped = [], 0
     for row in page.rows:
-        if is_noise(row_text(row)):
+        text = "".join(g.text for g in row)  # (spaces decide neither)
+        if is_noise(text) and not is_tail(text):
             dropped += len(row)
         else:
             kept.append(row)

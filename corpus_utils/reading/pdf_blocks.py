@@ -36,6 +36,7 @@ REACH_GAP = 1.5  # of a strip's width: a gap this wide beside it ends the text s
 JOIN_GAP = 1.2  # sizes of white above a segment within which it joins the block right above it
 RIVER = 1.4  # a gutter's white is this many times the median word space of the rows it runs through
 INDENT = 2.5  # sizes: a line starting this close to a block's left edge is one of its lines (a 2-em indent)
+HANGING = frozenset("。，、；：？！”’）》」』")  # closing marks a justified line lets hang into the margin
 OVERLAP = 0.1  # of the narrower block: blocks overlapping less than this stand side by side
 
 
@@ -59,16 +60,13 @@ class Block:
     top: float = float("inf")
     bottom: float = float("-inf")
 
-    last: tuple[float, float, float, float, float] = (
-        0.0,
-        0.0,
-        0.0,
-        0.0,
-        0.0,
-    )  # the last segment's x0 x1 top bottom size
+    last: tuple[float, float, float, float, float] = (0.0,) * 5  # the last segment's x0 x1 top bottom size
+    pitch: float = 0.0  # from the segment before the last to the last, top to top
 
     def add(self, seg: list[Glyph]) -> None:
         self.segments.append(seg)
+        if len(self.segments) > 1:
+            self.pitch = _top(seg) - self.last[2]
         self.last = (seg[0].x0, max(g.x1 for g in seg), _top(seg), _bottom(seg), _size(seg))
         self.x0, self.x1 = min(self.x0, self.last[0]), max(self.x1, self.last[1])
         self.top, self.bottom = min(self.top, self.last[2]), max(self.bottom, self.last[3])
@@ -88,13 +86,17 @@ def _size(seg: list[Glyph]) -> float:
 
 
 def _ink(row: list[Glyph], size: float) -> list[tuple[float, float]]:
-    """The row's ink as x intervals, glyphs closer than ``MIN_GUTTER`` em merged."""
+    """The row's ink as x intervals, glyphs closer than ``MIN_GUTTER`` em merged; after a closing
+    mark, closer than ``NARROWEST`` (a mark hanging into the gutter leaves it narrower)."""
     out: list[list[float]] = []
+    prev = None
     for g in row:
-        if out and g.x0 - out[-1][1] < MIN_GUTTER * min(size, g.size):
+        least = NARROWEST if prev is not None and prev.text in HANGING else MIN_GUTTER
+        if out and g.x0 - out[-1][1] < least * min(size, g.size):
             out[-1][1] = max(out[-1][1], g.x1)
         else:
             out.append([g.x0, g.x1])
+        prev = g
     return [(a, b) for a, b in out]
 
 
@@ -138,18 +140,13 @@ class _Page:
         others = sorted(b[0] - a[1] for k, (a, b) in enumerate(itertools.pairwise(ink)) if k != i)
         return here / others[len(others) // 2] if len(others) >= 2 else float("inf")
 
-    def within_paragraph(self, first: int, last: int) -> bool:
-        """Whether rows ``first``..``last`` stand between two rows of their size set right above
-        and right below them (no more than half a line of white between)."""
-        if first == 0 or last + 1 >= len(self.rows):
+    def set_close(self, a: int, b: int) -> bool:
+        """Whether row b is set right under row a (no more than half a line of white between) in
+        about its size: two lines of one paragraph."""
+        if a < 0 or b >= len(self.rows):
             return False
-        size = self.sizes[first]
-
-        def close(a: int, b: int) -> bool:
-            alike = abs(self.sizes[a] - self.sizes[b]) <= 0.2 * size
-            return alike and self.tops[b] - self.bottoms[a] <= 0.5 * size
-
-        return close(first - 1, first) and close(last, last + 1)
+        size = self.sizes[b]
+        return abs(self.sizes[a] - size) <= 0.2 * size and self.tops[b] - self.bottoms[a] <= 0.5 * size
 
     def reach(self, r: int, lo: float, hi: float, width: float) -> tuple[float, float]:
         """How far the row's text runs from the strip on its left and on its right (0: none
@@ -188,7 +185,14 @@ def gutters(rows: list[list[Glyph]], body: float, known: list[tuple[float, float
             strip = _grow(page, r, a, b)
             if strip is not None and _is_gutter(page, strip, known):
                 found.append(strip)
-    return found
+    # a gutter running within the rows of a longer one, less than a column from it, is no other
+    # gutter (a letter-spaced byline's gap led into the gutter's edge grows a sliver beside it)
+    kept: list[Gutter] = []
+    near = MIN_COLUMN * body
+    for g in sorted(found, key=lambda g: (g.first - g.last, g.lo - g.hi)):
+        if not any(k.first <= g.first and g.last <= k.last and g.lo < k.hi + near and k.lo < g.hi + near for k in kept):
+            kept.append(g)
+    return sorted(kept, key=lambda g: (g.first, g.lo))
 
 
 def _grow(page: _Page, r: int, lo: float, hi: float) -> Gutter | None:
@@ -210,12 +214,18 @@ def _grow(page: _Page, r: int, lo: float, hi: float) -> Gutter | None:
 def _is_gutter(page: _Page, strip: Gutter, known: list[tuple[float, float]]) -> bool:
     width = strip.hi - strip.lo
     lefts, rights = [], []
+    both, righted, sided = [], [], []  # rows with text against both sides of the strip, its right, either
     for r in range(strip.first, strip.last + 1):
         left, right = page.reach(r, strip.lo, strip.hi, width)
         if left:
             lefts.append(left)
         if right:
             rights.append(right)
+            righted.append(r)
+        if left or right:
+            sided.append(r)
+            if left and right:
+                both.append(r)
     # word spaces that happen to line up (a river) are no wider than the row's other spaces
     ratios = [page.wider(r, strip.lo, strip.hi) for r in range(strip.first, strip.last + 1)]
     ratios = [x for x in ratios if x is not None]
@@ -226,11 +236,20 @@ def _is_gutter(page: _Page, strip: Gutter, known: list[tuple[float, float]]) -> 
     need = MIN_SUPPORT if width >= WIDE_GUTTER * page.body or solid else NARROW_SUPPORT
     support = min(len(lefts), len(rights))
     if support < need:
-        # a gutter of other pages shows in a row or two, unless they stand within a paragraph
-        # set across it (a heading's word space that falls on the gutter)
+        # a gutter of other pages shows in a row or two, unless a row with no text against it is
+        # set right against them: a heading's word space that falls on the gutter, the paragraph
+        # under the heading (or the heading's wrapped last word) no column
         seen = any(min(b, strip.hi) - max(a, strip.lo) >= NARROWEST * page.body for a, b in known)
-        if not seen or not support or page.within_paragraph(strip.first, strip.last):
+        if not seen or not support:
             return False
+        shown = both or righted  # the rows that show the columns (a title may end by the strip)
+        above, below = shown[0] - 1, shown[-1] + 1
+        if (above not in sided and page.set_close(above, shown[0])) or (
+            below not in sided and page.set_close(shown[-1], below)
+        ):
+            return False
+        # the columns are as wide as on those pages: one side may hold a paragraph's last word
+        return max(_median(lefts), _median(rights)) >= MIN_COLUMN
     return _median(lefts) >= MIN_COLUMN and _median(rights) >= MIN_COLUMN
 
 
@@ -253,8 +272,8 @@ def segments(rows: list[list[Glyph]], found: list[Gutter]) -> list[list[list[Gly
 
 def blocks(rows: list[list[list[Glyph]]]) -> list[Block]:
     """Segments stacked into blocks: a segment joins the one block whose last segment stands
-    right above it, overlapping it or starting at the block's left edge (give or take an
-    indent), set in about its size; else it starts a block."""
+    right above it (no other block's between), overlapping it or starting at the block's left
+    edge (give or take an indent), set in about its size; else it starts a block."""
     done: list[Block] = []
     open_: list[Block] = []
     for row in rows:
@@ -269,7 +288,7 @@ def blocks(rows: list[list[list[Glyph]]]) -> list[Block]:
                 aligned = abs(x0 - block.x0) <= INDENT * size or abs(x0 - lx0) <= INDENT * size
                 close = top - lbottom <= JOIN_GAP * size
                 alike = abs(lsize - size) <= 0.2 * max(size, lsize)
-                if (over or aligned) and close and alike:
+                if (over or aligned) and close and alike and not _between(block, (top + _bottom(seg)) / 2, open_):
                     fits.append(block)
             if len(fits) == 1:
                 fits[0].add(seg)
@@ -284,6 +303,21 @@ def blocks(rows: list[list[list[Glyph]]]) -> list[Block]:
             (still if nxt is None or nxt - bottom <= 4 * size else done).append(block)
         open_ = still
     return done + open_
+
+
+def _between(block: Block, mid: float, others: list[Block]) -> bool:
+    """Whether another block's last segment stands between the block's last one and a segment
+    whose middle is at ``mid``, a line or more below it, across the block (an excerpt's source
+    line set right under its last line): the segment below starts a block of its own. (A caption
+    beside a column's narrow lines stands between two of them, but no line apart.)"""
+    low = (block.last[2] + block.last[3]) / 2
+    pitch = block.pitch or 1.6 * block.last[4]
+    return mid - low > 1.5 * pitch and any(
+        other is not block
+        and low < (other.last[2] + other.last[3]) / 2 < mid
+        and min(other.last[1], block.x1) > max(other.last[0], block.x0)
+        for other in others
+    )
 
 
 def merge_units(found: list[Block], units: list[set[int]]) -> list[Block]:
@@ -307,12 +341,21 @@ def merge_units(found: list[Block], units: list[set[int]]) -> list[Block]:
 
 def reading_order(found: list[Block]) -> list[Block]:
     """Breuel's order of blocks: a before b when they overlap across and a stands above, or when
-    a stands left of b and no block between them (below the one, above the other) spans both."""
+    a stands left of b and no block between them (below the one, above the other) spans both;
+    a block with none beside it spans the page, and one above all the others comes first."""
     n = len(found)
+    # a block with no other beside it (a title and its byline between two bands of columns) reads
+    # as set across the page, however short its lines
+    left_edge, right_edge = min((b.x0 for b in found), default=0.0), max((b.x1 for b in found), default=0.0)
+    across = {
+        id(a): (left_edge, right_edge)
+        for a in found
+        if not any(b is not a and b.top < a.bottom - 1 and a.top < b.bottom - 1 for b in found)
+    }
 
     def overlap(a: Block, b: Block) -> bool:
-        over = min(a.x1, b.x1) - max(a.x0, b.x0)
-        return over > OVERLAP * min(a.x1 - a.x0, b.x1 - b.x0)
+        (a0, a1), (b0, b1) = across.get(id(a), (a.x0, a.x1)), across.get(id(b), (b.x0, b.x1))
+        return min(a1, b1) - max(a0, b0) > OVERLAP * min(a1 - a0, b1 - b0)
 
     above: list[set[int]] = [set() for _ in range(n)]  # above[j]: blocks over j, which come first
     left_of: list[set[int]] = [set() for _ in range(n)]  # left_of[j]: blocks left of j, which come first
@@ -330,6 +373,12 @@ def reading_order(found: list[Block]) -> list[Block]:
                     for k, c in enumerate(found)
                 ):
                     left_of[j].add(i)
+    # a line above every other block (a column's name in the top margin, set right) comes first
+    for i, a in enumerate(found):
+        if n > 1 and all(a.bottom <= b.top + 1 for j, b in enumerate(found) if j != i):
+            left_of[i].clear()
+            for j in set(range(n)) - {i}:
+                above[j].add(i)
     order: list[int] = []
     left = set(range(n))
     while left:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..text.genre import EXCERPT_HEAD
 from .pdf_blocks import MIN_SUPPORT, blocks, gutters, merge_units, reading_order, segments
@@ -22,6 +22,7 @@ from .pdf_glyphs import Glyph, measured_text, row_size, row_text
 TITLE_RATIO = 1.2  # a line this much larger than the body text is a title
 FRAME_PLAY = 1.5  # em: pages whose text fills the same frame within this share their gutters
 _TEXT_CHAR = re.compile(r"[^\W_一卜十丨]")  # a letter, a digit or an ideograph that is no stroke
+_TAIL = re.compile(r"[%‰）)\]】》〉」』”’。，、；：？！.,;:?!…]{1,4}")  # a paragraph's closing marks
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class TextRun:
     top: float
     bottom: float
     size: float
+    noise: bool = False  # holds no text (see ``is_noise``), and is no paragraph's last marks
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,8 @@ def page_lines(
     title_glyphs = {id(g) for i in titles for g in rows[i]}
     units = [set().union(*(ln.glyph_ids for ln in block)) for block in blocks]
     runs = [ln for ln in _reading_order(rows, body, known, units) if not ln.glyph_ids & title_glyphs]
-    ordered = [ln for ln in runs if not is_noise(ln.text)]
-    dropped = sum(len(ln.text.replace(" ", "")) for ln in runs if is_noise(ln.text))
+    ordered = [ln for ln in runs if not ln.noise]
+    dropped = sum(len(ln.text.replace(" ", "")) for ln in runs if ln.noise)
     # a title block belongs to the article whose text follows it in reading order
     starts = []
     for block in blocks:
@@ -87,6 +89,12 @@ def is_noise(text: str) -> bool:
     rule, a border or a speck (``- ——卜 -——+一-—·卜``, ``『／ ，、，‘``). A run with one letter,
     digit or ideograph other than a stroke-like one (一 卜 十 丨) is text."""
     return not _TEXT_CHAR.search(text)
+
+
+def is_tail(text: str) -> bool:
+    """Whether a run holds nothing but closing marks (``%。``, ``）。``, ``”``): the last marks of
+    a paragraph run over to a line of their own, text where they stand in a block of text."""
+    return bool(_TAIL.fullmatch("".join(text.split())))
 
 
 def _title_rows(rows: list[list[Glyph]], body: float) -> set[int]:
@@ -141,7 +149,13 @@ def _reading_order(
     if not rows:
         return []
     cut = segments(rows, gutters(rows, body, known))
-    return [_text_run(seg) for block in reading_order(merge_units(blocks(cut), units)) for seg in block.segments]
+    out = []
+    for block in reading_order(merge_units(blocks(cut), units)):
+        runs = [_text_run(seg) for seg in block.segments]
+        text = any(not is_noise(run.text) for run in runs)
+        # a run with no text is noise, but for a paragraph's last marks in a block of text (``%。``)
+        out += [replace(run, noise=is_noise(run.text) and not (text and is_tail(run.text))) for run in runs]
+    return out
 
 
 def column_gutters(rows: list[list[Glyph]], body: float) -> list[tuple[float, float, float, float]]:
@@ -150,7 +164,7 @@ def column_gutters(rows: list[list[Glyph]], body: float) -> list[tuple[float, fl
     which alternates on facing pages)."""
     out = []
     for g in gutters(rows, body):
-        if g.last - g.first + 1 >= 2 * MIN_SUPPORT:
+        if g.last - g.first + 1 >= MIN_SUPPORT:
             span = rows[g.first : g.last + 1]
             out.append((g.lo, g.hi, min(r[0].x0 for r in span), max(x.x1 for r in span for x in r)))
     return out

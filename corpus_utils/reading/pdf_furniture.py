@@ -72,10 +72,9 @@ def page_edges(page: GlyphPage) -> PageEdges:
     rows = {}
     for r in keep:
         row = page.rows[r]
-        solid = row_text(without_scattered_spaces([row])[0])
-        rows[r] = EdgeRow(
-            min(g.top for g in row), statistics.median(g.size for g in row), row_size(row), row_text(row), solid
-        )
+        text = row_text(row)
+        solid = row_text(without_scattered_spaces([row])[0]) if any(g.spaced for g in row) else text
+        rows[r] = EdgeRow(min(g.top for g in row), statistics.median(g.size for g in row), row_size(row), text, solid)
     return PageEdges(page.height, n, rows)
 
 

@@ -192,6 +192,8 @@ def _attach_scripts(rows: list[list[Glyph]]) -> list[list[Glyph]]:
 
 
 def _hangs_from(row: list[Glyph], base: list[Glyph]) -> bool:
+    if min(g.size for g in row) > SCRIPT_SIZE * max(g.size for g in base):
+        return False  # (most rows: as large as the one beside them)
     size, base_size = statistics.median(g.size for g in row), statistics.median(g.size for g in base)
     if size > SCRIPT_SIZE * base_size:
         return False
