@@ -177,16 +177,16 @@ def test_a_justified_line_keeps_its_numbers_whole_and_a_spaced_title_its_spaces(
     assert row_text(_glyphs("in the 2019 report", LEFT, 100.0)) == "in the 2019 report"
 
 
-def test_a_gutter_of_other_pages_does_not_cut_a_heading_set_within_a_paragraph():
-    """A leader's heading whose word space falls on the gutter of the pages around: alone it
-    would read as a band of two columns; between the full lines it is set among, it is one line."""
+def test_a_gutter_of_other_pages_does_not_cut_a_heading_whose_word_space_falls_on_it():
+    """A leader's heading whose word space falls on the gutter of the pages around leaves less
+    white than a gutter: one line, alone, among full lines, or over its wrapped last word."""
     head = _glyphs("习近平：开展主题教育要注意抓“四个到位” 聚天下英才而用之", LEFT, 100.0 + PITCH, size=11.0)
     space = next(b.x0 for a, b in itertools.pairwise(head) if b.x0 - a.x1 > 0.3 * BODY)
     frame = RIGHT + WIDTH * BODY
-    gutter = [(space - 4.0, space, LEFT, frame)]
+    gutter = [(space - GUTTER * BODY + 4.0, space + 4.0, LEFT, frame)]  # a gutter as wide as the others
     above = _glyphs(RIGHT_COLUMN[0] + RIGHT_COLUMN[1], LEFT, 100.0)
     below = _glyphs(RIGHT_COLUMN[2] + RIGHT_COLUMN[3], LEFT, 100.0 + 2 * PITCH)
-    assert len(page_lines([head], BODY, gutter).lines) == 2  # alone, the gutter serves it
+    assert page_lines([head], BODY, gutter).lines == [row_text(head)]  # its space is narrower than the gutter
     assert page_lines([above, head, below], BODY, gutter).lines == [row_text(r) for r in (above, head, below)]
     assert page_lines([head, below], BODY, gutter).lines == [row_text(r) for r in (head, below)]  # at a page's top
     wrapped = _glyphs("关", LEFT, 100.0 + 2 * PITCH, size=11.0)  # the heading's last word on a line of its own
@@ -253,3 +253,16 @@ def test_a_letter_spaced_byline_over_the_gutter_grows_no_second_gutter_beside_it
     read = page_lines([title, byline, *rows], BODY)
     assert read.lines[-2:] == ["从严从实抓好软弱涣散村党组织整顿", "田 娟 崔建"]
     assert ["".join(line.split()) for line in read.lines[:-2]] == RIGHT_COLUMN
+
+
+def test_a_title_ending_inside_a_wide_gutter_does_not_narrow_it_away():
+    """A title wider than the left column ends 4 em into a 6-em gutter: the gutter's strip stops
+    under it instead of shrinking to the white the title leaves."""
+    right = LEFT + (WIDTH + 6.5) * BODY
+    title = _glyphs("激励干部新时代新担当新作为", LEFT, 60.0, size=18.0)
+    assert LEFT + WIDTH * BODY + 4 * BODY < title[-1].x1 < right
+    rows = [
+        _glyphs(a, LEFT, 100 + i * PITCH) + _glyphs(b, right, 100 + i * PITCH)
+        for i, (a, b) in enumerate(zip(RIGHT_COLUMN[:4], RIGHT_COLUMN[4:], strict=True))
+    ]
+    assert page_lines([title, *rows], BODY).lines == [*RIGHT_COLUMN, "激励干部新时代新担当新作为"]

@@ -25,6 +25,7 @@ from .pdf_glyphs import Glyph
 
 MIN_GUTTER = 0.28  # em: the narrowest strip of white between columns (a hanging mark leaves 0.3 em of a 0.8-em gutter)
 NARROWEST = 0.14  # em: a strip grown through many rows keeps at least this much white
+GROW_LOSS = 1.5  # em: a row that takes more of a strip's white than this ends it
 SIDE_REACH = 3.0  # em: text ending (or starting) this close to a strip stands against it
 MIN_SUPPORT = 3  # rows of text against each side of a gutter
 NARROW_SUPPORT = (
@@ -140,13 +141,16 @@ class _Page:
         others = sorted(b[0] - a[1] for k, (a, b) in enumerate(itertools.pairwise(ink)) if k != i)
         return here / others[len(others) // 2] if len(others) >= 2 else float("inf")
 
-    def set_close(self, a: int, b: int) -> bool:
-        """Whether row b is set right under row a (no more than half a line of white between) in
-        about its size: two lines of one paragraph."""
-        if a < 0 or b >= len(self.rows):
-            return False
-        size = self.sizes[b]
-        return abs(self.sizes[a] - size) <= 0.2 * size and self.tops[b] - self.bottoms[a] <= 0.5 * size
+    def clears(self, r: int, lo: float, hi: float) -> bool:
+        """Whether row r leaves [lo, hi] white (within ``NARROWEST`` em), but for a closing mark
+        hanging into it from the left."""
+        tol = NARROWEST * self.body
+        mid = (lo + hi) / 2
+        left = [g for g in self.rows[r] if (g.x0 + g.x1) / 2 < mid]
+        if left and left[-1].text in HANGING:
+            left = left[:-1]
+        right = [g for g in self.rows[r] if (g.x0 + g.x1) / 2 >= mid]
+        return (not left or left[-1].x1 <= lo + tol) and (not right or right[0].x0 >= hi - tol)
 
     def reach(self, r: int, lo: float, hi: float, width: float) -> tuple[float, float]:
         """How far the row's text runs from the strip on its left and on its right (0: none
@@ -196,7 +200,9 @@ def gutters(rows: list[list[Glyph]], body: float, known: list[tuple[float, float
 
 
 def _grow(page: _Page, r: int, lo: float, hi: float) -> Gutter | None:
-    """The strip of white through row r's gap [lo, hi], grown up and down row by row."""
+    """The strip of white through row r's gap [lo, hi], grown up and down row by row, for as
+    long as a row leaves it ``NARROWEST`` em and takes no more than ``GROW_LOSS`` em of it (a
+    hanging mark takes an em at most; a title wider than the column ends the strip)."""
     narrowest = NARROWEST * page.body
     first = last = r
     for step in (-1, 1):
@@ -204,6 +210,8 @@ def _grow(page: _Page, r: int, lo: float, hi: float) -> Gutter | None:
         while 0 <= j < len(page.rows):
             white = page.white(j, lo, hi)
             if white is None or white[1] - white[0] < narrowest:
+                break
+            if (white[0] - lo) + (hi - white[1]) > GROW_LOSS * page.body:
                 break
             lo, hi = white
             first, last = min(first, j), max(last, j)
@@ -214,7 +222,7 @@ def _grow(page: _Page, r: int, lo: float, hi: float) -> Gutter | None:
 def _is_gutter(page: _Page, strip: Gutter, known: list[tuple[float, float]]) -> bool:
     width = strip.hi - strip.lo
     lefts, rights = [], []
-    both, righted, sided = [], [], []  # rows with text against both sides of the strip, its right, either
+    righted = []  # rows with text against the strip's right side
     for r in range(strip.first, strip.last + 1):
         left, right = page.reach(r, strip.lo, strip.hi, width)
         if left:
@@ -222,10 +230,6 @@ def _is_gutter(page: _Page, strip: Gutter, known: list[tuple[float, float]]) -> 
         if right:
             rights.append(right)
             righted.append(r)
-        if left or right:
-            sided.append(r)
-            if left and right:
-                both.append(r)
     # word spaces that happen to line up (a river) are no wider than the row's other spaces
     ratios = [page.wider(r, strip.lo, strip.hi) for r in range(strip.first, strip.last + 1)]
     ratios = [x for x in ratios if x is not None]
@@ -236,17 +240,14 @@ def _is_gutter(page: _Page, strip: Gutter, known: list[tuple[float, float]]) -> 
     need = MIN_SUPPORT if width >= WIDE_GUTTER * page.body or solid else NARROW_SUPPORT
     support = min(len(lefts), len(rights))
     if support < need:
-        # a gutter of other pages shows in a row or two, unless a row with no text against it is
-        # set right against them: a heading's word space that falls on the gutter, the paragraph
-        # under the heading (or the heading's wrapped last word) no column
-        seen = any(min(b, strip.hi) - max(a, strip.lo) >= NARROWEST * page.body for a, b in known)
-        if not seen or not support:
+        # a gutter of other pages shows in a row or two, where the rows with text right of it
+        # leave its whole width white (as wide as on any of those pages), a hanging mark aside:
+        # a heading's word space that falls on it is narrower (a row ending by it may be a title)
+        near = [(a, b) for a, b in known if min(b, strip.hi) - max(a, strip.lo) >= NARROWEST * page.body]
+        if not near or not support:
             return False
-        shown = both or righted  # the rows that show the columns (a title may end by the strip)
-        above, below = shown[0] - 1, shown[-1] + 1
-        if (above not in sided and page.set_close(above, shown[0])) or (
-            below not in sided and page.set_close(shown[-1], below)
-        ):
+        a, b = min(x for x, _ in near), max(y for _, y in near)
+        if not all(page.clears(r, a, b) for r in righted):
             return False
         # the columns are as wide as on those pages: one side may hold a paragraph's last word
         return max(_median(lefts), _median(rights)) >= MIN_COLUMN
