@@ -266,3 +266,16 @@ def test_a_title_ending_inside_a_wide_gutter_does_not_narrow_it_away():
         for i, (a, b) in enumerate(zip(RIGHT_COLUMN[:4], RIGHT_COLUMN[4:], strict=True))
     ]
     assert page_lines([title, *rows], BODY).lines == [*RIGHT_COLUMN, "激励干部新时代新担当新作为"]
+
+
+def test_a_gutter_does_not_run_on_across_lines_of_white_into_the_next_region():
+    """Under a band of columns and five lines of white, a full-width paragraph begins whose
+    first line has a word space where the gutter ran: that line stays whole."""
+    upper = _page(RIGHT_COLUMN[:4], RIGHT_COLUMN[4:])
+    space_at = LEFT + WIDTH * BODY  # the gutter's left edge
+    first = _glyphs("你们生逢其时，科学发现之快前所未有", LEFT, 100 + 9 * PITCH)
+    first += _glyphs("正在改变我们的生活与工作方式", space_at + 0.6 * BODY, 100 + 9 * PITCH)
+    lower = [first, _glyphs(RIGHT_COLUMN[0] + RIGHT_COLUMN[1], LEFT, 100 + 10 * PITCH)]
+    read = page_lines(upper + lower, BODY)
+    assert read.lines[:8] == RIGHT_COLUMN
+    assert ["".join(line.split()) for line in read.lines[8:]] == ["".join(row_text(r).split()) for r in lower]

@@ -21,7 +21,7 @@ KNOWN = {
     # a display formula is two-dimensional (a fraction, a root): its pdfplumber lines are no reading order
     ("en_two_column_report_a.pdf", 1, "One characterization of passenger incidence"): "display formulas",
 }
-ORDER_KNOWN = {("en_magazine_images.pdf", 3): "a column's last lines beside a boxed summary"}
+ORDER_KNOWN: dict[tuple[str, int], str] = {}
 
 
 def _text(file: str) -> str:

@@ -26,6 +26,7 @@ from .pdf_glyphs import Glyph
 MIN_GUTTER = 0.28  # em: the narrowest strip of white between columns (a hanging mark leaves 0.3 em of a 0.8-em gutter)
 NARROWEST = 0.14  # em: a strip grown through many rows keeps at least this much white
 GROW_LOSS = 1.5  # em: a row that takes more of a strip's white than this ends it
+WHITE_ROWS = 3.0  # em of white between two rows across which no strip grows
 SIDE_REACH = 3.0  # em: text ending (or starting) this close to a strip stands against it
 MIN_SUPPORT = 3  # rows of text against each side of a gutter
 NARROW_SUPPORT = (
@@ -202,12 +203,16 @@ def gutters(rows: list[list[Glyph]], body: float, known: list[tuple[float, float
 def _grow(page: _Page, r: int, lo: float, hi: float) -> Gutter | None:
     """The strip of white through row r's gap [lo, hi], grown up and down row by row, for as
     long as a row leaves it ``NARROWEST`` em and takes no more than ``GROW_LOSS`` em of it (a
-    hanging mark takes an em at most; a title wider than the column ends the strip)."""
+    hanging mark takes an em at most; a title wider than the column ends the strip), and no
+    more than ``WHITE_ROWS`` em of white stand between two rows."""
     narrowest = NARROWEST * page.body
     first = last = r
     for step in (-1, 1):
         j = r + step
         while 0 <= j < len(page.rows):
+            near = j - step  # the row the strip has reached
+            if max(page.tops[j] - page.bottoms[near], page.tops[near] - page.bottoms[j]) > WHITE_ROWS * page.body:
+                break  # lines of white across the page: another region, with gutters of its own
             white = page.white(j, lo, hi)
             if white is None or white[1] - white[0] < narrowest:
                 break
