@@ -13,6 +13,7 @@ from synthetic import wrap
 
 from corpus_utils import IssueFormatError, load_issue
 from corpus_utils.reading.pdf import pdf_issue_text
+from corpus_utils.reading.pdf_glyphs import REOPEN_EVERY, glyph_pages
 
 A_PARAS = [
     "十八大以来，习近平总书记在系列重要讲话中多次指出，责任担当是领导干部必备的基本素质，有多大担当才能干多大事业。",
@@ -250,3 +251,13 @@ def test_sub_and_superscripts_stay_in_the_line_they_hang_from(tmp_path):
         "Dprior=此前最后一班的发车时刻；",
         "根据中央有关意见2，全面推行党建联盟工作法。",
     ]
+
+
+def test_a_file_longer_than_one_opening_is_read_page_by_page_in_order(tmp_path):
+    """The file is opened again every ``REOPEN_EVERY`` pages (PDFium keeps what it parsed of the
+    pages read): every page comes once, in order, with its own text."""
+    n = 2 * REOPEN_EVERY + 3
+    texts = [A_PARAS[0][k % 40 : k % 40 + 12] + str(k) for k in range(n)]
+    pdf = build_pdf([PdfPage(left=[t], number=None) for t in texts], tmp_path / "long.pdf", tmp_path)
+    read = ["".join(g.text for row in page.rows for g in row) for page in glyph_pages(pdf)]
+    assert read == texts

@@ -33,6 +33,9 @@ ROW_PLAY = 0.4  # em: glyphs whose middles lie this close vertically share a row
 SCRIPT_SIZE = 0.8  # of a row's size: a row this small within its height holds its sub- and superscripts
 SKEW_SAMPLES = 20  # neighbouring glyph pairs needed to measure a page's skew
 MIN_SKEW = 0.002  # slope below which a page is taken as level (0.1°)
+# pages read before the file is opened again: PDFium's document keeps what it parsed of every
+# page read (an OCR layer's: about 0.1 MB a page) after the page is closed
+REOPEN_EVERY = 25
 
 _EXPECTED = re.compile(
     rf"[{HANZI}\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2000-\u206f"
@@ -66,7 +69,8 @@ class GlyphPage:
 
 
 def glyph_pages(path: Path) -> Iterator[GlyphPage]:
-    """Every page's glyphs, grouped into rows; each page is closed once read."""
+    """Every page's glyphs, grouped into rows; each page is closed once read, and the file is
+    opened again every ``REOPEN_EVERY`` pages, so that memory stays flat in the pages."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -79,6 +83,9 @@ def glyph_pages(path: Path) -> Iterator[GlyphPage]:
     lookalikes = lookalike_table()
     try:
         for index in range(len(pdf)):
+            if index and index % REOPEN_EVERY == 0:
+                pdf.close()
+                pdf = pdfium.PdfDocument(path)
             page = pdf[index]
             width, height = page.get_size()
             textpage = page.get_textpage()
