@@ -31,6 +31,11 @@ own generator); every knob can be forced by an option of the same name (see ``KN
     1.35–1.8: poppler's pdftotext keeps columns apart at 1.35 and interleaves them at 1.6),
 ``stream_order`` (``reading``: the content stream has the lines in reading order, margins
     first; ``rows``: top to bottom, left to right across the columns, as some producers write).
+``column_leading`` (word, mixed: each column's leading this share more than the one on its left, so
+    the columns' rows never line up), ``skew`` (ocr: degrees the scan is turned, the text layer
+    following it), ``noise`` (ocr: rules and borders read as text, ``- ——卜 -——+一-—·卜``, in the
+    margins), ``charts`` (word: a bar chart with its title and axis labels under the sidebar's
+    text, beside the main column's last rows).
 
 Content: ``browser`` and ``ocr`` set the pages of ``issuegen.generate_issue(seed)`` line for
 line (the issue's column width, its full-width blocks, its title blocks placed above their
@@ -103,6 +108,10 @@ KNOBS = (
     "sidebar_left",
     "leading",
     "stream_order",
+    "column_leading",
+    "skew",
+    "noise",
+    "charts",
 )
 
 
@@ -296,6 +305,7 @@ class PageSpec:
     headers: list[str] = field(default_factory=list)
     has_title: bool = False
     rule: tuple[float, float, float] | None = None  # a rule under the head: x0, x1, y
+    bars: list[tuple[float, float, float, float]] = field(default_factory=list)  # a chart's bars: x, y, w, h
 
 
 class Metrics:
@@ -371,6 +381,15 @@ class Renderer:
             x0, x1, y = spec.rule
             self.pdf.set_line_width(0.5)
             self.pdf.line(x0, y, x1, y)
+        for bar in spec.bars:
+            self.pdf.rect(*bar, style="F")
+        if self.ocr and self.knobs["noise"]:  # the rule and the borders, read as text by OCR
+            for k, text in enumerate(self.rng.sample(NOISE, 2)):
+                y = HEAD_Y + 14 if k == 0 else FOOT_Y - 16
+                x = A4[0] / 2 - 60 + self.rng.uniform(-40, 40)
+                for c in text:
+                    self.glyph(c, x, y + self.rng.uniform(-0.6, 0.6), MARGIN_SIZE)
+                    x += MARGIN_SIZE * (0.6 if c.isascii() else 1.0)
         lines = spec.lines
         if self.knobs["stream_order"] == "rows":
             lines = sorted(lines, key=lambda d: (round(d.y), d.x))
@@ -476,6 +495,7 @@ class Renderer:
                 self.glyph(" ", x - max(tc, 0) / 2, y + dy, size)
 
     def glyph(self, c: str, x: float, y: float, size: float, scale: float = 100) -> None:
+        y += math.tan(math.radians(self.knobs["skew"])) * (x - A4[0] / 2)  # a scan set a little askew
         self.pdf.set_font("noto", size=size)
         self.pdf.set_stretching(scale)
         self.pdf.text(x, y, self.layer(c))
@@ -521,6 +541,11 @@ def draw_knobs(seed: int, options: dict) -> dict:
         "total_extra": r.randint(0, 12),
         "leading": round(r.uniform(1.35, 1.8), 2),
         "stream_order": r.choice(("reading", "reading", "rows")),
+        # drawn last, so that every knob above stays what it was for a seed
+        "column_leading": r.choice((0.0, 0.0, 0.08, 0.15)),
+        "skew": r.choice((0.0, 0.3, 0.6, 1.0)) if style == "ocr" else 0.0,
+        "noise": style == "ocr" and r.random() < 0.7,
+        "charts": style == "word" and r.random() < 0.6,
     }
     k.update(options)
     if k["style"] not in STYLES:
@@ -734,6 +759,27 @@ def _margins(spec, knobs, m, printed, header, at_end, opening, left, width, rng,
 
 # -- re-flowed pages (word, mixed) -----------------------------------------------------------
 
+CHART_ROWS = 7  # rows of the sidebar a chart takes
+CHART_TITLES = ("图1 近五年发展党员数（名）", "图2 基层党组织数量变化", "表 党员教育培训人次")
+CHART_CHARS = "".join(CHART_TITLES) + "0123456789年"
+NOISE = ("- ——卜 -——+一-—·卜", "『／ ，、，‘", "—·— —卜—", "丨 ·")  # rules, borders and specks as OCR reads them
+NOISE_CHARS = "".join(NOISE)
+
+
+def _chart(spec: PageSpec, x: float, top: float, width: float, height: float, rng: random.Random) -> None:
+    """A bar chart in a sidebar: its title, axis labels (7 pt) and bars (no text), drawn as margin
+    lines, which are in no flow: a reader must keep them out of the columns' lines."""
+    spec.lines.append(Drawn(rng.choice(CHART_TITLES), x, top + 8, 8.0, kind="margin"))
+    base, left = top + height - 10, x + 18
+    for k, tick in enumerate(("0", "50", "100", "150")):
+        spec.lines.append(Drawn(tick, x, base - k * (height - 24) / 3, 7.0, kind="margin"))
+    year = rng.randint(2013, 2018)
+    step = (width - 22) / 5
+    for k in range(5):
+        h = rng.uniform(0.2, 1.0) * (height - 26)
+        spec.bars.append((left + k * step + 2, base - h, step * 0.6, h))
+        spec.lines.append(Drawn(str(year + k), left + k * step, base + 9, 7.0, kind="margin"))
+
 
 class Paragraphs:
     """Paragraphs handed out line by line at whatever measure the column asks for."""
@@ -883,8 +929,13 @@ class FlowLayout:
         self.columns.append(column)
         self.y = TOP
 
+    @property
+    def deepest(self) -> float:
+        """The leading of the column set widest apart (``column_leading``: each column's more)."""
+        return self.leading * (1 + self.knobs["column_leading"] * (len(self.widths) - 1))
+
     def rows_left(self) -> int:
-        return int((BOTTOM - self.y) // self.leading)
+        return int((BOTTOM - self.y) // self.deepest)
 
     def title(self, piece: Piece) -> None:
         ts = self.knobs["title_size"]
@@ -924,14 +975,18 @@ class FlowLayout:
             n = src.rows_to_finish(widths, rows) or rows
             spec, x = self.pages[-1], self.left
             self.band += 1
+            # a chart under the sidebar's text, beside the main column's last rows
+            chart = self.word and self.knobs["charts"] and n == rows and n >= 16 and len(widths) > 1
+            side = min(range(len(widths)), key=lambda c: widths[c]) if chart else -1
             for c, w in enumerate(widths):
                 flow = []
-                for i in range(n):
+                leading = self.leading * (1 + self.knobs["column_leading"] * c)
+                for i in range(n - CHART_ROWS if c == side else n):
                     if src.done:
                         break
                     text, first, last = src.take(w)
                     dx = 2 * self.size if first and piece.indent else 0.0
-                    base = self.y + (i + 0.8) * self.leading
+                    base = self.y + (i + 0.8) * leading
                     full = w * self.size - dx
                     spec.lines.append(
                         Drawn(text, x + dx, base, self.size, None if last else full, full, band=self.band, col=c)
@@ -940,8 +995,11 @@ class FlowLayout:
                 if flow:
                     spec.flows.append(flow)
                     spec.kinds.append("wide" if piece.kind == "wide" else "column")
+                if c == side:
+                    top = self.y + (n - CHART_ROWS + 0.5) * leading
+                    _chart(spec, x, top, w * self.size, CHART_ROWS * leading, self.rng)
                 x += (w + self.gutter) * self.size
-            self.y += n * self.leading + 0.5 * self.leading
+            self.y += n * self.deepest + 0.5 * self.leading
 
     def finish(self, rng: random.Random) -> list[PageSpec]:
         total = self.start + len(self.pages) - 1 + self.knobs["total_extra"]
@@ -985,7 +1043,7 @@ def make_pdf(seed: int, path: Path, workdir: Path, **options) -> PdfTruth:
     gen, book = issue_with_pages(seed)
     chars = set(gen.text) | set("".join(MAGAZINES)) | set(knobs["stamp"]) | set("0123456789-·/第页 ")
     chars |= set(radical_pairs().values())  # always: one font per seed, whatever the options
-    chars |= set("——：编者按")
+    chars |= set("——：编者按") | set(CHART_CHARS) | set(NOISE_CHARS)
     chars.discard("\n")
     ttf = _font(chars, workdir)
     m = Metrics(ttf)

@@ -175,3 +175,45 @@ def test_a_block_with_two_paragraph_ends_before_a_new_article_is_a_guess_on_both
     )
     assert fixed.articles["text"].iloc[1] == "物业企业主动参与社区治理，居民满意度明显提升，小区面貌焕然一新。"
     assert fixed.decisions.empty and fixed.balance().holds
+
+
+def test_a_continuation_block_runs_on_to_where_the_page_says_the_new_article_begins(tmp_path):
+    """Where the page says where its article begins (a PDF's title block, a [[start]] entry), the
+    （上接…） block is not ended at a guess: its second paragraph stays with it, none is left over."""
+    text = (
+        " 部 长 笔 谈\n\n近年来，我市坚持把抓党建促乡村振兴作\n\n为重要任务，聚焦组织振兴，推动各项工\n\n"
+        "作落地见效，切实提升基层治理水平，（下转 2页）\n\n以高质量党建引领乡村振兴\n\n王海涛\n\n"
+        " （上接 1页）进一步激发干部担当作为的内\n\n生动力。\n\n"
+        "要注重在重大任务一线考察识别干部，引导\n\n党员干部守初心、担使命。\n\n"
+        "今年以来，江南区把物业服务纳入城市\n\n基层党建工作格局，推动社区党组织、业主\n\n委员会、物业企业三方联动。\n\n"
+        "红色物业让居民更舒心\n\n江南区委组织部\n"
+    )
+    (tmp_path / "issue.fix.toml").write_text('[[start]]\npage = 2\ntext = "今年以来"\n', encoding="utf-8")
+    issue = _load(tmp_path, text)
+    arts = issue.articles
+    assert arts["text"].iloc[0].endswith("内生动力。\n要注重在重大任务一线考察识别干部，引导党员干部守初心、担使命。")
+    assert arts["text"].iloc[1].startswith("今年以来，江南区")
+    assert issue.leftovers.empty and issue.balance().holds
+
+
+def test_two_title_blocks_at_one_page_s_foot_open_two_articles(tmp_path):
+    """Two articles begin on one page: the extractor writes both title blocks at its end, the
+    upper one first; the note of the first article tells where the second begins."""
+    text = (
+        " 党 建 研 究\n\n今年以来，我县坚持把抓党建促乡村振兴\n\n作为重要任务，聚焦组织振兴，推动各项\n\n"
+        "工作落地见效，取得了明显成效。\n\n（作者为某县委组织部干部）\n\n"
+        "江南区把物业服务纳入城市基层党建工\n\n作格局，推动社区党组织、业主委员会、\n\n"
+        "以高质量党建引领乡村振兴\n\n文/王海涛\n\n红色物业让居民更舒心\n\n孙丽娟 何 伟\n\n"
+        " 物业企业三方联动，破解小区治理难题。\n"
+    )
+    issue = _load(tmp_path, text)
+    arts = issue.articles
+    assert arts["title"].tolist() == ["以高质量党建引领乡村振兴", "红色物业让居民更舒心"]
+    assert arts["authors"].tolist() == [["王海涛"], ["孙丽娟", "何伟"]]
+    assert arts["author_note"].tolist() == ["作者为某县委组织部干部", None]
+    assert (
+        arts["text"].iloc[1]
+        == "江南区把物业服务纳入城市基层党建工作格局，推动社区党组织、业主委员会、物业企业三方联动，破解小区治理难题。"
+    )
+    assert arts["pages"].tolist() == [[1], [1, 2]]
+    assert issue.balance().holds and issue.leftovers.empty

@@ -13,6 +13,7 @@ from synthetic import wrap
 
 from corpus_utils import IssueFormatError, load_issue
 from corpus_utils.reading.pdf import pdf_issue_text
+from corpus_utils.reading.pdf_glyphs import REOPEN_EVERY, glyph_pages
 
 A_PARAS = [
     "十八大以来，习近平总书记在系列重要讲话中多次指出，责任担当是领导干部必备的基本素质，有多大担当才能干多大事业。",
@@ -218,3 +219,45 @@ def test_extract_prints_no_library_noise(issue_pdf, tmp_path):
         check=False,
     )
     assert out.returncode == 0 and out.stderr == ""
+
+
+def test_sub_and_superscripts_stay_in_the_line_they_hang_from(tmp_path):
+    """A definition list's ``H_max =`` and a footnote mark ``意见①``-style ``2``: set smaller,
+    lowered or raised, they are read in their line, not as lines of their own."""
+    from fpdf import FPDF
+    from pdfmaker import truetype_font
+
+    lines = [("H", "max", 3.0, "= 最大发车间隔，单位为分钟；"), ("D", "prior", 3.0, "= 此前最后一班的发车时刻；")]
+    note = ("根据中央有关意见", "2", -4.0, "，全面推行党建联盟工作法。")
+    ttf = truetype_font("".join(a + b + c for a, b, _, c in [*lines, note]) + "HDmaxprio", tmp_path / "f.ttf")
+    pdf = FPDF(unit="pt", format=(595, 842))
+    pdf.add_font("noto", fname=str(ttf))
+    pdf.add_page()
+    for k, (base, script, shift, rest) in enumerate([*lines, note]):
+        y = 100 + 20 * k
+        pdf.set_font("noto", size=10.5)
+        pdf.text(80, y, base)
+        x = 80 + pdf.get_string_width(base)
+        pdf.set_font("noto", size=6.5)
+        pdf.text(x, y + shift, script)
+        x += pdf.get_string_width(script) + 1
+        pdf.set_font("noto", size=10.5)
+        pdf.text(x, y, rest)
+    pdf.output(str(tmp_path / "scripts.pdf"))
+    text = pdf_issue_text(tmp_path / "scripts.pdf").text
+    read = ["".join(line.split()) for line in text.split("\n") if line.strip()]  # spacing aside
+    assert read == [
+        "Hmax=最大发车间隔，单位为分钟；",
+        "Dprior=此前最后一班的发车时刻；",
+        "根据中央有关意见2，全面推行党建联盟工作法。",
+    ]
+
+
+def test_a_file_longer_than_one_opening_is_read_page_by_page_in_order(tmp_path):
+    """The file is opened again every ``REOPEN_EVERY`` pages (PDFium keeps what it parsed of the
+    pages read): every page comes once, in order, with its own text."""
+    n = 2 * REOPEN_EVERY + 3
+    texts = [A_PARAS[0][k % 40 : k % 40 + 12] + str(k) for k in range(n)]
+    pdf = build_pdf([PdfPage(left=[t], number=None) for t in texts], tmp_path / "long.pdf", tmp_path)
+    read = ["".join(g.text for row in page.rows for g in row) for page in glyph_pages(pdf)]
+    assert read == texts

@@ -32,7 +32,16 @@ SEED = 90  # 27 pages: 卷首语, excerpts, editor's notes, articles starting mi
 JUNCTION_FLOOR = 0.85
 RADICAL = re.compile("[\u2e80-\u2fdf]")
 
-COMMON = {"head_jitter": 5.0, "one_page": False, "max_pages": None, "stream_order": "reading"}
+COMMON = {
+    "head_jitter": 5.0,
+    "one_page": False,
+    "max_pages": None,
+    "stream_order": "reading",
+    "column_leading": 0.0,
+    "skew": 0.0,
+    "noise": False,
+    "charts": False,
+}
 LAYOUTS = {
     "browser": dict(
         leading=1.6,
@@ -87,6 +96,38 @@ LAYOUTS = {
         feet=True,
         skip_opening_numbers=False,
         radicals=0.15,
+    ),
+    "ocr_skewed_noisy": dict(
+        leading=1.6,
+        style="ocr",
+        stream_order="rows",
+        gutter=1.0,
+        hanging=True,
+        number_form="plain",
+        number_at="bottom",
+        number_align="centre",
+        heads=True,
+        feet=True,
+        skip_opening_numbers=False,
+        radicals=0.0,
+        skew=1.0,
+        noise=True,
+    ),
+    "word_chart_leading": dict(
+        leading=1.4,
+        style="word",
+        sidebar_left=True,
+        gutter=1.0,
+        hanging=True,
+        number_form="plain",
+        number_at="bottom",
+        number_align="outer",
+        heads=True,
+        feet=False,
+        skip_opening_numbers=False,
+        radicals=0.0,
+        charts=True,
+        column_leading=0.15,
     ),
     "mixed": dict(
         leading=1.45,
@@ -150,7 +191,15 @@ def test_running_heads_and_feet_stay_out_of_the_text(built, layout):
     )
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "layout",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="a 1° skew: some page numbers are missed"))
+        if name == "ocr_skewed_noisy"
+        else name
+        for name in LAYOUTS
+    ],
+)
 def test_printed_page_numbers_are_found(built, layout):
     _, truth, out = built(layout)
     want = {i: n for i, n in enumerate(truth.page_numbers) if n is not None}
@@ -177,26 +226,31 @@ def test_a_one_page_pdf_is_read_in_order_with_its_number(tmp_path):
     assert out.printed == {0: truth.page_numbers[0]}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 24: the text of this issue now reads 22 of 22 records exact; from the PDF one stays "
-    "wrong because the PDF reader moves 「一是健全问责机制，对小问题早发现、」 (page 27) down to the title "
-    "block, out of its paragraph (a reading-order fault of reading/, not of the segmenter)",
-)
-def test_the_browser_pdf_segments_into_the_issue_records(built, tmp_path):
-    """The end goal: the PDF of an issue gives the records its text gives."""
-    path, truth, _ = built("browser")
+def _exact_records(want, source) -> tuple[set[int], float]:
+    """Which expected records the issue read from ``source`` gives exactly (all fields), and the
+    share of its characters left over."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        issue = load_issue(source, cache=False)
+    got = got_records(issue.articles)
+    exact = {a for a, b in align(want, got) if a is not None and b is not None and not field_diffs(want[a], got[b])}
+    left = sum(len("".join(t.split())) for t in issue.leftovers["text"]) if len(issue.leftovers) else 0
+    return exact, left / len("".join(issue.text.split()))
+
+
+@pytest.mark.parametrize("seed", [SEED, 7001, 7002, 7003])
+def test_a_browser_pdf_gives_the_records_of_the_issue_s_text(tmp_path, seed):
+    """The end goal: the browser's PDF of an issue (the seed's pages, or an unseen issue's with
+    every knob drawn) gives every record its text gives right, and leaves under 1% over."""
+    options = {**COMMON, **LAYOUTS["browser"]} if seed == SEED else {"style": "browser", "one_page": False}
+    path = tmp_path / "issue.pdf"
+    truth = make_pdf(seed, path, tmp_path, **{**options, "max_pages": None})
     want = truth.issue.records
-
-    def exact(source) -> int:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            got = got_records(load_issue(source, cache=False).articles)
-        return sum(a is not None and b is not None and not field_diffs(want[a], got[b]) for a, b in align(want, got))
-
-    from_text = exact(truth.issue.write(tmp_path / "issue.txt"))
-    from_pdf = exact(path)
-    assert from_pdf >= from_text, f"{from_pdf} records exact from the PDF, {from_text} from the text, of {len(want)}"
+    from_text, _ = _exact_records(want, truth.issue.write(tmp_path / "issue.txt"))
+    from_pdf, left = _exact_records(want, path)
+    lost = [want[a].title or want[a].text[:12] for a in sorted(from_text - from_pdf)]
+    assert not lost, f"right from the text, wrong from the PDF: {lost}"
+    assert left < 0.01, f"{left:.1%} of the characters left over"
 
 
 # -- the generator ---------------------------------------------------------------------------

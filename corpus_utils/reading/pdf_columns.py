@@ -1,29 +1,28 @@
-"""A PDF page's reading order: gutters, bands and blocks of rows, and title blocks.
+"""A PDF page's reading order and its title blocks.
 
-A gutter is a vertical strip of white that the rows on both sides of it leave open (whitespace
-glyphs aside), however wide the columns and wherever the strip lies; rows that cross it (a
-full-width block) end the band of rows that uses it. A page is read block by block, band by
-band, each band column by column, into ``TextRun``s. Titles (rows set larger than the body
-text) and the byline under them leave the flow for the end of the page, and the place where
-their article's text begins is kept. It is a room of its own because it works on one page's
-body rows, with the running lines already taken out, and knows nothing of PDFium.
+The page's body rows are cut at its gutters into segments, stacked into blocks and put in
+reading order (``pdf_blocks``), into ``TextRun``s. Titles (rows set larger than the body text)
+and the byline under them are one block while the page is ordered (a title with its byline
+across the columns ends the band of columns above it), then leave the flow for the end of the
+page; the place where their article's text begins is kept. It is a room of its own because it
+works on one page's body rows, with the running lines already taken out, and knows nothing of
+PDFium.
 """
 
 from __future__ import annotations
 
-import itertools
-import statistics
-from collections import Counter
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from ..text.genre import EXCERPT_HEAD
+from .pdf_blocks import MIN_SUPPORT, blocks, gutters, merge_units, reading_order, segments
 from .pdf_glyphs import Glyph, measured_text, row_size, row_text
 
 TITLE_RATIO = 1.2  # a line this much larger than the body text is a title
-MIN_GUTTER = 0.28  # em: the narrowest strip of white between columns (a hanging mark leaves 0.3 em of a 0.8-em gutter)
-MIN_GUTTER_ROWS = 3  # rows that must leave a strip open on both sides for it to be a gutter
-BLOCK_GAP = 2.0  # body sizes of white between two rows that set them in separate blocks
-PROBE = 0.2  # em each side of a gutter's middle: a glyph there crosses it
+FRAME_PLAY = 1.5  # em: pages whose text fills the same frame within this share their gutters
+_TEXT_CHAR = re.compile(r"[^\W_一卜十丨]")  # a letter, a digit or an ideograph that is no stroke
+_TAIL = re.compile(r"[%‰）)\]】》〉」』”’。，、；：？！.,;:?!…]{1,4}")  # a paragraph's closing marks
 
 
 @dataclass(frozen=True)
@@ -37,23 +36,39 @@ class TextRun:
     top: float
     bottom: float
     size: float
+    noise: bool = False  # holds no text (see ``is_noise``), and is no paragraph's last marks
+
+
+@dataclass(frozen=True)
+class PageLines:
+    """A page's lines in reading order, title blocks at the end; the indices of the lines where
+    an article's text begins and of the lines set large as a title (their bylines aside); how
+    many characters of runs that hold no text were dropped."""
+
+    lines: list[str]
+    starts: list[int]
+    titles: list[int]
+    dropped: int
 
 
 def page_lines(
-    rows: list[list[Glyph]], body: float, known: list[tuple[float, float]] = ()
-) -> tuple[list[str], list[int]]:
-    """The page's lines in reading order, title blocks moved to the end, and the line indices
-    where an article's text begins."""
+    rows: list[list[Glyph]], body: float, known: Iterable[tuple[float, float, float, float]] = ()
+) -> PageLines:
+    """The page's lines (see ``PageLines``). ``known``: gutters of other pages
+    (``column_gutters``), which serve a page of the same frame."""
     if not rows:
-        return [], []
+        return PageLines([], [], [], 0)
+    known = _in_frame(rows, known, body)
     titles = _title_rows(rows, body)
     blocks = _title_blocks(rows, titles, body)  # adds each byline row to ``titles``
     # title rows stay in while the page is put in order: a title across the columns ends the band
     # of columns above it; then they leave the flow for the end of the page
     title_glyphs = {id(g) for i in titles for g in rows[i]}
-    ordered = [ln for ln in _reading_order(rows, body, known) if not ln.glyph_ids & title_glyphs]
+    units = [set().union(*(ln.glyph_ids for ln in block)) for block in blocks]
+    runs = [ln for ln in _reading_order(rows, body, known, units) if not ln.glyph_ids & title_glyphs]
+    ordered = [ln for ln in runs if not ln.noise]
+    dropped = sum(len(ln.text.replace(" ", "")) for ln in runs if ln.noise)
     # a title block belongs to the article whose text follows it in reading order
-    text_lines = [ln.text for ln in ordered]
     starts = []
     for block in blocks:
         below = min(block, key=lambda ln: -ln.bottom)
@@ -64,8 +79,22 @@ def page_lines(
         ]
         if after:
             starts.append(after[0])
-    tail = [ln.text for block in blocks for ln in block]
-    return text_lines + tail, sorted(set(starts))
+    tail = [ln for block in blocks for ln in block]
+    large = [len(ordered) + i for i, ln in enumerate(tail) if ln.size >= TITLE_RATIO * body]
+    return PageLines([ln.text for ln in ordered + tail], sorted(set(starts)), large, dropped)
+
+
+def is_noise(text: str) -> bool:
+    """Whether a run holds no text: only punctuation, dashes and strokes, as an OCR layer reads a
+    rule, a border or a speck (``- ——卜 -——+一-—·卜``, ``『／ ，、，‘``). A run with one letter,
+    digit or ideograph other than a stroke-like one (一 卜 十 丨) is text."""
+    return not _TEXT_CHAR.search(text)
+
+
+def is_tail(text: str) -> bool:
+    """Whether a run holds nothing but closing marks (``%。``, ``）。``, ``”``): the last marks of
+    a paragraph run over to a line of their own, text where they stand in a block of text."""
+    return bool(_TAIL.fullmatch("".join(text.split())))
 
 
 def _title_rows(rows: list[list[Glyph]], body: float) -> set[int]:
@@ -90,7 +119,9 @@ def _title_blocks(rows: list[list[Glyph]], titles: set[int], body: float) -> lis
         if nxt < len(rows) and nxt not in titles:
             cand = _text_run(rows[nxt])
             gap = cand.top - run.bottom
-            if gap < 2.5 * body and len(cand.text) <= 30 and cand.x1 - cand.x0 < 20 * body:
+            # short, and narrower than a page's line or set off to the right (a body line starts left)
+            aside = cand.x1 - cand.x0 < 20 * body or cand.x0 > run.x0 + 4 * body
+            if gap < 2.5 * body and len(cand.text) <= 30 and aside:
                 blocks[-1].append(cand)
                 titles.add(nxt)  # no longer body text
     return blocks
@@ -109,123 +140,45 @@ def _text_run(glyphs: list[Glyph]) -> TextRun:
     )
 
 
-def _reading_order(rows: list[list[Glyph]], body: float, known: list[tuple[float, float]] = ()) -> list[TextRun]:
-    """Band by band, column by column: see ``column_gutters`` and ``_bands``. ``known`` are gutters
-    found on other pages: one that a row here leaves open with text on both sides serves
-    where the page has too few such rows to show it."""
+def _reading_order(
+    rows: list[list[Glyph]], body: float, known: list[tuple[float, float]] = (), units: list[set[int]] = ()
+) -> list[TextRun]:
+    """Block by block in reading order, each block's segments top to bottom (see ``pdf_blocks``).
+    ``known`` are gutters found on other pages: where one runs, a single row of text against
+    each side shows it. ``units`` are glyphs (ids) read as one block: a title with its byline."""
     if not rows:
         return []
-    gutters = column_gutters(rows, body)
-    if not gutters:  # too few two-column rows to show a gutter: one seen elsewhere that a row here leaves open
-        cleared = [g for g in known if any(_gap_spans(row, g) for row in rows)]
-        if cleared:
-            gutters = [Counter(cleared).most_common(1)[0][0]]
-    out: list[TextRun] = []
-    bands = [band for block in _blocks(rows, body) for band in _bands(block, gutters)]
-    for band_rows, band_gutters in bands:
-        edges = sorted(band_gutters)
-        columns: list[list[TextRun]] = [[] for _ in range(len(edges) + 1)]
-        for row in band_rows:
-            pieces: list[list[Glyph]] = [[] for _ in columns]
-            for g in row:
-                mid = (g.x0 + g.x1) / 2
-                pieces[sum(mid > (a + b) / 2 for a, b in edges)].append(g)
-            for col, piece in zip(columns, pieces, strict=True):
-                if piece:
-                    col.append(_text_run(piece))
-        for col in columns:
-            out.extend(col)
+    cut = segments(rows, gutters(rows, body, known))
+    out = []
+    for block in reading_order(merge_units(blocks(cut), units)):
+        runs = [_text_run(seg) for seg in block.segments]
+        text = any(not is_noise(run.text) for run in runs)
+        # a run with no text is noise, but for a paragraph's last marks in a block of text (``%。``)
+        out += [replace(run, noise=is_noise(run.text) and not (text and is_tail(run.text))) for run in runs]
     return out
 
 
-def _blocks(rows: list[list[Glyph]], body: float) -> list[list[list[Glyph]]]:
-    """Rows split where the white between two of them is wider than two lines: a header or a
-    title set apart above the text is a block of its own, read before the text below."""
-    blocks: list[list[list[Glyph]]] = []
-    for row in rows:
-        top = min(g.top for g in row)
-        if blocks and top - max(g.bottom for g in blocks[-1][-1]) <= BLOCK_GAP * body:
-            blocks[-1].append(row)
-        else:
-            blocks.append([row])
-    return blocks
+def column_gutters(rows: list[list[Glyph]], body: float) -> list[tuple[float, float, float, float]]:
+    """The page's gutters, for other pages whose columns are too short to show them: each as its
+    x range and the left and right edges of the rows it runs through (the frame its columns fill,
+    which alternates on facing pages)."""
+    out = []
+    for g in gutters(rows, body):
+        if g.last - g.first + 1 >= MIN_SUPPORT:
+            span = rows[g.first : g.last + 1]
+            out.append((g.lo, g.hi, min(r[0].x0 for r in span), max(x.x1 for r in span for x in r)))
+    return out
 
 
-def _gap_spans(row: list[Glyph], gutter: tuple[float, float]) -> bool:
-    """Whether a row has text on both sides of a gutter and none inside it."""
-    a, b = gutter
-    return (
-        any(g.x1 <= a + 1 for g in row)
-        and any(g.x0 >= b - 1 for g in row)
-        and not any(g.x0 < b - 1 and g.x1 > a + 1 for g in row)
-    )
-
-
-def _gaps(row: list[Glyph], body: float) -> list[tuple[float, float]]:
-    """White strips inside a row, between glyphs, at least ``MIN_GUTTER`` em wide."""
-    return [(a.x1, b.x0) for a, b in itertools.pairwise(row) if b.x0 - a.x1 >= MIN_GUTTER * min(a.size, b.size)]
-
-
-def column_gutters(rows: list[list[Glyph]], body: float) -> list[tuple[float, float]]:
-    """Strips of white that several rows leave open with text on both sides: the gutters.
-
-    The inner gaps of rows set in the body size (a letter-spaced title's gaps say nothing),
-    narrowest first, gather where they overlap the strip a gathering already has; a gathering
-    of at least ``MIN_GUTTER_ROWS`` rows (and a tenth of the rows with gaps) is a gutter, the
-    strip all of them leave open."""
-    body_rows = [row for row in rows if abs(statistics.median(g.size for g in row) - body) <= 0.15 * body]
-    row_gaps = [_gaps(row, body) for row in body_rows]
-    gaps = sorted((g for found in row_gaps for g in found), key=lambda g: g[1] - g[0])
-    narrowest = MIN_GUTTER * body * 0.5
-    strips: list[list[float]] = []  # [left, right, rows]
-    for a, b in gaps:
-        for strip in strips:
-            left, right = max(strip[0], a), min(strip[1], b)
-            if right - left >= narrowest:
-                strip[0], strip[1], strip[2] = left, right, strip[2] + 1
-                break
-        else:
-            strips.append([a, b, 1])
-    with_gaps = sum(1 for found in row_gaps if found)
-    needed = max(MIN_GUTTER_ROWS, 0.1 * with_gaps)
-    return sorted((left, right) for left, right, n in strips if n >= needed)
-
-
-def _bands(
-    rows: list[list[Glyph]], gutters: list[tuple[float, float]]
-) -> list[tuple[list[list[Glyph]], list[tuple[float, float]]]]:
-    """Consecutive rows that use the same gutters.
-
-    A row uses a gutter when it leaves it open; a row that crosses it (a full-width line)
-    does not. A row with text on one side only follows its neighbours: right after full-width
-    rows and before any two-sided row it ends the full-width block (a paragraph's last line)."""
-
-    def relation(row: list[Glyph], gutter: tuple[float, float]) -> str:
-        a, b = gutter
-        size = statistics.median(g.size for g in row)
-        mid, reach = (a + b) / 2, min((b - a) / 2, PROBE * size)  # justified gaps cannot hide a probe this wide
-        if any(g.x0 < mid + reach and g.x1 > mid - reach for g in row):
-            return "cross"
-        left = any(g.x1 <= mid for g in row)
-        right = any(g.x0 >= mid for g in row)
-        return "both" if left and right else "one"
-
-    uses: list[set[int]] = [set() for _ in rows]
-    for k, gutter in enumerate(gutters):
-        rel = [relation(row, gutter) for row in rows]
-        for i, r in enumerate(rel):
-            if r == "both":
-                uses[i].add(k)
-            elif r == "one":
-                before = next((rel[j] for j in range(i - 1, -1, -1) if rel[j] != "one"), None)
-                after = next((rel[j] for j in range(i + 1, len(rel)) if rel[j] != "one"), None)
-                if before == "both" or (after == "both" and before != "cross"):
-                    uses[i].add(k)
-    bands: list[tuple[list[list[Glyph]], list[tuple[float, float]]]] = []
-    for row, used in zip(rows, uses, strict=True):
-        gs = [gutters[k] for k in sorted(used)]
-        if bands and bands[-1][1] == gs:
-            bands[-1][0].append(row)
-        else:
-            bands.append(([row], gs))
-    return bands
+def _in_frame(
+    rows: list[list[Glyph]], known: Iterable[tuple[float, float, float, float]], body: float
+) -> list[tuple[float, float]]:
+    """The gutters of other pages whose frame these rows fit: starting at its left edge, ending
+    within its right one (short rows may end before it), give or take a hanging mark."""
+    if not rows:
+        return []
+    x0, x1 = min(r[0].x0 for r in rows), max(g.x1 for r in rows for g in r)
+    play = FRAME_PLAY * body
+    return [(lo, hi) for lo, hi, a, b in known if abs(a - x0) <= play and x1 <= b + play]
+    x0, x1 = min(r[0].x0 for r in rows), max(g.x1 for r in rows for g in r)
+    return [(lo, hi) for lo, hi, a, b in known if abs(a - x0) <= FRAME_PLAY * body and abs(b - x1) <= FRAME_PLAY * body]

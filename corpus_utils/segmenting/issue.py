@@ -286,8 +286,10 @@ def _segment(path: Path, page_offset: int | None) -> IssueData:
         (printed, agree), total = numbered
         offset = PageOffset(printed, agree, total, "printed")
     kinds, starts, resumes, corrected = locate_lines(fixes, pages, offset)
-    if pdf is not None:  # where the PDF shows an article's text begin, under its title
+    if pdf is not None:  # where the PDF shows an article's text begin, under its title; its title lines
         starts = starts | {(k, pages[k].lines[i].number) for k, i in pdf.starts if i < len(pages[k].lines)}
+        shown = {(k, pages[k].lines[i].number) for k, i in pdf.titles if i < len(pages[k].lines)}
+        kinds = {**dict.fromkeys(shown, "title"), **kinds}  # a .fix.toml has the last word
     seg = segment_articles(pages, offset, source=str(path), overrides=kinds, starts=starts, resumes=resumes)
     corrected += apply_record_fixes(fixes, seg.records)
     if fixes.page_offset is not None and page_offset is None:
