@@ -9,6 +9,7 @@ from what to run (``tasks``) and from how the whole run is queued and reported (
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import queue
 import sys
@@ -153,6 +154,9 @@ class KernelPool:
         """End every kernel this pool started, at once (a notebook running in one stops)."""
         with self._lock:
             started, self._started, self._closed = self._started, [], True
+        # a kernel still being readied (a spare the run did not need) is ended mid-request: its
+        # client's stream then logs the broken request with a traceback, noise of an ending chosen here
+        logging.getLogger("tornado.general").setLevel(logging.CRITICAL)
         for km in started:
             with contextlib.suppress(Exception):
                 km.shutdown_kernel(now=True)
