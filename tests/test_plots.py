@@ -249,6 +249,9 @@ def test_trends_keep_their_width_and_name_issues_by_date_at_any_number_of_issues
     ticks = [t.get_text() for t in big.axes[0].get_xticklabels() if t.get_text()]
     assert 2 <= len(ticks) <= 9 and all(t.endswith("期") for t in ticks)  # dates, never ids
     assert len(big.axes[0].lines) == 2  # the issues, and their rolling mean
+    assert "各图纵轴刻度不同" in small._suptitle.get_text()  # three panels, each its own scale
+    one = charts.plot_issue_trends(trends(3).query("phrase == '担当作为'"))
+    assert "刻度" not in one._suptitle.get_text()  # one panel: no other scale to warn of
 
 
 def test_period_keyness_bars_are_the_strongest_significant_g2_each_way():

@@ -78,7 +78,8 @@ def plot_issue_trends(
         )
         ax.tick_params(axis="x", labelsize=8, labelrotation=25)
     note = f"，粗线为 {window} 期滚动平均" if len(issues) > 12 else ""
-    fig.suptitle(f"{what}的期际变化：{unit}（{len(issues)} 期；各图纵轴刻度不同{note}）{left_out}")
+    scales = "；各图纵轴刻度不同" if len(phrases) > 1 else ""
+    fig.suptitle(f"{what}的期际变化：{unit}（{len(issues)} 期{scales}{note}）{left_out}")
     fig.tight_layout(rect=(0, 0, 1, 0.96))
     return fig
 
