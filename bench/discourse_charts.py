@@ -69,12 +69,12 @@ def latest_issue(corpus: cu.Corpus) -> dict:
     mentions = cu.place_mentions(one, home=home)
     return {
         "08_formulas_by_column": charts.plot_phrase_counts(
-            by_column, rows="formula", issue_id=latest, title="编号提法在各栏目的出现次数"
+            by_column, rows="formula", issue=one.label, title="编号提法在各栏目的出现次数"
         ),
-        "08_citations_by_column": charts.plot_citing_columns(cu.citing_columns(one), issue_id=latest),
-        "08_units": charts.plot_units(units, issue_id=latest),
+        "08_citations_by_column": charts.plot_citing_columns(cu.citing_columns(one), issue=one.label),
+        "08_units": charts.plot_units(units, issue=one.label),
         "08_county_coverage": charts.plot_county_coverage(cu.county_coverage(one, units=units, mentions=mentions)),
-        "08_framing_by_column": charts.plot_framing(cu.framing_counts(one, by="column"), issue_id=latest),
+        "08_framing_by_column": charts.plot_framing(cu.framing_counts(one, by="column"), issue=one.label),
     }
 
 

@@ -155,6 +155,20 @@ def test_the_published_tables_keep_their_columns(report):
     assert (tables / "keyness.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
+def test_every_table_that_names_issues_can_be_plotted_by_date(report):
+    """A table with an issue's ``label`` (2019年第11期) also has its ISO ``date``, for pandas."""
+    import pandas as pd
+
+    root, _ = report
+    for path in sorted((root / "figures").glob("*/tables/*.csv")):
+        columns = pd.read_csv(path, encoding="utf-8-sig", nrows=0).columns
+        for prefix in ("", "earlier_"):
+            if f"{prefix}label" in columns:
+                assert f"{prefix}date" in columns, (
+                    f"{path.parent.parent.name}/{path.name}: {prefix}label, no {prefix}date"
+                )
+
+
 def test_every_notebook_runs_on_an_issue_without_records(tmp_path, monkeypatch):
     """A file that reads but holds no article: the notebooks say so instead of failing."""
     monkeypatch.setenv("CORPUS_UTILS_FIGURES", str(tmp_path / "figures"))

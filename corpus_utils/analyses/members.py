@@ -33,7 +33,7 @@ from ..segmenting.issue import Issue
 from ..text.tokens import get_tokenizer
 from .formulas import numbered
 
-MEMBER_COLUMNS = ["formula", "members", "n", "shape", "issue_id", "label", "article_id", "column", "context"]
+MEMBER_COLUMNS = ["formula", "members", "n", "shape", "issue_id", "label", "date", "article_id", "column", "context"]
 SHAPES = ("after", "before", "enumerated", "same head")
 ENUMERATION_GAP = 200  # characters between a formula and the first item of its enumeration
 CLAUSE_END = "，。；：！？\n,;:!?"
@@ -75,7 +75,7 @@ def formula_members(x: Issue | Corpus, formulas: Sequence[str], *, shapes: Seque
                         "members": "、".join(items),
                         "n": n,
                         "shape": shape,
-                        **{k: records[k].iat[row] for k in ("issue_id", "label", "article_id", "column")},
+                        **{k: records[k].iat[row] for k in ("issue_id", "label", "date", "article_id", "column")},
                         "context": text[max(0, start - 10) : start + 60].replace("\n", " "),
                     }
                 )

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..corpus.corpus import Corpus, as_corpus
-from ..corpus.dates import dated
+from ..corpus.dates import LABEL_COLUMNS, dated
 from ..segmenting.issue import Issue
 from .gazetteer import Gazetteer, Place, cpca_gazetteer
 
@@ -60,7 +60,7 @@ LEVEL_OF_SUFFIX = {
 }  # fmt: skip
 UNIT_COLUMNS = ["column", "title", "authors", "unit", "source", "level", "province", "city", "county"]
 MENTION_COLUMNS = ["column", "written", "place", "level", "province", "city", "county", "candidates", "page", "context"]
-COVERAGE_COLUMNS = ["issue_id", "label", "province", "city", "county", "records_written", "mentions"]
+COVERAGE_COLUMNS = ["issue_id", *LABEL_COLUMNS, "province", "city", "county", "records_written", "mentions"]
 
 
 def home_of(x: Issue | Corpus, gazetteer: Gazetteer | None = None) -> tuple[tuple[str, ...], str]:
@@ -197,7 +197,7 @@ def county_coverage(
     mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Each county in each issue: how many records its units wrote (``records_written``) and how
-    often the bodies name it (``mentions``): ``issue_id, label, province, city, county,
+    often the bodies name it (``mentions``): ``issue_id, label, date, volume, number, province, city, county,
     records_written, mentions``, issues in date order, then the counties most covered overall
     first. Counties neither written from nor named in an issue have no row there."""
     corpus = as_corpus(x)

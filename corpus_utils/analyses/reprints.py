@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus.corpus import Corpus, as_corpus
-from ..corpus.dates import dated
+from ..corpus.dates import LABEL_COLUMNS, dated
 from ..corpus.reprints import (
     DUPLICATE,
     MIN_SHARE,
@@ -34,7 +34,7 @@ from ..corpus.reprints import (
 from ..segmenting.issue import Issue
 from .rates import share
 
-RECORD_FIELDS = ["issue_id", "label", "article_id", "column", "title"]
+RECORD_FIELDS = ["issue_id", "label", "date", "article_id", "column", "title"]
 PAIR_COLUMNS = [
     *RECORD_FIELDS,
     *(f"earlier_{f}" for f in RECORD_FIELDS),
@@ -43,14 +43,14 @@ PAIR_COLUMNS = [
     "share_of_earlier",
     "kind",
 ]
-SUMMARY_COLUMNS = ["issue_id", "label", "n_records", "n_reprints", "solid_chars", "reprinted_chars", "share"]
+SUMMARY_COLUMNS = ["issue_id", *LABEL_COLUMNS, "n_records", "n_reprints", "solid_chars", "reprinted_chars", "share"]
 
 
 def reprint_pairs(
     x: Issue | Corpus, *, min_share: float = MIN_SHARE, min_chars: int = MIN_SHARED_CHARS
 ) -> pd.DataFrame:
     """Every pair of records of which one holds ``min_share`` of the other's text, sharing
-    ``min_chars`` characters: the later record (``issue_id, label, article_id, column,
+    ``min_chars`` characters: the later record (``issue_id, label, date, article_id, column,
     title``), the earlier one (``earlier_…``), ``shared_chars`` (of the later record, in
     characters, digits and letters), ``share`` (of the later record found in the earlier),
     ``share_of_earlier`` and ``kind`` (see the module docstring); later issues first, then the
@@ -86,7 +86,7 @@ def reprinted_records(x: Issue | Corpus, *, min_share: float = MIN_SHARE) -> pd.
 
 def reprint_summary(x: Issue | Corpus, *, min_share: float = MIN_SHARE) -> pd.DataFrame:
     """How much of each issue reprints earlier records, issues in date order: ``issue_id, label,
-    n_records, n_reprints`` (records of which ``min_share`` or more is an earlier record's
+    date, volume, number, n_records, n_reprints`` (records of which ``min_share`` or more is an earlier record's
     text), ``solid_chars`` (the issue's characters, digits and letters), ``reprinted_chars``
     (of those records, the characters found in the earlier record that holds most of each)
     and ``share`` (``reprinted_chars / solid_chars``)."""

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from .style import PALETTE, empty_chart, in_report_style, issue_title, the_first
+from .style import PALETTE, empty_chart, in_report_style, issue_cells, issue_title, the_first
 
 LEVEL_NAMES = {
     "province": "省级",
@@ -115,11 +115,14 @@ def plot_county_coverage(coverage: pd.DataFrame, *, value: str = "mentions") -> 
     """Counties across issues (a ``county_coverage`` table): a row per county (the most covered
     first, at most ``MAX_ROWS``), a column per issue in date order, the colour ``value``
     (``mentions`` or ``records_written``); a dot where the county also wrote (for mentions).
-    Past ``ANNOTATED_ISSUES`` issues the cells are not numbered and at most eight issues are named."""
+    Past ``ANNOTATED_ISSUES`` issues the cells are not numbered and at most eight issues are named;
+    past ``MAX_ISSUE_CELLS`` a cell sums a year (``issue_cells``)."""
     what = {"mentions": "正文提及次数", "records_written": "供稿篇数"}.get(value, value)
     title = f"各县（市、区）的覆盖：{what}"
     if coverage.empty:
         return empty_chart(title, "没有可定位到县级的供稿单位或地名")
+    n_issues = coverage["issue_id"].nunique()
+    coverage, per_cell = issue_cells(coverage, ["province", "city", "county"], ["records_written", "mentions"])
     issues = list(dict.fromkeys(coverage["issue_id"]))
     labels = dict(zip(coverage["issue_id"], coverage["label"], strict=False))
     counties, left_out = the_first(list(dict.fromkeys(coverage["county"])), "个县（市、区）")
@@ -166,8 +169,8 @@ def plot_county_coverage(coverage: pd.DataFrame, *, value: str = "mentions") -> 
     bar.locator = MaxNLocator(integer=True)
     bar.update_ticks()
     # said beside the scale, not in a legend that drifts above tall charts
-    bar.set_label(what + ("；圆点：该期有本县供稿" if len(xs) else ""))
-    ax.set_title(f"{title}（{len(issues)} 期）{left_out}", loc="left")
+    bar.set_label(what + (f"；圆点：该{'期' if not per_cell else '格'}有本县供稿" if len(xs) else ""))
+    ax.set_title(f"{title}（{n_issues} 期{per_cell}）{left_out}", loc="left")
     return fig
 
 

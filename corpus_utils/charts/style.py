@@ -14,6 +14,7 @@ from typing import ParamSpec
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 from matplotlib.figure import Figure
 
 from .fonts import register_font
@@ -22,6 +23,7 @@ PALETTE = ["#b5322a", "#2f5d8a", "#d99a2b", "#5b8c5a", "#7a5c99", "#3c8d93", "#c
 ACCENT = PALETTE[0]
 P = ParamSpec("P")
 MAX_ROWS = 40  # rows (or panels) one chart draws at most
+MAX_ISSUE_CELLS = 24  # issues across one heatmap; past that, a cell a year
 NO_RECORDS = "本期没有可统计的正文（0 篇文章）"
 
 
@@ -108,6 +110,36 @@ def heatmap(ax, values: np.ndarray, *, cmap: str = "Reds", norm=None, vmin: floa
 def issue_title(text: str, issue: str) -> str:
     """A chart's title with the issue it shows after it (its label, ``2019年第11期``), when one is named."""
     return f"{text}　{issue}" if issue else text
+
+
+def issue_cells(table: pd.DataFrame, keys: list[str], values: list[str]) -> tuple[pd.DataFrame, str]:
+    """A table of one row per issue and ``keys`` as it is (with a ``label``), or, past
+    ``MAX_ISSUE_CELLS`` issues, ``values`` summed over the issues of each year (over runs of
+    issues where any has no date), ``issue_id`` and ``label`` naming the cell (``2021年``,
+    ``2019年第3期起``), and a note saying so (``，每格一年``); the issues in ``attrs["issues"]``."""
+    if "label" not in table.columns:
+        table = table.assign(label=table["issue_id"])
+    issues = list(dict.fromkeys(table["issue_id"]))
+    if len(issues) <= MAX_ISSUE_CELLS:
+        return table, ""
+    years = pd.to_datetime(table["date"], errors="coerce").dt.year if "date" in table.columns else None
+    if years is not None and years.notna().all():
+        key, note = years.astype(int).map(lambda y: f"{y}年"), "，每格一年"
+    else:
+        size = int(np.ceil(len(issues) / MAX_ISSUE_CELLS))
+        first = {i: issues[k - k % size] for k, i in enumerate(issues)}
+        label = dict(zip(table["issue_id"], table["label"], strict=False))
+        key = table["issue_id"].map(lambda i: f"{label[first[i]]}起", na_action="ignore")
+        note = f"，每格 {size} 期"
+    sums = (
+        table.assign(issue_id=key)
+        .groupby(["issue_id", *keys], sort=False, dropna=False)[values]
+        .sum(min_count=1)
+        .reset_index()
+    )
+    sums["label"] = sums["issue_id"]
+    sums.attrs["issues"] = issues
+    return sums, note
 
 
 def the_first(names: list, what: str = "项") -> tuple[list, str]:

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from .style import ACCENT, PALETTE, empty_chart, heatmap, in_report_style, panels, the_first
+from .style import ACCENT, PALETTE, empty_chart, heatmap, in_report_style, issue_cells, panels, the_first
 
 
 @in_report_style
@@ -151,33 +151,10 @@ def plot_phrase_by_column(table: pd.DataFrame, *, what: str = "重点短语") ->
     return fig
 
 
-MAX_ISSUE_CELLS = 24  # issues across one heatmap; past that, a cell a year
-
-
 def _grouped_issues(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    """The table as it is (with a ``label``), or past ``MAX_ISSUE_CELLS`` issues its issues
-    summed by year (or by runs of issues where any has no date), and a note saying so."""
-    if "label" not in table.columns:
-        table = table.assign(label=table["issue_id"])
-    issues = list(dict.fromkeys(table["issue_id"]))
-    if len(issues) <= MAX_ISSUE_CELLS:
-        return table, ""
-    years = pd.to_datetime(table["date"], errors="coerce").dt.year if "date" in table.columns else None
-    if years is not None and years.notna().all():
-        key, note = years.astype(int).map(lambda y: f"{y}年"), "，每格一年"
-    else:
-        size = int(np.ceil(len(issues) / MAX_ISSUE_CELLS))
-        first = {i: issues[k - k % size] for k, i in enumerate(issues)}
-        label = dict(zip(table["issue_id"], table["label"], strict=False))
-        key = table["issue_id"].map(lambda i: f"{label[first[i]]}起", na_action="ignore")
-        note = f"，每格 {size} 期"
-    sums = (
-        table.assign(issue_id=key)
-        .groupby(["issue_id", "phrase", "column"], sort=False, dropna=False)[["count", "n_chars"]]
-        .sum(min_count=1)
-        .reset_index()
-    )
-    sums["per_10k"] = sums["count"] / sums["n_chars"].where(sums["n_chars"] > 0) * 10_000
-    sums["label"] = sums["issue_id"]
-    sums.attrs["issues"] = issues
+    """The phrase × column table as it is, or past ``MAX_ISSUE_CELLS`` issues summed into cells
+    of a year (``issue_cells``) with its rates worked out again, and a note saying so."""
+    sums, note = issue_cells(table, ["phrase", "column"], ["count", "n_chars"])
+    if note:
+        sums["per_10k"] = sums["count"] / sums["n_chars"].where(sums["n_chars"] > 0) * 10_000
     return sums, note
