@@ -46,7 +46,7 @@ then ``issue`` is None. Column headers (the issue's spaced column names, which t
 needs at the start of a page's text) are printed in the margin and are one-line flows of
 ``columns``, not running heads.
 
-The text layer: fpdf2 writes one glyph per character with its advance width (Noto Sans SC:
+The text layer (``pdfcanvas``): one glyph per character with its advance width (Noto Sans SC:
 Hanzi and full-width punctuation 1 em, digits about 0.55 em, the space 0.224 em). A justified
 line is stretched by character spacing (Tc: gaps of up to 0.35 em between glyph boxes); a line
 too long for its measure (the issue measures punctuation as half an em, the font sets it full)
@@ -70,9 +70,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import issuegen
+from pdfcanvas import A4, PdfCanvas
 from pdfmaker import truetype_font
 
-A4 = (595.28, 841.89)
 STYLES = ("browser", "word", "ocr", "mixed")
 NUMBER_FORMS = {
     "plain": "{n}",
@@ -345,16 +345,13 @@ def line_width(m: Metrics, text: str, size: float) -> float:
 
 
 class Renderer:
-    """Draws PageSpecs with fpdf2; the ocr style places glyphs one by one, as OCR layers do."""
+    """Draws PageSpecs; the ocr style places glyphs one by one, as OCR layers do."""
 
     def __init__(self, ttf: Path, metrics: Metrics, knobs: dict, rng: random.Random) -> None:
-        from fpdf import FPDF
-
         self.m, self.knobs, self.rng = metrics, knobs, rng
         self.ocr = knobs["style"] == "ocr"
-        self.pdf = FPDF(unit="pt", format=A4)
-        self.pdf.set_auto_page_break(False)
-        self.pdf.add_font("noto", fname=str(ttf))
+        self.pdf = PdfCanvas(A4)
+        self.pdf.add_font("noto", ttf)
         self.radicals = 0
         self.extents: dict[tuple[int, int, int], list[float]] = {}  # (page, band, col) → ink x0, x1
         self.lowest = 0.0  # the lowest baseline of the text area's lines
@@ -382,7 +379,7 @@ class Renderer:
             self.pdf.set_line_width(0.5)
             self.pdf.line(x0, y, x1, y)
         for bar in spec.bars:
-            self.pdf.rect(*bar, style="F")
+            self.pdf.fill_rect(*bar)
         if self.ocr and self.knobs["noise"]:  # the rule and the borders, read as text by OCR
             for k, text in enumerate(self.rng.sample(NOISE, 2)):
                 y = HEAD_Y + 14 if k == 0 else FOOT_Y - 16

@@ -1,8 +1,8 @@
 """Small two-column Chinese PDFs for the tests, set in the project's font.
 
-fpdf2 embeds an OpenType (CFF) font with a CMap that pdfminer cannot read, so the tests
-subset Noto Sans SC to the characters they use and convert the outlines to TrueType
-(fontTools' cu2qu), which fpdf2 embeds the ordinary way (Identity-H).
+The PDF writer (reportlab, through ``pdfcanvas``) embeds TrueType (glyf) fonts only, and
+Noto Sans SC is an OpenType (CFF) font: the tests subset it to the characters they use and
+convert the outlines to TrueType (fontTools' cu2qu).
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from fontTools import subset
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
+from pdfcanvas import A4, PdfCanvas
 
 from corpus_utils.charts.fonts import font_path
 from corpus_utils.segmenting.paragraphs import WIDE, display_width
 
-A4 = (595.28, 841.89)
 BODY = 10.5
 LEADING = 16.0
 COL_WIDTH = 18  # characters a column line holds
@@ -58,17 +58,14 @@ def truetype_font(chars: str, path: Path) -> Path:
 
 def build_pdf(pages: list[PdfPage], path: Path, workdir: Path) -> Path:
     """Lay the pages out as the magazine does and write the PDF."""
-    from fpdf import FPDF
-
     chars = "".join(
         "".join([p.header or "", *p.wide, *p.left, *p.right, *p.title, p.byline or ""])
         + "".join(line for _, lines in p.blocks for line in lines)
         for p in pages
     )
     ttf = truetype_font(chars, workdir / "noto_subset.ttf")
-    pdf = FPDF(unit="pt", format=A4)
-    pdf.set_auto_page_break(False)
-    pdf.add_font("noto", fname=str(ttf))
+    pdf = PdfCanvas(A4)
+    pdf.add_font("noto", ttf)
     for page in pages:
         pdf.add_page()
         if page.header:

@@ -115,11 +115,11 @@ def test_extract_writes_the_seed_shape_and_reads_back_the_same(issue_pdf, pdf_is
 
 
 def test_a_scan_without_text_layer_is_refused(tmp_path):
-    from fpdf import FPDF
+    from pdfcanvas import PdfCanvas
 
-    pdf = FPDF()
+    pdf = PdfCanvas()
     pdf.add_page()
-    pdf.rect(20, 20, 100, 100, style="F")  # a picture, no text
+    pdf.fill_rect(57, 57, 283, 283)  # a picture, no text
     path = tmp_path / "scan.pdf"
     pdf.output(str(path))
     with pytest.raises(IssueFormatError, match="no text layer"):
@@ -224,14 +224,14 @@ def test_extract_prints_no_library_noise(issue_pdf, tmp_path):
 def test_sub_and_superscripts_stay_in_the_line_they_hang_from(tmp_path):
     """A definition list's ``H_max =`` and a footnote mark ``意见①``-style ``2``: set smaller,
     lowered or raised, they are read in their line, not as lines of their own."""
-    from fpdf import FPDF
+    from pdfcanvas import PdfCanvas
     from pdfmaker import truetype_font
 
     lines = [("H", "max", 3.0, "= 最大发车间隔，单位为分钟；"), ("D", "prior", 3.0, "= 此前最后一班的发车时刻；")]
     note = ("根据中央有关意见", "2", -4.0, "，全面推行党建联盟工作法。")
     ttf = truetype_font("".join(a + b + c for a, b, _, c in [*lines, note]) + "HDmaxprio", tmp_path / "f.ttf")
-    pdf = FPDF(unit="pt", format=(595, 842))
-    pdf.add_font("noto", fname=str(ttf))
+    pdf = PdfCanvas((595, 842))
+    pdf.add_font("noto", ttf)
     pdf.add_page()
     for k, (base, script, shift, rest) in enumerate([*lines, note]):
         y = 100 + 20 * k
