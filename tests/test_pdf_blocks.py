@@ -279,3 +279,17 @@ def test_a_gutter_does_not_run_on_across_lines_of_white_into_the_next_region():
     read = page_lines(upper + lower, BODY)
     assert read.lines[:8] == RIGHT_COLUMN
     assert ["".join(line.split()) for line in read.lines[8:]] == ["".join(row_text(r).split()) for r in lower]
+
+
+def test_a_number_s_space_does_not_hang_on_a_producer_s_rounding():
+    """达到24 printed exactly half an em wider than its text counts (digits set 0.725 em wide):
+    the half em is the space before the number, whether the positions round to a hair under or
+    over it (PDFium sums them in a different order for a line across two font subsets)."""
+    from corpus_utils.reading.pdf_glyphs import measured_text
+
+    def row(noise: float) -> list[Glyph]:
+        boxes = [("达", 0.0, 10.0), ("到", 10.0, 20.0), ("2", 20.5, 27.75), ("4", 27.75, 35.0 + noise)]
+        return [Glyph(t, x0, x1, 0.0, 10.0, 10.0) for t, x0, x1 in boxes]
+
+    assert {measured_text(row(n)) for n in (-1e-5, 0.0, 1e-5)} == {"达到 24"}
+    assert measured_text(row(-1.0)) == "达到24"  # a tenth of an em short of the space: none

@@ -27,6 +27,7 @@ from .textfile import IssueFormatError, lookalike_table
 
 SPACE_GAP = 0.45  # em: glyphs this far apart have a space between them (justified lines stretch up to 0.35 em)
 LATIN_GAP = 0.12  # em: a number or Latin word set this far from Chinese has a space, as extractors write it
+WIDTH_SLACK = 0.01  # em: a producer's rounding of glyph positions, not a difference of width
 SHORT_ROW = 12  # glyphs: a row this short may be letter-spaced (部 长 笔 谈, 邵 壮, a title)
 SCATTERED_SPACES = 0.05  # share of Hanzi pairs with a space between them, past which spaces are OCR noise
 ROW_PLAY = 0.4  # em: glyphs whose middles lie this close vertically share a row
@@ -246,7 +247,7 @@ def measured_text(glyphs: list[Glyph]) -> str:
     printed = (glyphs[-1].x1 - glyphs[0].x0) / size
     short = printed - display_width(text)
     for m in list(_LATIN_BOUNDARY.finditer(text))[::-1]:
-        if short < 0.5:
+        if short < 0.5 - WIDTH_SLACK:  # a line exactly half an em wider holds its space, whatever the rounding
             break
         text = text[: m.start()] + " " + text[m.start() :]
         short -= 0.5
