@@ -47,8 +47,8 @@ LEADER_FORMS = [  # (sentence, speaker, verb, read by the rules)
     ("陈希同志在{occ}上要求，{q}", "陈希", "要求", True),
     ("省委书记景俊海在{occ}时强调，{q}", "景俊海", "强调", True),
     ("市委书记王海涛在{occ}上指出，{q}", "王海涛", "指出", True),
-    ("习近平总书记的重要讲话深刻指出，{q}", "习近平", "指出", False),  # no occasion opener: not read
-    ("习近平总书记对此作出重要指示，{q}", "习近平", "指示", False),  # 作出…指示: not read
+    ("习近平总书记的重要讲话深刻指出，{q}", "习近平", "指出", True),  # the speech as the subject
+    ("习近平总书记对此作出重要指示，{q}", "习近平", "指示", True),  # 作出…指示: the instruction as the verb
 ]
 MENTIONS = [  # leaders named, but nobody is cited
     "深入学习贯彻习近平新时代中国特色社会主义思想，",

@@ -16,7 +16,7 @@ RULES = """
 "李克强" = ["总理", "同志"]
 
 [verbs]
-terms = ["指出", "强调", "要求", "说", "规定"]
+terms = ["指出", "强调", "要求", "说", "规定", "指示", "批示"]
 adverbs = ["多次", "深刻", "明确", "所"]
 
 [titles]
@@ -66,6 +66,12 @@ def cited(text: str, rules) -> list[tuple]:
         ("学习习近平新时代中国特色社会主义思想，要求全体党员", []),
         ("学习习近平总书记关于党的建设的重要论述。", []),
         ("书记负责制要求", []),  # 负 opens no surname: no official
+        # the speech as the subject, an instruction given: the verb after it, or 指示 / 批示 itself
+        ("习近平总书记的重要讲话深刻指出，", [("习近平", "leader", "总书记", "指出", "", "")]),
+        ("习近平总书记对此作出重要指示，", [("习近平", "leader", "总书记", "指示", "", "")]),
+        ("习近平总书记在吉林考察时作出了重要批示", [("习近平", "leader", "总书记", "批示", "在吉林考察时", "")]),
+        ("贯彻习近平总书记重要讲话和重要指示批示精神，", []),  # named, not cited: no verb follows
+        ("习近平总书记作出的部署", []),  # 作出 without 指示 or 批示 introduces nothing
     ],
 )
 def test_citations_by_hand(text, expected, rules):

@@ -112,9 +112,6 @@ def test_citations_the_rules_read_are_found_and_nothing_else(run, corpus):
         assert Counter(got.get(key, [])) == Counter((s, v) for s, v, read in art.citations if read), key
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a speaker, 的重要讲话, then the verb; and 作出…指示: forms the citation rules do not read"
-)
 def test_citations_in_every_form_are_found(run, corpus):
     table = cu.citations(corpus)
     assert len(table) == sum(len(a.citations) for a in _articles(run).values())

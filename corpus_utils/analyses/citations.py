@@ -15,6 +15,8 @@ The occasion starts with 在, 于, 视察, 出席, 主持, 到… (a date may st
 上, 中, 间 or 后 right before the adverbs and the verb (在中共中央政治局第十五次集体学习时强调;
 在全国组织工作会议上的讲话中指出); a speaker followed by anything else
 (习近平新时代中国特色社会主义思想, 习近平总书记关于…的重要论述) is a mention, not a citation.
+The speech itself may stand as the subject (习近平总书记的重要讲话深刻指出), and an instruction
+given reads as its verb (习近平总书记对此作出重要指示 → 指示).
 ``date`` is the first ``YYYY年M月D日`` of the occasion. A leaders' excerpt record (``kind ==
 "excerpt"``: 习近平：标题 with its source line) is one citation of its author, its source line
 the occasion. ``quoted`` says whether a “ follows the verb within three characters.
@@ -78,6 +80,13 @@ OPENERS = (
     "曾在",
 )
 OCCASION_END = "时上中间后"
+# the speech itself as the subject (习近平总书记的重要讲话深刻指出), or an instruction given
+# (习近平总书记对此作出重要指示, 作出了批示: the verb is then 指示 or 批示)
+# (an occasion's own 的讲话中 stays the occasion's: 在全国组织工作会议上的讲话中指出)
+SPEECH = (
+    r"(?:(?(occasion)(?!)|的(?:重要)?(?:讲话|指示|批示|论述)(?:精神)?中?)"
+    r"|(?:对[^。！？；\n]{0,30}?)?[作做]出(?:了)?(?:重要)?(?=指示|批示))?"
+)
 MAX_OCCASION = 60  # characters of an occasion at most
 # common surnames (the hundred most frequent, and some compound ones): an unlisted name opens with one
 SURNAMES = (
@@ -143,7 +152,7 @@ def citation_pattern(rules: CitationRules) -> re.Pattern:
     opened = rf"(?:{_DATED})?(?:{_alternation(OPENERS)})[^。！？；\n]{{0,{MAX_OCCASION}}}?[{OCCASION_END}]"
     occasion = rf"(?P<occasion>{opened})?"
     adverbs = rf"(?P<adverbs>(?:{_alternation(rules.adverbs)})*)" if rules.adverbs else "(?P<adverbs>)"
-    return re.compile(rf"(?:{speaker}){occasion}{adverbs}(?P<verb>{_alternation(rules.verbs)})")
+    return re.compile(rf"(?:{speaker}){occasion}{SPEECH}{adverbs}(?P<verb>{_alternation(rules.verbs)})")
 
 
 def citations(x: Issue | Corpus, rules: CitationRules | None = None) -> pd.DataFrame:
