@@ -62,7 +62,7 @@ def test_citing_columns():
     )
     assert cu.say_citing_columns(columns, table) == (
         "组工论坛 cites leaders most: 3.0 citations per 10,000 characters (3 citations, 2 of them 习近平); "
-        "1 of 2 columns cite a leader at all."
+        "1 of 2 columns cite a leader at all (the leaders’ own excerpts aside)."
     )
 
 
@@ -122,6 +122,10 @@ def test_the_phrase_term_and_topic_that_rose():
     assert cu.say_rise(topics, series="topic", value="share", noun="topic") == (
         "主题1 rose most in 3: 50% of a record's weight against 25% on average in the 2 issues before it."
     )
+    labelled = topics.assign(topic="6 党员·合适·代办")  # topic_labels' form: its number, then its words
+    assert cu.say_rise(labelled, series="topic", value="share", noun="topic").startswith(
+        "topic 6 (党员·合适·代办) rose most"
+    )
     # nothing rose: 党建联盟 alone stays at 3.0
     flat = phrases[phrases["phrase"] == "党建联盟"]
     assert cu.say_rise(flat) == "No phrase is used more in 2020年第3期 than in the 2 issues before it."
@@ -145,7 +149,8 @@ def test_most_used():
     # column of at least 1,000 characters is 组工论坛 (6.0); two of the three columns use it
     assert cu.say_most_used(counts, item="term") == (
         "自我革命 is the most used term (10 times); 组工论坛 uses it most densely (6.0 per 10,000 characters, "
-        "6 of the 10); 2 of 3 columns use it."
+        "6 of the 10; among columns of 1,000 characters or more, as 卷首语 reaches 80.0 on 500 characters); "
+        "2 of 3 columns use it."
     )
     alone = counts.assign(count=[0, 0, 0, 9], per_10k=[0.0, 0.0, 0.0, 9.0])  # 党建 in 组工论坛 only
     assert cu.say_most_used(alone, item="term").endswith(
@@ -171,3 +176,31 @@ def test_column_sizes():
         "3 columns and 11 records in all."
     )
     assert cu.say_column_sizes(overview.iloc[:0]) == "The issue has no records."
+
+
+def test_a_short_column_that_runs_higher_is_named_and_one_of_a_thing_is_singular():
+    framing = pd.DataFrame(
+        {
+            "column": ["（讲话摘编）", "组工论坛", "城市党建"] * 2,
+            "frame": ["问题"] * 3 + ["指令"] * 3,
+            "count": [5, 30, 10, 24, 40, 20],
+            "n_chars": [783, 10_000, 5_000] * 2,
+        }
+    )
+    framing["per_1k"] = framing["count"] / framing["n_chars"] * 1000
+    # 问题: （讲话摘编） 5/783 = 6.4 per 1,000, 组工论坛 30/10,000 = 3.0, 城市党建 2.0; 45/15,783 = 2.9 overall
+    # 指令: （讲话摘编） 24/783 = 30.7, 组工论坛 and 城市党建 4.0 (the first kept); 84/15,783 = 5.3 overall
+    said = cu.say_framing(framing)
+    assert said.startswith("组工论坛 names problems most (3.0 per 1,000 characters, 2.9 overall; among columns of ")
+    assert "组工论坛 gives directives most (4.0 per 1,000 characters, 5.3 overall; " in said
+    assert "as （讲话摘编） reaches 6.4 on 783 characters)" in said
+    assert "as （讲话摘编） reaches 30.7 on 783 characters)." in said
+    named = pd.DataFrame({"document": ["党章"], "kind": ["party"]})
+    assert (
+        cu.say_documents(named)
+        == "1 document is named 1 time in 《》 (0 of them laws and regulations); the most named is 《党章》 (1 time)."
+    )
+    units = pd.DataFrame({"level": ["county", "county"], "county": ["延吉市", "延吉市"]})
+    assert cu.say_units(units).endswith("; 延吉市 wrote most (2 records).")
+    formulas = pd.DataFrame({"formula": ["四个意识"], "count": [3], "quoted": [3]})
+    assert cu.say_formulas(formulas).endswith("Every use stands in quotation marks.")

@@ -23,11 +23,15 @@ def say_formulas(counts: pd.DataFrame) -> str:
         return "No numbered formula occurs in this text."
     totals = counts.groupby("formula", sort=False)[["count", "quoted"]].sum()
     top = totals["count"].idxmax()
-    bare = int(totals["count"].sum() - totals["quoted"].sum())
+    bare, n = int(totals["count"].sum() - totals["quoted"].sum()), int(totals["count"].sum())
+    quoting = (
+        f"{bare} of the {n} uses stand without quotation marks, which a count of quoted phrases would miss."
+        if bare
+        else "Every use stands in quotation marks."
+    )
     return (
-        f"{len(totals)} numbered formulas occur {int(totals['count'].sum())} times; the most used is "
-        f"{top} ({int(totals.at[top, 'count'])} times). {bare} of the {int(totals['count'].sum())} uses stand "
-        "without quotation marks, which a count of quoted phrases would miss."
+        f"{_count(len(totals), 'numbered formula')} occur {_count(n, 'time')}; the most used is "
+        f"{top} ({_count(totals.at[top, 'count'], 'time')}). {quoting}"
     )
 
 
@@ -56,7 +60,8 @@ def say_rise(
     label = dict(zip(trends["issue_id"], trends["label"], strict=False))
     if len(issues) == 1:
         top = trends.loc[trends[value].idxmax()]
-        return f"Only one issue so far; its most used {noun} is {top[series]} ({_amount(top[value], value)})."
+        amount = _amount(top[value], value)
+        return f"Only one issue so far; its most used {noun} is {_named(top[series], noun)} ({amount})."
     latest, before = issues[-1], issues[-1 - previous : -1]
     now = trends[trends["issue_id"] == latest].set_index(series)[value]
     then = trends[trends["issue_id"].isin(before)].groupby(series)[value].mean().reindex(now.index, fill_value=0)
@@ -65,7 +70,7 @@ def say_rise(
     if rise.iloc[0] <= 0:
         return f"No {noun} is used more in {label[latest]} than in {_before(len(before))}."
     return (
-        f"{top} rose most in {label[latest]}: {_amount(now[top], value)} against "
+        f"{_named(top, noun)} rose most in {label[latest]}: {_amount(now[top], value)} against "
         f"{_amount(then[top], value, unit=False)} on average in {_before(len(before))}."
     )
 
@@ -85,9 +90,7 @@ def say_most_used(counts: pd.DataFrame, *, item: str = "phrase", noun: str | Non
     if "column" not in counts.columns or counts["column"].nunique() < 2:
         return sentence + "."
     rows = counts[(counts[item] == top) & (counts["count"] > 0)]
-    long = rows[rows["n_chars"] >= MIN_CHARS]
-    pool = long if len(long) else rows
-    densest = pool.loc[pool["per_10k"].idxmax()]
+    densest, aside = _densest(rows, "per_10k")
     spread = (
         f"no other of the {counts['column'].nunique()} columns uses it"
         if len(rows) == 1
@@ -95,7 +98,7 @@ def say_most_used(counts: pd.DataFrame, *, item: str = "phrase", noun: str | Non
     )
     return (
         f"{sentence}; {densest['column']} uses it most densely ({_rate(densest['per_10k'])} per 10,000 characters, "
-        f"{int(densest['count'])} of the {n}); {spread}."
+        f"{int(densest['count'])} of the {n}{aside}); {spread}."
     )
 
 
@@ -134,7 +137,8 @@ def say_citing_columns(columns: pd.DataFrame, table: pd.DataFrame) -> str:
     return (
         f"{top['column']} cites leaders most: {_rate(top['per_10k'])} citations per 10,000 characters "
         f"({_count(n, 'citation')}, {whom}); {len(cited)} of "
-        f"{int((columns['column'] != EXCERPTS).sum())} columns cite a leader at all."
+        f"{int((columns['column'] != EXCERPTS).sum())} columns cite a leader at all"
+        f"{' (the leaders’ own excerpts aside)' if (columns['column'] == EXCERPTS).any() else ''}."
     )
 
 
@@ -145,8 +149,9 @@ def say_documents(named: pd.DataFrame) -> str:
     counts = named["document"].value_counts(sort=True)
     laws = named.drop_duplicates("document")["kind"].eq("law").sum()
     return (
-        f"{len(counts)} documents are named {len(named)} times in 《》 ({laws} of them laws and regulations); "
-        f"the most named is 《{counts.index[0]}》 ({int(counts.iloc[0])} times)."
+        f"{_count(len(counts), 'document')} {'is' if len(counts) == 1 else 'are'} named {_count(len(named), 'time')} "
+        f"in 《》 ({laws} of them laws and regulations); the most named is 《{counts.index[0]}》 "
+        f"({_count(counts.iloc[0], 'time')})."
     )
 
 
@@ -162,7 +167,8 @@ def say_units(units: pd.DataFrame) -> str:
         return first + "."
     most = counties[counties == counties.iloc[0]].index.tolist()
     names = "、".join(most[:3]) + ("…" if len(most) > 3 else "")
-    return f"{first}; {names} wrote most ({_count(counties.iloc[0], 'record')} each)."
+    each = " each" if len(most) > 1 else ""
+    return f"{first}; {names} wrote most ({_count(counties.iloc[0], 'record')}{each})."
 
 
 def say_places(mentions: pd.DataFrame, home: tuple = ()) -> str:
@@ -193,12 +199,11 @@ def say_framing(counts: pd.DataFrame, *, problem: str = "问题", directive: str
         if rows.empty or rows["count"].sum() == 0:
             parts.append(f"no column {what}")
             continue
-        long = rows[rows["n_chars"] >= MIN_CHARS]
-        pool = long if len(long) else rows
-        top = pool.loc[pool["per_1k"].idxmax()]
+        top, aside = _densest(rows, "per_1k")
         overall = rows["count"].sum() / rows["n_chars"].sum() * 1000
         parts.append(
-            f"{top['column']} {what} most ({_rate(top['per_1k'])} per 1,000 characters, {_rate(overall)} overall)"
+            f"{top['column']} {what} most ({_rate(top['per_1k'])} per 1,000 characters, {_rate(overall)} overall"
+            f"{aside})"
         )
     return parts[0][0].upper() + parts[0][1:] + "; " + parts[1] + "."
 
@@ -235,6 +240,30 @@ def say_coverage(coverage: pd.DataFrame) -> str:
 
 
 # internal functions ----------------------------------------------------------
+
+
+def _densest(rows: pd.DataFrame, rate: str) -> tuple[pd.Series, str]:
+    """The row with the highest ``rate`` among columns of ``MIN_CHARS`` characters (where any
+    has them), and a clause naming a shorter column whose rate runs higher (empty if none), so a
+    sentence never contradicts the chart it stands under."""
+    long = rows[rows["n_chars"] >= MIN_CHARS]
+    pool = long if len(long) else rows
+    top = pool.loc[pool[rate].idxmax()]
+    short = rows[(rows["n_chars"] < MIN_CHARS) & (rows[rate] > top[rate])]
+    if short.empty or pool is rows:
+        return top, ""
+    high = short.loc[short[rate].idxmax()]
+    return top, (
+        f"; among columns of {MIN_CHARS:,} characters or more, as {high['column']} reaches "
+        f"{_rate(high[rate])} on {int(high['n_chars']):,} characters"
+    )
+
+
+def _named(name: object, noun: str) -> str:
+    """A series as a sentence names it: a topic's label (``6 党员·合适·代办``) as ``topic 6
+    (党员·合适·代办)``, so its number does not read as a count."""
+    number, _, words = str(name).partition(" ")
+    return f"topic {number} ({words})" if noun == "topic" and number.isdigit() and words else str(name)
 
 
 def _before(n: int) -> str:
