@@ -265,6 +265,7 @@ def test_period_keyness_bars_are_the_strongest_significant_g2_each_way():
     shown = dict(zip([t.get_text() for t in ax.get_yticklabels()], [b.get_width() for b in ax.patches], strict=True))
     sig = table[table.p_adj < 0.05].set_index("term")["g2"]
     assert shown == pytest.approx({("新词（新）" if t == "新词" else t): g for t, g in sig.items()})
+    assert "（新）：参照各期没有" in ax.get_xlabel() and "（无）" not in ax.get_xlabel()
     assert charts.plot_period_keyness(table.iloc[0:0]).axes[0].texts  # nothing to compare: it says so
 
 
@@ -278,6 +279,7 @@ def test_period_keywords_one_article_carries_are_marked_and_the_mark_explained(f
     ax = charts.plot_period_keyness(table, n=5).axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["少用", "平常", "多用 *"]  # 平常 is under-used here
     assert "*：" in ax.get_xlabel()
+    assert "（新）" not in ax.get_xlabel() and "（无）" not in ax.get_xlabel()  # no such mark shown: none explained
     table["top_share"] = 0.49
     ax = charts.plot_period_keyness(table, n=5).axes[0]
     assert "多用" in [t.get_text() for t in ax.get_yticklabels()] and "*" not in ax.get_xlabel()

@@ -33,6 +33,12 @@ def test_g2_matches_scipy_four_cell_log_likelihood(a, b, c, d):
 def test_log_ratio_by_hand():
     assert log_ratio([10], [20], 1000, 4000)[0] == pytest.approx(1.0)  # 1% against 0.5%
     assert log_ratio([0], [20], 1000, 4000)[0] == pytest.approx(math.log2((0.5 / 1000) / (20 / 4000)))
+    # a zero in a much smaller target: 0.5 of 980 outweighs 5 of 17,609 (+0.85); its sign would
+    # say over-used what the target never uses, so the ratio is 0; and the same the other way round
+    assert math.log2((0.5 / 980) / (5 / 17609)) == pytest.approx(0.845, abs=1e-3)
+    assert log_ratio([0], [5], 980, 17609)[0] == 0.0
+    assert log_ratio([5], [0], 17609, 980)[0] == 0.0
+    assert log_ratio([0, 3], [0, 0], 100, 100).tolist() == [0.0, pytest.approx(math.log2(3 / 0.5))]
 
 
 def test_benjamini_hochberg_by_hand():

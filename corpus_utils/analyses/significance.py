@@ -34,10 +34,14 @@ def signed_g2(a, b, c: int, d: int) -> np.ndarray:
 
 
 def log_ratio(a, b, c: int, d: int) -> np.ndarray:
-    """Hardie's Log Ratio: log2 of the ratio of relative frequencies, zeros taken as 0.5."""
-    a = np.where(np.asarray(a) == 0, 0.5, a)
-    b = np.where(np.asarray(b) == 0, 0.5, b)
-    return np.log2((a / c) / (b / d))
+    """Hardie's Log Ratio: log2 of the ratio of relative frequencies, zeros taken as 0.5. A zero
+    taken as 0.5 in a much smaller body of text can outweigh the other side's count (0 of 980
+    terms against 5 of 17,609: +0.85, as if over-used): the ratio then says no more than the
+    counts do, and is 0 rather than of the wrong sign."""
+    a0, b0 = np.asarray(a) == 0, np.asarray(b) == 0
+    ratio = np.log2((np.where(a0, 0.5, a) / c) / (np.where(b0, 0.5, b) / d))
+    ratio = np.where(a0 & ~b0, np.minimum(ratio, 0.0), ratio)
+    return np.where(b0 & ~a0, np.maximum(ratio, 0.0), ratio)
 
 
 def chi2_sf_1df(x: np.ndarray) -> np.ndarray:

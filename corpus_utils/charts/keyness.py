@@ -134,8 +134,14 @@ def plot_period_keyness(
     lines = [
         "带符号的 G²（正：目标各期偏用；负：少用）",
         f"BH 校正后 p < {alpha}；{counts}",
-        "（新）：参照各期没有；（无）：目标各期没有",
     ]
+    shown_marks = [
+        f"{m}：{say}"
+        for st, m, say in (("new", "（新）", "参照各期没有"), ("vanished", "（无）", "目标各期没有"))
+        if (rows["status"] == st).any()
+    ]
+    if shown_marks:  # a mark is explained where the chart shows it
+        lines.append("；".join(shown_marks))
     if bool((one & (rows["g2"] > 0)).any()):
         lines.append(f"*：目标各期的用例一半以上（≥{ONE_ARTICLE:.0%}）出自一篇文章，是那篇的用词，未必是这一时期的")
     ax.set_xlabel("\n".join(lines))
