@@ -130,9 +130,12 @@ def test_one_workbook_gathers_the_issue_s_tables(report):
     import openpyxl
 
     root, result = report
-    assert result.workbooks == [root / "reports" / SEED_ID / "tables.xlsx"]
-    sheets = openpyxl.load_workbook(result.workbooks[0], read_only=True).sheetnames
+    # the issue's, and the comparison's across issues
+    assert sorted(result.workbooks) == sorted(root / "reports" / f / "tables.xlsx" for f in (SEED_ID, "compare"))
+    sheets = openpyxl.load_workbook(root / "reports" / SEED_ID / "tables.xlsx", read_only=True).sheetnames
     assert {"keyness", "phrase_counts", "contents", "kwic"} <= set(sheets)
+    sheets = openpyxl.load_workbook(root / "reports" / "compare" / "tables.xlsx", read_only=True).sheetnames
+    assert {"phrase_trends", "topic_terms", "reprint_summary", "county_coverage"} <= set(sheets)
 
 
 def test_the_published_tables_keep_their_columns(report):
@@ -184,13 +187,14 @@ def test_every_notebook_runs_on_an_issue_without_records(tmp_path, monkeypatch):
 
 def test_a_reader_s_report_has_contents_charts_and_tables_but_no_code(report):
     root, result = report
-    page = root / "reports" / SEED_ID / "report.html"
-    assert result.readers == [page]
-    html = page.read_text(encoding="utf-8")
-    assert "目录 · Contents" in html and 'href="#' in html
-    assert html.count("data:image/png;base64") >= 6 and "<table" in html
-    for code in ("save_table", "load_issue", "import corpus_utils", "In&nbsp;["):
-        assert code not in html, code
+    page, across = root / "reports" / SEED_ID / "report.html", root / "reports" / "compare" / "report.html"
+    assert sorted(result.readers) == sorted([page, across])  # the issue's, and the comparison's
+    for path in (page, across):
+        html = path.read_text(encoding="utf-8")
+        assert "目录 · Contents" in html and 'href="#' in html
+        assert html.count("data:image/png;base64") >= 6 and "<table" in html
+        for code in ("save_table", "load_issue", "import corpus_utils", "In&nbsp;["):
+            assert code not in html, code
 
 
 def test_interactive_tables_are_in_the_html_and_fetch_nothing(report):

@@ -183,11 +183,12 @@ def _run_tasks(
     kernels: KernelPool,
 ) -> None:
     """Run the tasks not up to date, two at a time, longest first; write each issue's documents
-    once all its notebooks are done. Ctrl-C cancels what has not started and ends the kernels of
+    (and the comparison's) once all its notebooks are done. Ctrl-C cancels what has not started and ends the kernels of
     what has, and no document of an unfinished issue is written."""
     per_issue = [t for t in tasks if t.issue_id != CROSS_ISSUE]
     across = [t for t in tasks if t.issue_id == CROSS_ISSUE]
-    remaining = Counter(t.issue_id for t in per_issue)
+    # each issue, and the comparison across issues, gets its workbook and reader's report
+    remaining = Counter(t.issue_id for t in tasks)
     closing = ThreadPoolExecutor(max_workers=1)
     closed = []
 
@@ -210,8 +211,8 @@ def _run_tasks(
         if rerun:
             ran.add(issue_id)
         if remaining[issue_id] == 0 and (issue_id in ran or not documents_exist(issue_id, out_dir, html)):
-            executed = [executed_path(t, out_dir) for t in per_issue if t.issue_id == issue_id]
-            label = next((t.label for t in per_issue if t.issue_id == issue_id), "")
+            executed = [executed_path(t, out_dir) for t in tasks if t.issue_id == issue_id]
+            label = next((t.label for t in tasks if t.issue_id == issue_id), "")
             closed.append(closing.submit(issue_documents, issue_id, executed, out_dir, html, label))
 
     # the comparison reads the issues themselves, not the other notebooks' outputs: every
