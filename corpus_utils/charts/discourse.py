@@ -111,12 +111,13 @@ def plot_units(units: pd.DataFrame, *, issue: str = "") -> Figure:
 
 
 @in_report_style
-def plot_county_coverage(coverage: pd.DataFrame, *, value: str = "mentions") -> Figure:
+def plot_county_coverage(coverage: pd.DataFrame, *, value: str = "mentions", note: str = "") -> Figure:
     """Counties across issues (a ``county_coverage`` table): a row per county (the most covered
     first, at most ``MAX_ROWS``), a column per issue in date order, the colour ``value``
     (``mentions`` or ``records_written``); a dot where the county also wrote (for mentions).
     Past ``ANNOTATED_ISSUES`` issues the cells are not numbered and at most eight issues are named;
-    past ``MAX_ISSUE_CELLS`` a cell sums a year (``issue_cells``)."""
+    past ``MAX_ISSUE_CELLS`` a cell sums a year (``issue_cells``). ``note`` ends the title (how the
+    text was counted: 转载文字只计一次)."""
     what = {"mentions": "正文提及次数", "records_written": "供稿篇数"}.get(value, value)
     title = f"各县（市、区）的覆盖：{what}"
     if coverage.empty:
@@ -133,7 +134,7 @@ def plot_county_coverage(coverage: pd.DataFrame, *, value: str = "mentions") -> 
     )
     wrote = wrote.reindex(index=counties, columns=issues, fill_value=0)
     if len(issues) == 1:
-        title = f"{title}（{labels[issues[0]]}）{left_out}"
+        title = f"{title}（{labels[issues[0]]}{'；' + note if note else ''}）{left_out}"
         return _one_issue_coverage(grid.iloc[:, 0], wrote.iloc[:, 0], coverage, what, title)
     fig, ax = plt.subplots(figsize=(11 if len(issues) > 12 else 5 + 0.5 * len(issues), 0.38 * len(counties) + 2))
     image = ax.imshow(grid.to_numpy(), cmap="Reds", aspect="auto", vmin=0, interpolation="nearest")
@@ -170,7 +171,7 @@ def plot_county_coverage(coverage: pd.DataFrame, *, value: str = "mentions") -> 
     bar.update_ticks()
     # said beside the scale, not in a legend that drifts above tall charts
     bar.set_label(what + (f"；圆点：该{'期' if not per_cell else '格'}有本县供稿" if len(xs) else ""))
-    ax.set_title(f"{title}（{n_issues} 期{per_cell}）{left_out}", loc="left")
+    ax.set_title(f"{title}（{n_issues} 期{per_cell}{'；' + note if note else ''}）{left_out}", loc="left")
     return fig
 
 
