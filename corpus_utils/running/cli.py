@@ -91,11 +91,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=worker_count(),
         help=f"issues worked on at once (default: {worker_count()}, one per core)",
     )
-    learn = commands.add_parser(
-        "learn",
-        help="learn the archive's vocabulary: dictionaries/learned_terms.tsv (terms to keep whole) and "
-        "dictionaries/empty_words.tsv (the genre's empty words), each with its evidence, for review",
+    learned = (
+        "learn the archive's vocabulary: dictionaries/learned_terms.tsv (terms to keep whole) and "
+        "dictionaries/empty_words.tsv (the genre's empty words), each with its evidence, for review"
     )
+    learn = commands.add_parser("learn", help=learned, description=learned[0].upper() + learned[1:] + ".")
     learn.add_argument("issues", nargs="*", metavar="ISSUE", help="issue files (default: every issue in seeds/)")
     learn.add_argument(
         "--jobs",
