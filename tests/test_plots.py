@@ -294,3 +294,24 @@ def test_ten_thousand_phrases_make_a_chart_of_forty_rows_that_says_so(figures_in
     positions = pd.DataFrame({"phrase": phrases, "page": 3, "position": 0.5})
     fig = charts.plot_phrase_dispersion(positions)
     assert len(fig.axes[0].get_yticks()) == 40 and "共 10,000 项" in fig.axes[0].get_title(loc="left")
+
+
+def test_dated_issues_stand_at_their_dates_on_a_trend_and_undated_ones_a_step_apart(figures_in_tmp):
+    """Issues 4 and 6 months apart are drawn 4 and 6 months apart, each tick named by its label."""
+    dates = ["2020-03-01", "2020-07-01", "2021-01-01"]
+    trends = pd.DataFrame(
+        {
+            "issue_id": ["a", "b", "c"] * 2,
+            "label": ["2020年第3期", "2020年第7期", "2021年第1期"] * 2,
+            "date": dates * 2,
+            "phrase": ["担当作为"] * 3 + ["党建联盟"] * 3,
+            "per_10k": [1.0, 2.0, 3.0, 0.0, 1.0, 0.0],
+        }
+    )
+    ax = charts.plot_issue_trends(trends).axes[0]
+    x = ax.lines[0].get_xdata()
+    assert (x[1] - x[0]) / (x[2] - x[1]) == pytest.approx(4 / 6, rel=0.03)  # 122 days against 184
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2020年第3期", "2020年第7期", "2021年第1期"]
+    assert list(ax.get_xticks()) == pytest.approx(list(x))
+    undated = charts.plot_issue_trends(trends.drop(columns="date")).axes[0]
+    assert list(undated.lines[0].get_xdata()) == [0.0, 1.0, 2.0]

@@ -8,7 +8,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .style import ACCENT, PALETTE, empty_chart, heatmap, in_report_style, issue_cells, panels, the_first
 
@@ -46,7 +45,9 @@ def plot_issue_trends(
         return fig
     phrases = shown
     fig, axes = panels(len(phrases), ncols=ncols, height=2.5)
-    x = np.arange(len(issues))
+    x = _issue_positions(trends, issues)
+    pad = 0.5 * float(np.median(np.diff(x))) if len(x) > 1 else 0.5
+    ticks = sorted(set(np.linspace(0, len(issues) - 1, min(len(issues), 7)).round().astype(int).tolist()))
     window = max(3, len(issues) // 12)
     for k, (ax, phrase) in enumerate(zip(axes, phrases, strict=True)):
         values = trends[trends[series] == phrase].set_index("issue_id").reindex(issues)[value]
@@ -66,16 +67,13 @@ def plot_issue_trends(
         last = float(values.iloc[-1])
         ax.annotate(f"{last:.3g}", (x[-1], last), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
         ax.set_title(str(phrase), fontsize=11, loc="left")
-        ax.set_xlim(-0.5, len(issues) - 0.5)
+        ax.set_xlim(x[0] - pad, x[-1] + pad)
         top = float(np.nanmax(values.to_numpy(dtype=float))) if values.notna().any() else 0.0
         # room above the highest marker, and a plain 0–1 axis (not an invented 0–0.04) for a series of zeros
         ax.set_ylim(0, top * 1.18 if top > 0 else 1.0)
         if top == 0:
             ax.text(0.5, 0.5, "各期均未出现", transform=ax.transAxes, ha="center", va="center", color="#888888")
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=7, integer=True))
-        ax.xaxis.set_major_formatter(
-            FuncFormatter(lambda v, _pos: labels[issues[int(v)]] if 0 <= int(v) < len(issues) else "")
-        )
+        ax.set_xticks([x[k] for k in ticks], [labels[issues[k]] for k in ticks])
         ax.tick_params(axis="x", labelsize=8, labelrotation=25)
     note = f"，粗线为 {window} 期滚动平均" if len(issues) > 12 else ""
     scales = "；各图纵轴刻度不同" if len(phrases) > 1 else ""
@@ -149,6 +147,17 @@ def plot_phrase_by_column(table: pd.DataFrame, *, what: str = "重点短语") ->
         va="bottom",
     )
     return fig
+
+
+def _issue_positions(trends: pd.DataFrame, issues: list[str]) -> np.ndarray:
+    """Where each issue stands on a trend's x axis: at its date, in days, where every issue has
+    one (issues 4 and 6 months apart are drawn 4 and 6 months apart), else one step an issue."""
+    if "date" in trends.columns:
+        dates = pd.to_datetime(trends.drop_duplicates("issue_id").set_index("issue_id")["date"], errors="coerce")
+        dates = dates.reindex(issues)
+        if dates.notna().all() and dates.is_monotonic_increasing and dates.nunique() == len(issues):
+            return ((dates - dates.iloc[0]).dt.days / 30.44).to_numpy(dtype=float)  # months since the first
+    return np.arange(len(issues), dtype=float)
 
 
 def _grouped_issues(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
