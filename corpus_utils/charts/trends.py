@@ -61,6 +61,8 @@ def plot_issue_trends(
             linewidth=0.9 if many else 1.4,
             color=color,
             alpha=0.45 if many else 1.0,
+            clip_on=False,  # a marker at zero shows whole on the axis line
+            zorder=3,
         )
         if many:
             ax.plot(x, values.rolling(window, center=True, min_periods=1).mean(), color=color, linewidth=2.0)
