@@ -133,8 +133,9 @@ def plot_county_coverage(coverage: pd.DataFrame, *, value: str = "mentions", not
         index="county", columns="issue_id", values="records_written", aggfunc="sum", fill_value=0
     )
     wrote = wrote.reindex(index=counties, columns=issues, fill_value=0)
+    noted = f"；{note}" if note else ""
     if len(issues) == 1:
-        title = f"{title}（{labels[issues[0]]}{'；' + note if note else ''}）{left_out}"
+        title = f"{title}（{labels[issues[0]]}{noted}）{left_out}"
         return _one_issue_coverage(grid.iloc[:, 0], wrote.iloc[:, 0], coverage, what, title)
     fig, ax = plt.subplots(figsize=(11 if len(issues) > 12 else 5 + 0.5 * len(issues), 0.38 * len(counties) + 2))
     image = ax.imshow(grid.to_numpy(), cmap="Reds", aspect="auto", vmin=0, interpolation="nearest")
@@ -171,7 +172,7 @@ def plot_county_coverage(coverage: pd.DataFrame, *, value: str = "mentions", not
     bar.update_ticks()
     # said beside the scale, not in a legend that drifts above tall charts
     bar.set_label(what + (f"；圆点：该{'期' if not per_cell else '格'}有本县供稿" if len(xs) else ""))
-    ax.set_title(f"{title}（{n_issues} 期{per_cell}{'；' + note if note else ''}）{left_out}", loc="left")
+    ax.set_title(f"{title}（{n_issues} 期{per_cell}{noted}）{left_out}", loc="left")
     return fig
 
 
