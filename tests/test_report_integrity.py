@@ -390,3 +390,21 @@ def test_an_unwritable_project_is_one_line(project):
     out = _run(project, "tables")
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert out.stderr.strip().startswith("error: cannot write") and "Not a directory" in out.stderr
+
+
+def test_what_a_kernel_says_on_its_own_goes_to_the_run_s_log_not_over_the_report(tmp_path, capfd):
+    """A kernel's log line (tornado's traceback when a request is cut off, printed over the
+    report's one-line messages in a full-suite run) reaches neither the report's stdout nor its
+    stderr, whether the kernel writes it to its own stderr or forwards it as the setup's output."""
+    from corpus_utils.running.kernels import KernelPool
+
+    log = tmp_path / "reports" / "kernels.log"
+    pool = KernelPool(log=log)
+    try:
+        km = pool.fresh()
+        pool._run(km, "import logging\nlogging.getLogger('tornado.general').error('Uncaught exception in a callback')")
+    finally:
+        pool.close()
+    out, err = capfd.readouterr()
+    assert "Uncaught exception" not in out + err
+    assert "ERROR:tornado.general:Uncaught exception in a callback" in log.read_text(encoding="utf-8")

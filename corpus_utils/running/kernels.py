@@ -9,7 +9,6 @@ from what to run (``tasks``) and from how the whole run is queued and reported (
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import queue
 import sys
@@ -113,9 +112,13 @@ class KernelPool:
     the files it writes), so a notebook sees none of the one before it and its cells are
     numbered as if alone; the imported modules stay loaded. ``prestart`` starts kernels ahead,
     while the report still checks the issues; a kernel that died is replaced; ``close`` ends
-    every kernel (and a notebook running in one), those still starting included."""
+    every kernel (and a notebook running in one), those still starting included. A kernel's own
+    stderr (its log, a crash's last words) goes to ``log`` when given, written anew by each run:
+    not to the terminal, where a kernel ended mid-request printed a traceback over the report's
+    one-line messages."""
 
-    def __init__(self) -> None:
+    def __init__(self, log: Path | None = None) -> None:
+        self._log_path, self._log = log, None
         self._local = threading.local()
         self._started: list = []
         self._lock = threading.Lock()
@@ -154,18 +157,17 @@ class KernelPool:
         """End every kernel this pool started, at once (a notebook running in one stops)."""
         with self._lock:
             started, self._started, self._closed = self._started, [], True
-        # a kernel still being readied (a spare the run did not need) is ended mid-request: its
-        # client's stream then logs the broken request with a traceback, noise of an ending chosen here
-        logging.getLogger("tornado.general").setLevel(logging.CRITICAL)
         for km in started:
             with contextlib.suppress(Exception):
                 km.shutdown_kernel(now=True)
+        if self._log is not None:
+            self._log.close()
 
     def _start(self):
         from jupyter_client.manager import KernelManager
 
         km = KernelManager(kernel_name="python3")
-        km.start_kernel(extra_arguments=KERNEL_ARGUMENTS)
+        km.start_kernel(extra_arguments=KERNEL_ARGUMENTS, **self._stderr())
         with self._lock:
             closed = self._closed
             if not closed:
@@ -174,6 +176,16 @@ class KernelPool:
             km.shutdown_kernel(now=True)
             raise RuntimeError("the kernel pool is closed")
         return km
+
+    def _stderr(self) -> dict:
+        """Where a new kernel's stderr goes: the pool's log (opened at its first kernel), else the terminal."""
+        if self._log_path is None:
+            return {}
+        with self._lock:
+            if self._log is None:
+                self._log_path.parent.mkdir(parents=True, exist_ok=True)
+                self._log = open(self._log_path, "wb")  # noqa: SIM115 (open for the pool's life: this run's kernels)
+        return {"stderr": self._log}
 
     def _spare(self) -> None:
         km = None
@@ -196,7 +208,8 @@ class KernelPool:
         client.start_channels()
         try:
             client.wait_for_ready(timeout=60)
-            client.execute_interactive(code, silent=True, timeout=60)
+            # the setup's own output (a kernel's log line forwarded as stderr) is not the report's
+            client.execute_interactive(code, silent=True, timeout=60, output_hook=lambda _msg: None)
         finally:
             client.stop_channels()
 

@@ -109,7 +109,7 @@ def run_report(
         everyone = list(dict.fromkeys([*_seeds(), *named]))
         phrases = list(phrases) if phrases else followed_phrases()
         tasks = report_tasks(named, phrases=phrases, notebooks=notebooks, compare=everyone)
-        kernels = KernelPool()
+        kernels = KernelPool(log=out_dir / "kernels.log")
         with KernelRoot(root), contextlib.closing(kernels):
             # every task finished before with these very inputs (the issue files among them): each
             # issue was read then and reads now, and nothing needs checking, importing or running
